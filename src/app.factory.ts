@@ -1,0 +1,78 @@
+import helmet from '@fastify/helmet';
+import { NestFactory } from '@nestjs/core';
+import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { Logger } from 'nestjs-pino';
+import { DataSource } from 'typeorm';
+import { AppModule } from './app.module.js';
+import { appConfig, type AppConfig } from './infrastructure/config/app.config.js';
+import { AllExceptionsFilter } from './infrastructure/http/all-exceptions.filter.js';
+import { registerIdempotency } from './infrastructure/http/idempotency.js';
+import { requestIdFor } from './infrastructure/http/request-logging.js';
+import { createValidationPipe } from './infrastructure/http/validation.js';
+
+export const BODY_LIMIT_BYTES = 100 * 1024;
+const EXPOSED_HEADERS = ['Link', 'X-Total-Count', 'ETag', 'X-Request-Id'];
+
+/** Builds the fully configured HTTP application; main.ts and the e2e tests share it. */
+export async function createApp(): Promise<NestFastifyApplication> {
+  const adapter = new FastifyAdapter({
+    bodyLimit: BODY_LIMIT_BYTES,
+    genReqId: requestIdFor,
+    trustProxy: true,
+    routerOptions: { ignoreTrailingSlash: true },
+  });
+  const app = await NestFactory.create<NestFastifyApplication>(AppModule, adapter, { bufferLogs: true });
+  const settings = app.get<AppConfig>(appConfig.KEY);
+  const logger = app.get(Logger);
+  app.useLogger(logger);
+  app.flushLogs();
+
+  const fastify = app.getHttpAdapter().getInstance();
+  fastify.addHook('onRequest', async (request, reply) => {
+    reply.header('X-Request-Id', request.id);
+  });
+
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:'],
+        scriptSrc: ["'self'"],
+      },
+    },
+  });
+  app.enableCors({
+    origin: [settings.webAppUrl],
+    credentials: true,
+    exposedHeaders: EXPOSED_HEADERS,
+    allowedHeaders: ['Authorization', 'Content-Type', 'If-Match', 'If-None-Match', 'Idempotency-Key', 'X-Request-Id', 'X-CSRF-Token'],
+    methods: ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'],
+    maxAge: 600,
+  });
+  app.setGlobalPrefix('v1', { exclude: ['health/live', 'health/ready'] });
+  app.useGlobalPipes(createValidationPipe());
+  app.useGlobalFilters(new AllExceptionsFilter());
+  app.enableShutdownHooks();
+  registerIdempotency(fastify, app.get(DataSource));
+
+  const document = SwaggerModule.createDocument(
+    app,
+    new DocumentBuilder()
+      .setTitle('Entropy API')
+      .setDescription(
+        'Organizations, members, Facebook credentials and authorization tokens. ' +
+          'Authenticate with `Authorization: Bearer <token>` (a session token `ent_s_...` or an organization token `ent_o_...`).',
+      )
+      .setVersion('1.0.0')
+      .addServer(settings.publicUrl)
+      .addBearerAuth({ type: 'http', scheme: 'bearer', description: 'Session token (ent_s_...) or organization authorization token (ent_o_...)' })
+      .build(),
+  );
+  SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs-json', swaggerOptions: { persistAuthorization: true } });
+
+  await app.init();
+  await fastify.ready();
+  return app;
+}

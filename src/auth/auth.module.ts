@@ -1,0 +1,26 @@
+import { Module } from '@nestjs/common';
+import { APP_GUARD } from '@nestjs/core';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { AuthController } from './auth.controller.js';
+import { AuthenticationGuard } from './authentication.guard.js';
+import { CreateUserHandler } from './commands/create-user/create-user.handler.js';
+import { OpenSessionHandler } from './commands/open-session/open-session.handler.js';
+import { RevokeSessionHandler } from './commands/revoke-session/revoke-session.handler.js';
+import { Session } from './domain/session.entity.js';
+import { User } from './domain/user.entity.js';
+import { PrincipalResolver } from './principal.resolver.js';
+import { GetMeHandler } from './queries/get-me/get-me.handler.js';
+
+@Module({
+  imports: [TypeOrmModule.forFeature([User, Session])],
+  controllers: [AuthController],
+  providers: [
+    PrincipalResolver,
+    { provide: APP_GUARD, useClass: AuthenticationGuard },
+    CreateUserHandler,
+    OpenSessionHandler,
+    RevokeSessionHandler,
+    GetMeHandler,
+  ],
+})
+export class AuthModule {}

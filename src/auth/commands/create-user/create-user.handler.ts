@@ -1,0 +1,20 @@
+import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { UnitOfWork } from '../../../infrastructure/database/unit-of-work.js';
+import { EmailTakenError } from '../../auth.errors.js';
+import { normalizeEmail, User } from '../../domain/user.entity.js';
+import { CreateUserCommand, type CreatedUser } from './create-user.command.js';
+
+@CommandHandler(CreateUserCommand)
+export class CreateUserHandler implements ICommandHandler<CreateUserCommand> {
+  constructor(private readonly uow: UnitOfWork) {}
+
+  execute({ email, name, isAdmin, via }: CreateUserCommand): Promise<CreatedUser> {
+    return this.uow.run(async (tx) => {
+      const users = tx.manager.getRepository(User);
+      if (await users.existsBy({ email: normalizeEmail(email) })) throw new EmailTakenError(email);
+      const user = tx.track(await users.save(User.create({ email, name, isAdmin })));
+      user.signedUp(via);
+      return { id: user.id, name: user.name, email: user.email, is_admin: user.isAdmin };
+    });
+  }
+}

@@ -1,0 +1,41 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { hashToken, tokenKind } from '../infrastructure/security/opaque-token.js';
+import type { Principal } from './principal.js';
+
+/** Turns a presented token into a principal with one indexed lookup, or undefined. */
+@Injectable()
+export class PrincipalResolver {
+  constructor(private readonly dataSource: DataSource) {}
+
+  async resolve(token: string): Promise<Principal | undefined> {
+    const kind = tokenKind(token);
+    if (kind === 'session') return this.session(hashToken(token));
+    return undefined;
+  }
+
+  private async session(hash: string): Promise<Principal | undefined> {
+    const rows: { id: string; user_id: number; is_admin: boolean }[] = await this.dataSource.query(
+      `SELECT s.id, s.user_id, u.is_admin
+         FROM sessions s JOIN users u ON u.id = s.user_id
+        WHERE s.token_hash = $1 AND s.revoked_at IS NULL AND s.expires_at > now()`,
+      [hash],
+    );
+    const row = rows[0];
+    return row && { kind: 'user', userId: row.user_id, isAdmin: row.is_admin, sessionId: row.id };
+  }
+}
+
+/** Bearer <token>, or Credly's Basic base64(<token>:). */
+export function presentedToken(authorization: string | undefined): string | undefined {
+  if (!authorization) return undefined;
+  const [scheme, value] = authorization.trim().split(/\s+/, 2);
+  if (!value) return undefined;
+  if (/^bearer$/i.test(scheme)) return value;
+  if (/^basic$/i.test(scheme)) {
+    const decoded = Buffer.from(value, 'base64').toString('utf8');
+    const colon = decoded.indexOf(':');
+    return colon > 0 ? decoded.slice(0, colon) : undefined;
+  }
+  return undefined;
+}

@@ -1,0 +1,135 @@
+import { registerAs, type ConfigType } from '@nestjs/config';
+
+/** Thrown when the environment is invalid; its message names the variable. */
+export class ConfigurationError extends Error {}
+
+export interface EncryptionKeySpec {
+  id: string;
+  key: Buffer;
+}
+
+export interface AppSettings {
+  nodeEnv: string;
+  production: boolean;
+  port: number;
+  publicUrl: string;
+  webAppUrl: string;
+  databaseUrl: string | undefined;
+  dataDir: string;
+  /** Undefined outside production when unset: a development key is generated into DATA_DIR. */
+  encryptionKeys: EncryptionKeySpec[] | undefined;
+  logLevel: string;
+  facebook: {
+    appId: string | undefined;
+    appSecret: string | undefined;
+    graphUrl: string;
+    dialogUrl: string;
+    linkRedirectUri: string;
+    loginScopes: string[];
+    credentialScopes: string[];
+  };
+}
+
+type Env = Record<string, string | undefined>;
+
+function fail(name: string, why: string): never {
+  throw new ConfigurationError(`${name} ${why}`);
+}
+
+function httpUrl(env: Env, name: string, fallback: string): string {
+  const raw = env[name]?.trim() || fallback;
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    fail(name, `must be an absolute http(s) URL, got "${raw}"`);
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') {
+    fail(name, `must be an http(s) URL, got "${raw}"`);
+  }
+  return raw.replace(/\/+$/, '');
+}
+
+function origin(env: Env, name: string, fallback: string): string {
+  return new URL(httpUrl(env, name, fallback)).origin;
+}
+
+function list(env: Env, name: string, fallback: string): string[] {
+  const items = (env[name] ?? fallback).split(',').map((s) => s.trim()).filter(Boolean);
+  if (items.length === 0) fail(name, 'must list at least one value');
+  return items;
+}
+
+function encryptionKeys(env: Env, production: boolean): EncryptionKeySpec[] | undefined {
+  const raw = env.ENCRYPTION_KEYS?.trim();
+  if (!raw) {
+    if (production) fail('ENCRYPTION_KEYS', 'is required when NODE_ENV=production');
+    return undefined;
+  }
+  const seen = new Set<string>();
+  return raw.split(',').map((entry) => {
+    const match = /^([A-Za-z0-9_-]{1,32}):([A-Za-z0-9+/=]+)$/.exec(entry.trim());
+    if (!match) fail('ENCRYPTION_KEYS', 'must be a comma list of keyid:base64(32 bytes)');
+    const [, id, b64] = match;
+    const key = Buffer.from(b64, 'base64');
+    if (key.length !== 32) fail('ENCRYPTION_KEYS', `key "${id}" must decode to exactly 32 bytes`);
+    if (seen.has(id)) fail('ENCRYPTION_KEYS', `key id "${id}" appears twice`);
+    seen.add(id);
+    return { id, key };
+  });
+}
+
+/** Parses and validates the environment; throws ConfigurationError naming the first bad variable. */
+export function parseSettings(env: Env): AppSettings {
+  const nodeEnv = env.NODE_ENV?.trim() || 'development';
+  const production = nodeEnv === 'production';
+
+  const portRaw = env.PORT?.trim() || '3000';
+  const port = Number(portRaw);
+  if (!/^\d+$/.test(portRaw) || port < 0 || port > 65535) {
+    fail('PORT', `must be an integer between 0 and 65535, got "${portRaw}"`);
+  }
+
+  const publicUrl = httpUrl(env, 'PUBLIC_URL', `http://localhost:${port}`);
+  const webAppUrl = origin(env, 'WEB_APP_URL', 'http://localhost:5173');
+
+  const databaseUrl = env.DATABASE_URL?.trim() || undefined;
+  if (databaseUrl && !/^postgres(ql)?:\/\//.test(databaseUrl)) {
+    fail('DATABASE_URL', 'must start with postgres:// or postgresql://');
+  }
+
+  const logLevel = env.LOG_LEVEL?.trim() || (nodeEnv === 'test' ? 'warn' : 'info');
+  if (!['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'].includes(logLevel)) {
+    fail('LOG_LEVEL', `must be one of fatal|error|warn|info|debug|trace|silent, got "${logLevel}"`);
+  }
+
+  const appId = env.FACEBOOK_APP_ID?.trim() || undefined;
+  const appSecret = env.FACEBOOK_APP_SECRET?.trim() || undefined;
+  if (Boolean(appId) !== Boolean(appSecret)) {
+    fail(appId ? 'FACEBOOK_APP_SECRET' : 'FACEBOOK_APP_ID', 'must be set together with its pair');
+  }
+
+  return {
+    nodeEnv,
+    production,
+    port,
+    publicUrl,
+    webAppUrl,
+    databaseUrl,
+    dataDir: env.DATA_DIR?.trim() || './data',
+    encryptionKeys: encryptionKeys(env, production),
+    logLevel,
+    facebook: {
+      appId,
+      appSecret,
+      graphUrl: httpUrl(env, 'FACEBOOK_GRAPH_URL', 'https://graph.facebook.com/v25.0'),
+      dialogUrl: httpUrl(env, 'FACEBOOK_DIALOG_URL', 'https://www.facebook.com/v25.0/dialog/oauth'),
+      linkRedirectUri: httpUrl(env, 'FACEBOOK_LINK_REDIRECT_URI', `${webAppUrl}/facebook/callback`),
+      loginScopes: list(env, 'FACEBOOK_LOGIN_SCOPES', 'email,public_profile'),
+      credentialScopes: list(env, 'FACEBOOK_CREDENTIAL_SCOPES', 'public_profile,pages_show_list'),
+    },
+  };
+}
+
+export const appConfig = registerAs('app', (): AppSettings => parseSettings(process.env));
+export type AppConfig = ConfigType<typeof appConfig>;

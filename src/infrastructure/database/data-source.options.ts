@@ -1,0 +1,29 @@
+import { resolve } from 'node:path';
+import type { TypeOrmModuleOptions } from '@nestjs/typeorm';
+import { PGliteDriver } from 'typeorm-pglite';
+import type { AppSettings } from '../config/app.config.js';
+import { InitialSchema1763800000000 } from './migrations/1763800000000-initial-schema.js';
+import { SerializedPGlitePool } from './serialized-pglite-pool.js';
+
+export const MIGRATIONS = [InitialSchema1763800000000];
+
+/** PostgreSQL when DATABASE_URL is set, otherwise the embedded PGlite in DATA_DIR. */
+export function dataSourceOptions(settings: AppSettings): TypeOrmModuleOptions {
+  const common = {
+    type: 'postgres' as const,
+    autoLoadEntities: true,
+    synchronize: false,
+    migrationsRun: false,
+    migrations: MIGRATIONS,
+    migrationsTableName: 'schema_migrations',
+    uuidExtension: 'pgcrypto' as const,
+    installExtensions: false,
+    logging: ['error' as const],
+    retryAttempts: 1,
+  };
+  if (settings.databaseUrl) {
+    return { ...common, url: settings.databaseUrl, poolSize: 10, applicationName: 'entropy-api' };
+  }
+  new PGliteDriver({ dataDir: resolve(settings.dataDir, 'pglite') });
+  return { ...common, driver: { Pool: SerializedPGlitePool } };
+}

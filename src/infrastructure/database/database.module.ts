@@ -1,0 +1,41 @@
+import { Global, Module, type OnApplicationShutdown } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { appConfig, type AppConfig } from '../config/app.config.js';
+import { OutboxMessage } from '../outbox/outbox-message.entity.js';
+import { dataSourceOptions } from './data-source.options.js';
+import { acquireEmbeddedLock } from './embedded-lock.js';
+import { MigrationRunner } from './migration-runner.js';
+import { UnitOfWork } from './unit-of-work.js';
+
+const EMBEDDED_LOCK = Symbol('EMBEDDED_LOCK');
+
+class EmbeddedLockHolder implements OnApplicationShutdown {
+  constructor(private readonly release: (() => void) | undefined) {}
+  onApplicationShutdown(): void {
+    this.release?.();
+  }
+}
+
+@Global()
+@Module({
+  imports: [
+    TypeOrmModule.forRootAsync({
+      inject: [appConfig.KEY, EMBEDDED_LOCK],
+      useFactory: (settings: AppConfig) => dataSourceOptions(settings),
+      extraProviders: [
+        {
+          provide: EMBEDDED_LOCK,
+          inject: [appConfig.KEY],
+          useFactory: (settings: AppConfig) =>
+            new EmbeddedLockHolder(
+              settings.databaseUrl ? undefined : acquireEmbeddedLock(settings.dataDir, `entropy ${process.argv[2] ?? 'service'}`),
+            ),
+        },
+      ],
+    }),
+    TypeOrmModule.forFeature([OutboxMessage]),
+  ],
+  providers: [MigrationRunner, UnitOfWork],
+  exports: [UnitOfWork],
+})
+export class DatabaseModule {}

@@ -1,0 +1,95 @@
+import { STATUS_CODES } from 'node:http';
+import { ArgumentsHost, Catch, HttpException, Logger, type ExceptionFilter } from '@nestjs/common';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { DomainError, type ErrorDetail, type ErrorKind } from '../errors/domain-error.js';
+
+const STATUS_BY_KIND: Record<ErrorKind, number> = {
+  invalid: 400,
+  unauthenticated: 401,
+  forbidden: 403,
+  not_found: 404,
+  conflict: 409,
+  precondition_failed: 412,
+  unprocessable: 422,
+  bad_gateway: 502,
+  unavailable: 503,
+};
+
+const CODE_BY_STATUS: Record<number, string> = {
+  400: 'REQUEST.MALFORMED',
+  401: 'AUTH.UNAUTHENTICATED',
+  403: 'AUTH.FORBIDDEN',
+  404: 'ROUTE.NOT_FOUND',
+  405: 'ROUTE.METHOD_NOT_ALLOWED',
+  413: 'REQUEST.TOO_LARGE',
+  415: 'REQUEST.UNSUPPORTED_MEDIA_TYPE',
+  429: 'REQUEST.RATE_LIMITED',
+};
+
+export interface ErrorBody {
+  message: string;
+  statusCode: number;
+  error: string;
+  code: string;
+  details?: ErrorDetail[];
+}
+
+interface Translated {
+  status: number;
+  code: string;
+  message: string;
+  details?: ErrorDetail[];
+}
+
+/** Framework and Fastify errors carry a numeric status of their own (body too large, bad JSON...). */
+function frameworkStatus(error: unknown): number | undefined {
+  const status = (error as { statusCode?: unknown } | null)?.statusCode;
+  return typeof status === 'number' && status >= 400 && status < 500 ? status : undefined;
+}
+
+export function translateError(error: unknown): Translated {
+  if (error instanceof DomainError) {
+    return { status: STATUS_BY_KIND[error.kind], code: error.code, message: error.message, details: error.details };
+  }
+  if (error instanceof HttpException) {
+    const status = error.getStatus();
+    const response = error.getResponse();
+    const raw = typeof response === 'string' ? response : (response as { message?: unknown }).message;
+    const message = Array.isArray(raw) ? raw.join('; ') : typeof raw === 'string' ? raw : error.message;
+    return { status, code: CODE_BY_STATUS[status] ?? (status >= 500 ? 'INTERNAL' : 'REQUEST.INVALID'), message };
+  }
+  const status = frameworkStatus(error);
+  if (status) {
+    const message = status === 413 ? 'Request body is larger than the 100 kB limit' : (error as Error).message;
+    return { status, code: CODE_BY_STATUS[status] ?? 'REQUEST.INVALID', message };
+  }
+  return { status: 500, code: 'INTERNAL', message: 'Internal server error' };
+}
+
+export function errorBody(t: Translated): ErrorBody {
+  const body: ErrorBody = { message: t.message, statusCode: t.status, error: STATUS_CODES[t.status] ?? 'Error', code: t.code };
+  if (t.details?.length) body.details = t.details;
+  return body;
+}
+
+export function sendError(reply: FastifyReply, error: unknown, logger: Logger, request?: FastifyRequest): void {
+  const translated = translateError(error);
+  if (translated.status >= 500) {
+    logger.error({ err: error, reqId: request?.id }, 'Unhandled error');
+  }
+  if (translated.status === 401) {
+    reply.header('WWW-Authenticate', 'Bearer realm="entropy"');
+  }
+  void reply.status(translated.status).type('application/json; charset=utf-8').send(errorBody(translated));
+}
+
+/** The one place errors become the contract's error body; never leaks stacks, SQL or secrets. */
+@Catch()
+export class AllExceptionsFilter implements ExceptionFilter {
+  private readonly logger = new Logger('HTTP');
+
+  catch(exception: unknown, host: ArgumentsHost): void {
+    const http = host.switchToHttp();
+    sendError(http.getResponse<FastifyReply>(), exception, this.logger, http.getRequest<FastifyRequest>());
+  }
+}

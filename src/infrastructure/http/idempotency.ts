@@ -1,0 +1,86 @@
+import { createHash } from 'node:crypto';
+import { Logger } from '@nestjs/common';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { DataSource } from 'typeorm';
+import { IdempotencyKeyInFlightError, IdempotencyKeyReusedError, ValidationFailedError } from '../errors/domain-error.js';
+import { sendError } from './all-exceptions.filter.js';
+
+const KEY_PATTERN = /^[\x21-\x7e]{1,255}$/;
+const REPLAYED_HEADERS = ['content-type', 'etag', 'location', 'link', 'x-total-count'];
+
+interface Claim {
+  scope: string;
+  key: string;
+}
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    idempotency?: Claim;
+  }
+}
+
+const sha256 = (value: string) => createHash('sha256').update(value).digest('hex');
+
+/**
+ * `Idempotency-Key` on POST: the first request claims (caller, key); a retry with the same body
+ * within 24 h gets the stored 2xx answer and changes nothing; another body gets 422. Failed
+ * attempts release the claim so the client can retry them.
+ */
+export function registerIdempotency(fastify: FastifyInstance, dataSource: DataSource): void {
+  const logger = new Logger('Idempotency');
+
+  fastify.addHook('preHandler', async (request: FastifyRequest, reply: FastifyReply) => {
+    const key = request.headers['idempotency-key'];
+    const authorization = request.headers.authorization ?? request.headers.cookie;
+    if (request.method !== 'POST' || key === undefined || !authorization) return;
+    if (typeof key !== 'string' || !KEY_PATTERN.test(key)) {
+      return sendError(reply, new ValidationFailedError('Idempotency-Key must be 1-255 visible ASCII characters'), logger, request);
+    }
+    const scope = sha256(authorization);
+    const requestHash = sha256(`${request.method} ${request.url}\n${JSON.stringify(request.body ?? null)}`);
+    // Keys older than 24 h are forgotten, then claimed afresh.
+    await dataSource.query(
+      `DELETE FROM idempotency_keys WHERE scope = $1 AND key = $2 AND created_at < now() - interval '24 hours'`,
+      [scope, key],
+    );
+    const claimed: unknown[] = await dataSource.query(
+      `INSERT INTO idempotency_keys (scope, key, request_hash) VALUES ($1, $2, $3)
+       ON CONFLICT DO NOTHING RETURNING key`,
+      [scope, key, requestHash],
+    );
+    if (claimed.length === 1) {
+      request.idempotency = { scope, key };
+      return;
+    }
+    const [stored]: { request_hash: string; status_code: number | null; response_body: string | null; response_headers: Record<string, string> | null }[] =
+      await dataSource.query('SELECT request_hash, status_code, response_body, response_headers FROM idempotency_keys WHERE scope = $1 AND key = $2', [scope, key]);
+    if (!stored) return sendError(reply, new IdempotencyKeyInFlightError(), logger, request);
+    if (stored.request_hash !== requestHash) return sendError(reply, new IdempotencyKeyReusedError(), logger, request);
+    if (stored.status_code === null) return sendError(reply, new IdempotencyKeyInFlightError(), logger, request);
+    void reply
+      .status(stored.status_code)
+      .headers({ ...(stored.response_headers ?? {}), 'idempotent-replayed': 'true' })
+      .send(stored.response_body ?? undefined);
+  });
+
+  fastify.addHook('onSend', async (request: FastifyRequest, reply: FastifyReply, payload: unknown) => {
+    const claim = request.idempotency;
+    if (!claim) return payload;
+    request.idempotency = undefined;
+    if (reply.statusCode >= 200 && reply.statusCode < 300) {
+      const headers = Object.fromEntries(
+        REPLAYED_HEADERS.flatMap((name) => {
+          const value = reply.getHeader(name);
+          return value === undefined ? [] : [[name, String(value)]];
+        }),
+      );
+      await dataSource.query(
+        'UPDATE idempotency_keys SET status_code = $3, response_body = $4, response_headers = $5 WHERE scope = $1 AND key = $2',
+        [claim.scope, claim.key, reply.statusCode, typeof payload === 'string' ? payload : null, JSON.stringify(headers)],
+      );
+    } else {
+      await dataSource.query('DELETE FROM idempotency_keys WHERE scope = $1 AND key = $2', [claim.scope, claim.key]);
+    }
+    return payload;
+  });
+}

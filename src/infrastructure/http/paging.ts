@@ -1,0 +1,74 @@
+import { ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { ValidationFailedError } from '../errors/domain-error.js';
+
+export const DEFAULT_PER = 50;
+export const MAX_PER = 100;
+
+export class PageQueryDto {
+  @ApiPropertyOptional({ minimum: 1, maximum: MAX_PER, default: DEFAULT_PER, description: 'Items per page' })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(MAX_PER)
+  per: number = DEFAULT_PER;
+
+  @ApiPropertyOptional({ description: 'Opaque cursor from the previous page\'s `Link: rel="next"`' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(512)
+  cursor?: string;
+}
+
+export interface Page<T> {
+  items: T[];
+  total: number;
+  /** Cursor of the next page, absent on the last one. */
+  next?: string;
+}
+
+/** Keyset cursor: the sort key of the last item seen, opaque to clients. */
+export function encodeCursor(key: (string | number)[]): string {
+  return Buffer.from(JSON.stringify(key)).toString('base64url');
+}
+
+export function decodeCursor(cursor: string | undefined, shape: ('string' | 'number')[]): (string | number)[] | undefined {
+  if (cursor === undefined) return undefined;
+  try {
+    const key: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+    if (Array.isArray(key) && key.length === shape.length && key.every((v, i) => typeof v === shape[i])) {
+      return key as (string | number)[];
+    }
+  } catch {
+    // Falls through to the validation error below.
+  }
+  throw new ValidationFailedError('cursor is not a cursor this API issued', [{ field: 'cursor', message: 'invalid cursor' }]);
+}
+
+/**
+ * Fetches `per + 1` rows to learn whether a next page exists; `keyOf` gives the sort key of a row.
+ */
+export function toPage<R, T>(rows: R[], per: number, total: number, keyOf: (row: R) => (string | number)[], map: (row: R) => T): Page<T> {
+  const more = rows.length > per;
+  const visible = more ? rows.slice(0, per) : rows;
+  return {
+    items: visible.map(map),
+    total,
+    next: more ? encodeCursor(keyOf(visible[visible.length - 1])) : undefined,
+  };
+}
+
+/** Puts paging metadata in headers (the body stays a bare array): X-Total-Count and RFC 8288 Link. */
+export function sendPage<T>(request: FastifyRequest, reply: FastifyReply, page: Page<T>, per: number): T[] {
+  reply.header('X-Total-Count', String(page.total));
+  if (page.next) {
+    const url = new URL(request.url, 'http://placeholder');
+    url.searchParams.set('per', String(per));
+    url.searchParams.set('cursor', page.next);
+    reply.header('Link', `<${url.pathname}${url.search}>; rel="next"`);
+  }
+  return page.items;
+}

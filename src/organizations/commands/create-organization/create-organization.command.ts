@@ -1,0 +1,12 @@
+import { Command } from '@nestjs/cqrs';
+import type { Principal } from '../../../auth/principal.js';
+import type { CreateOrganizationRequestDto } from './create-organization.request.dto.js';
+
+export class CreateOrganizationCommand extends Command<{ id: string }> {
+  constructor(
+    readonly principal: Principal,
+    readonly body: CreateOrganizationRequestDto,
+  ) {
+    super();
+  }
+}

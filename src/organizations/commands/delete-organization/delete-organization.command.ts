@@ -1,0 +1,11 @@
+import { Command } from '@nestjs/cqrs';
+import type { Principal } from '../../../auth/principal.js';
+
+export class DeleteOrganizationCommand extends Command<void> {
+  constructor(
+    readonly principal: Principal,
+    readonly organizationId: string,
+  ) {
+    super();
+  }
+}

@@ -1,0 +1,97 @@
+import { Body, Controller, Delete, Get, Headers, HttpCode, Param, Post, Put, Query, Req, Res } from '@nestjs/common';
+import { CommandBus, QueryBus } from '@nestjs/cqrs';
+import {
+  ApiBearerAuth, ApiCreatedResponse, ApiHeader, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags,
+} from '@nestjs/swagger';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { CurrentPrincipal, type Principal } from '../auth/principal.js';
+import { ApiErrors } from '../infrastructure/http/api-errors.decorator.js';
+import { PageQueryDto, sendPage } from '../infrastructure/http/paging.js';
+import { uuidParam, versionFromIfMatch } from '../infrastructure/http/params.js';
+import { CreateOrganizationCommand } from './commands/create-organization/create-organization.command.js';
+import { CreateOrganizationRequestDto } from './commands/create-organization/create-organization.request.dto.js';
+import { DeleteOrganizationCommand } from './commands/delete-organization/delete-organization.command.js';
+import { UpdateOrganizationCommand } from './commands/update-organization/update-organization.command.js';
+import { UpdateOrganizationRequestDto } from './commands/update-organization/update-organization.request.dto.js';
+import { OrganizationIdResponseDto, OrganizationResponseDto } from './dto/organization.response.dto.js';
+import { GetOrganizationQuery } from './queries/get-organization/get-organization.query.js';
+import { ListOrganizationsQuery } from './queries/list-organizations/list-organizations.query.js';
+
+@ApiTags('organizations')
+@ApiBearerAuth()
+@Controller('organizations')
+export class OrganizationsController {
+  constructor(
+    private readonly commandBus: CommandBus,
+    private readonly queryBus: QueryBus,
+  ) {}
+
+  @Post()
+  @ApiOperation({ summary: 'Create an organization; the caller becomes its owner' })
+  @ApiCreatedResponse({ type: OrganizationIdResponseDto })
+  @ApiErrors(400, 401, 403, 413, 422)
+  create(@CurrentPrincipal() principal: Principal, @Body() body: CreateOrganizationRequestDto): Promise<OrganizationIdResponseDto> {
+    return this.commandBus.execute(new CreateOrganizationCommand(principal, body));
+  }
+
+  @Get()
+  @ApiOperation({ summary: "The caller's organizations (all of them for platform admins), paged" })
+  @ApiOkResponse({ type: [OrganizationResponseDto], headers: { 'X-Total-Count': { schema: { type: 'integer' } }, Link: { schema: { type: 'string' } } } })
+  @ApiErrors(400, 401)
+  async list(
+    @CurrentPrincipal() principal: Principal,
+    @Query() page: PageQueryDto,
+    @Req() request: FastifyRequest,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<OrganizationResponseDto[]> {
+    const result = await this.queryBus.execute(new ListOrganizationsQuery(principal, page.per, page.cursor));
+    return sendPage(request, reply, result, page.per);
+  }
+
+  @Get(':id')
+  @ApiOperation({ summary: 'One organization, with its ETag' })
+  @ApiOkResponse({ type: OrganizationResponseDto, headers: { ETag: { schema: { type: 'string' } } } })
+  @ApiErrors(400, 401, 403, 404)
+  async get(
+    @CurrentPrincipal() principal: Principal,
+    @Param('id', uuidParam('id')) id: string,
+    @Headers('if-none-match') ifNoneMatch: string | undefined,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<OrganizationResponseDto | undefined> {
+    const { organization, etag } = await this.queryBus.execute(new GetOrganizationQuery(principal, id));
+    reply.header('ETag', etag);
+    if (ifNoneMatch?.split(',').some((tag) => tag.trim() === etag)) {
+      reply.status(304);
+      return undefined;
+    }
+    return organization;
+  }
+
+  @Put(':id')
+  @ApiOperation({ summary: 'Update any subset of the profile; send If-Match to avoid lost updates' })
+  @ApiHeader({ name: 'If-Match', required: false, description: 'ETag from GET; a stale one answers 412' })
+  @ApiOkResponse({ type: OrganizationResponseDto })
+  @ApiErrors(400, 401, 403, 404, 409, 412, 413)
+  async update(
+    @CurrentPrincipal() principal: Principal,
+    @Param('id', uuidParam('id')) id: string,
+    @Body() body: UpdateOrganizationRequestDto,
+    @Headers('if-match') ifMatch: string | undefined,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<OrganizationResponseDto> {
+    const { organization, etag } = await this.commandBus.execute(
+      new UpdateOrganizationCommand(principal, id, body, versionFromIfMatch(ifMatch)),
+    );
+    reply.header('ETag', etag);
+    return organization;
+  }
+
+  @Delete(':id')
+  @HttpCode(204)
+  @ApiOperation({ summary: 'Delete an organization (owners, or a token with delete permission)' })
+  @ApiNoContentResponse()
+  @ApiErrors(400, 401, 403, 404)
+  async delete(@CurrentPrincipal() principal: Principal, @Param('id', uuidParam('id')) id: string): Promise<void> {
+    await this.commandBus.execute(new DeleteOrganizationCommand(principal, id));
+  }
+}

@@ -1,0 +1,46 @@
+import { DomainError, ForbiddenError } from '../infrastructure/errors/domain-error.js';
+
+export class OrganizationNotFoundError extends DomainError {
+  readonly code = 'ORGANIZATIONS.NOT_FOUND';
+  readonly kind = 'not_found';
+  constructor() {
+    super('Organization not found');
+  }
+}
+
+export class RoleRequiredError extends ForbiddenError {
+  override readonly code = 'ORGANIZATIONS.ROLE_REQUIRED';
+  constructor(roles: readonly string[]) {
+    super(`This action needs the role ${roles.join(' or ')} in the organization`);
+  }
+}
+
+export class TokenPermissionError extends ForbiddenError {
+  override readonly code = 'TOKENS.PERMISSION_DENIED';
+  constructor(what: string) {
+    super(`This authorization token may not ${what}`);
+  }
+}
+
+export class AdminOnlyFieldError extends ForbiddenError {
+  override readonly code = 'ORGANIZATIONS.ADMIN_ONLY_FIELD';
+  constructor() {
+    super('Only a platform admin may change verified or verified_at');
+  }
+}
+
+export class StaleEtagError extends DomainError {
+  readonly code = 'ORGANIZATIONS.STALE_ETAG';
+  readonly kind = 'precondition_failed';
+  constructor() {
+    super('The organization changed since the ETag in If-Match was read; fetch it again');
+  }
+}
+
+export class ConcurrentUpdateError extends DomainError {
+  readonly code = 'ORGANIZATIONS.CONCURRENT_UPDATE';
+  readonly kind = 'conflict';
+  constructor() {
+    super('The organization is being changed by another request; retry');
+  }
+}

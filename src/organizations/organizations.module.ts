@@ -1,0 +1,23 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { CreateOrganizationHandler } from './commands/create-organization/create-organization.handler.js';
+import { DeleteOrganizationHandler } from './commands/delete-organization/delete-organization.handler.js';
+import { UpdateOrganizationHandler } from './commands/update-organization/update-organization.handler.js';
+import { Membership } from './domain/membership.entity.js';
+import { Organization } from './domain/organization.entity.js';
+import { OrganizationsController } from './organizations.controller.js';
+import { GetOrganizationHandler } from './queries/get-organization/get-organization.handler.js';
+import { ListOrganizationsHandler } from './queries/list-organizations/list-organizations.handler.js';
+
+@Module({
+  imports: [TypeOrmModule.forFeature([Organization, Membership])],
+  controllers: [OrganizationsController],
+  providers: [
+    CreateOrganizationHandler,
+    UpdateOrganizationHandler,
+    DeleteOrganizationHandler,
+    GetOrganizationHandler,
+    ListOrganizationsHandler,
+  ],
+})
+export class OrganizationsModule {}

@@ -1,0 +1,38 @@
+import { Inject } from '@nestjs/common';
+import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
+import { DataSource } from 'typeorm';
+import { appConfig, type AppConfig } from '../../../infrastructure/config/app.config.js';
+import { ORGANIZATION_COLUMNS, etagOf, toOrganizationResponse, type OrganizationRow } from '../../dto/organization.response.dto.js';
+import { OrganizationNotFoundError, TokenPermissionError } from '../../organizations.errors.js';
+import { GetOrganizationQuery } from './get-organization.query.js';
+
+@QueryHandler(GetOrganizationQuery)
+export class GetOrganizationHandler implements IQueryHandler<GetOrganizationQuery> {
+  constructor(
+    private readonly dataSource: DataSource,
+    @Inject(appConfig.KEY) private readonly settings: AppConfig,
+  ) {}
+
+  /** One round trip: the organization and the caller's membership together. */
+  async execute({ principal, organizationId }: GetOrganizationQuery) {
+    if (principal.kind === 'token') {
+      if (principal.organizationId !== organizationId) throw new OrganizationNotFoundError();
+      if (!principal.read) throw new TokenPermissionError('read here');
+    }
+    const userId = principal.kind === 'user' ? principal.userId : null;
+    const rows: OrganizationRow[] = await this.dataSource.query(
+      `SELECT ${ORGANIZATION_COLUMNS}, m.role
+         FROM organizations o
+         LEFT JOIN memberships m ON m.organization_id = o.id AND m.user_id = $2 AND m.status = 'active'
+        WHERE o.id = $1`,
+      [organizationId, userId],
+    );
+    const row = rows[0];
+    const visible = row && (principal.kind === 'token' || principal.isAdmin || row.role);
+    if (!visible) throw new OrganizationNotFoundError();
+    return {
+      organization: toOrganizationResponse(row, this.settings.publicUrl, row.role ?? null),
+      etag: etagOf(row.version),
+    };
+  }
+}

@@ -1,0 +1,12 @@
+import { Query } from '@nestjs/cqrs';
+import type { Principal } from '../../../auth/principal.js';
+import type { OrganizationResponseDto } from '../../dto/organization.response.dto.js';
+
+export class GetOrganizationQuery extends Query<{ organization: OrganizationResponseDto; etag: string }> {
+  constructor(
+    readonly principal: Principal,
+    readonly organizationId: string,
+  ) {
+    super();
+  }
+}
