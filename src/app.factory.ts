@@ -22,7 +22,7 @@ export async function createApp(): Promise<NestFastifyApplication> {
     trustProxy: true,
     routerOptions: { ignoreTrailingSlash: true },
   });
-  const app = await NestFactory.create<NestFastifyApplication>(AppModule, adapter, { bufferLogs: true });
+  const app = await NestFactory.create<NestFastifyApplication>(AppModule, adapter, { bufferLogs: true, abortOnError: false });
   const settings = app.get<AppConfig>(appConfig.KEY);
   const logger = app.get(Logger);
   app.useLogger(logger);

@@ -18,7 +18,8 @@ export function dataSourceOptions(settings: AppSettings): TypeOrmModuleOptions {
     migrationsTableName: 'schema_migrations',
     uuidExtension: 'pgcrypto' as const,
     installExtensions: false,
-    logging: ['error' as const],
+    // TypeORM's logger prints failing SQL with its parameters: they may hold secrets.
+    logging: false,
     retryAttempts: 1,
   };
   if (settings.databaseUrl) {

@@ -1,38 +1,33 @@
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import type { EntityManager } from 'typeorm';
-import { isUniqueViolation } from '../../../infrastructure/database/postgres-errors.js';
 import { UnitOfWork } from '../../../infrastructure/database/unit-of-work.js';
 import { Membership } from '../../domain/membership.entity.js';
 import { Organization, slugify } from '../../domain/organization.entity.js';
 import { TokenPermissionError } from '../../organizations.errors.js';
 import { CreateOrganizationCommand } from './create-organization.command.js';
 
-const SLUG_ATTEMPTS = 3;
-
 @CommandHandler(CreateOrganizationCommand)
 export class CreateOrganizationHandler implements ICommandHandler<CreateOrganizationCommand> {
   constructor(private readonly uow: UnitOfWork) {}
 
-  async execute({ principal, body }: CreateOrganizationCommand): Promise<{ id: string }> {
+  execute({ principal, body }: CreateOrganizationCommand): Promise<{ id: string }> {
     if (principal.kind !== 'user') throw new TokenPermissionError('create organizations');
-    // Two creations may pick the same free slug; the unique index decides and the loser retries.
-    for (let attempt = 1; ; attempt++) {
-      try {
-        return await this.uow.run(async (tx) => {
-          const slug = await freeSlug(tx.manager, slugify(body.name));
-          const organization = tx.track(Organization.create(body, slug, principal.userId));
-          await tx.manager.insert(Organization, organization);
-          await tx.manager.insert(Membership, Membership.active(organization.id, principal.userId, 'owner'));
-          return { id: organization.id };
-        });
-      } catch (error) {
-        if (attempt >= SLUG_ATTEMPTS || !isUniqueViolation(error)) throw error;
-      }
-    }
+    return this.uow.run(async (tx) => {
+      const slug = await freeSlug(tx.manager, slugify(body.name));
+      const organization = tx.track(Organization.create(body, slug, principal.userId));
+      await tx.manager.insert(Organization, organization);
+      await tx.manager.insert(Membership, Membership.active(organization.id, principal.userId, 'owner'));
+      return { id: organization.id };
+    });
   }
 }
 
+/**
+ * Picks `base`, or `base-2`, `base-3`... Creations of the same base name queue on a transaction
+ * advisory lock, so each sees the slugs the previous one committed.
+ */
 async function freeSlug(manager: EntityManager, base: string): Promise<string> {
+  await manager.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`organization-slug:${base}`]);
   const rows: { vanity_slug: string }[] = await manager.query(
     'SELECT vanity_slug FROM organizations WHERE vanity_slug = $1 OR vanity_slug LIKE $2',
     [base, `${base}-%`],

@@ -1,0 +1,17 @@
+import { Module } from '@nestjs/common';
+import { ConfigModule } from '@nestjs/config';
+import { CqrsModule } from '@nestjs/cqrs';
+import { AuthModule } from './auth/auth.module.js';
+import { appConfig } from './infrastructure/config/app.config.js';
+import { DatabaseModule } from './infrastructure/database/database.module.js';
+
+/** What the operator CLI needs: configuration, the database and the command handlers. */
+@Module({
+  imports: [
+    ConfigModule.forRoot({ isGlobal: true, ignoreEnvFile: true, load: [appConfig] }),
+    CqrsModule.forRoot(),
+    DatabaseModule,
+    AuthModule,
+  ],
+})
+export class CliModule {}

@@ -1,0 +1,57 @@
+import 'reflect-metadata';
+import { parseArgs } from 'node:util';
+import { NestFactory } from '@nestjs/core';
+import { CommandBus } from '@nestjs/cqrs';
+import { CreateUserCommand } from './auth/commands/create-user/create-user.command.js';
+import { OpenSessionCommand } from './auth/commands/open-session/open-session.command.js';
+import { CliModule } from './cli.module.js';
+import { ConfigurationError, parseSettings } from './infrastructure/config/app.config.js';
+import { DomainError } from './infrastructure/errors/domain-error.js';
+
+const USAGE = `Usage:
+  npm run cli -- users:create --email E --name N [--admin]
+  npm run cli -- sessions:create --email E
+Each prints one JSON line: { "user": {...}, "access_token": "ent_s_..." }`;
+
+class UsageError extends Error {}
+
+function required(value: string | undefined, flag: string): string {
+  if (!value?.trim()) throw new UsageError(`--${flag} is required`);
+  return value;
+}
+
+async function run(argv: string[]): Promise<unknown> {
+  const { positionals, values } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: { email: { type: 'string' }, name: { type: 'string' }, admin: { type: 'boolean', default: false } },
+  });
+  const command = positionals[0];
+  if (command !== 'users:create' && command !== 'sessions:create') throw new UsageError(`Unknown command "${command ?? ''}"`);
+  const email = required(values.email, 'email');
+  const name = command === 'users:create' ? required(values.name, 'name') : undefined;
+  parseSettings(process.env);
+
+  const app = await NestFactory.createApplicationContext(CliModule, { logger: false, abortOnError: false });
+  try {
+    const bus = app.get(CommandBus);
+    const created = name === undefined ? undefined : await bus.execute(new CreateUserCommand(email, name, values.admin ?? false, 'cli'));
+    const session = await bus.execute(new OpenSessionCommand(email));
+    return { user: created ?? session.user, access_token: session.access_token };
+  } finally {
+    await app.close();
+  }
+}
+
+run(process.argv.slice(2)).then(
+  (result) => {
+    process.stdout.write(`${JSON.stringify(result)}\n`);
+  },
+  (error: unknown) => {
+    if (error instanceof UsageError) process.stderr.write(`${error.message}\n\n${USAGE}\n`);
+    else if (error instanceof ConfigurationError) process.stderr.write(`Invalid configuration: ${error.message}\n`);
+    else if (error instanceof DomainError || error instanceof Error) process.stderr.write(`${error.message}\n`);
+    else process.stderr.write(`${String(error)}\n`);
+    process.exit(1);
+  },
+);
