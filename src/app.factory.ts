@@ -22,7 +22,7 @@ export async function createApp(): Promise<NestFastifyApplication> {
     trustProxy: true,
     routerOptions: { ignoreTrailingSlash: true },
   });
-  const app = await NestFactory.create<NestFastifyApplication>(AppModule, adapter, { bufferLogs: true, abortOnError: false });
+  const app = await NestFactory.create<NestFastifyApplication>(AppModule, adapter, { bufferLogs: true, abortOnError: false, bodyParser: false });
   const settings = app.get<AppConfig>(appConfig.KEY);
   const logger = app.get(Logger);
   app.useLogger(logger);
@@ -32,6 +32,12 @@ export async function createApp(): Promise<NestFastifyApplication> {
   fastify.addHook('onRequest', async (request, reply) => {
     reply.header('X-Request-Id', request.id);
   });
+  // Clients often send `Content-Type: application/json` on a DELETE without a body; that is no error.
+  const parseJson = fastify.getDefaultJsonParser('error', 'error');
+  fastify.removeContentTypeParser('application/json');
+  fastify.addContentTypeParser('application/json', { parseAs: 'string' }, (request, body, done) =>
+    body === '' ? done(null, undefined) : parseJson(request, body as string, done),
+  );
 
   await app.register(helmet, {
     contentSecurityPolicy: {

@@ -1,0 +1,116 @@
+import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+import { call } from '../support/http.js';
+import { startTestApp, type TestApp } from '../support/test-app.js';
+
+let t: TestApp;
+let token: string;
+
+before(async () => {
+  t = await startTestApp();
+  token = (await t.user('conventions@example.com')).token;
+});
+after(() => t.close());
+
+test('every response carries X-Request-Id; a well-formed incoming one is kept', async () => {
+  const fresh = await call(t.app, 'GET', '/health/live');
+  assert.match(String(fresh.headers['x-request-id']), /^[0-9a-f-]{36}$/);
+  const kept = await call(t.app, 'GET', '/v1/me', { headers: { 'x-request-id': 'trace-123' } });
+  assert.equal(kept.headers['x-request-id'], 'trace-123');
+  const notFound = await call(t.app, 'GET', '/v1/nowhere', { token });
+  assert.ok(notFound.headers['x-request-id']);
+  assert.equal(notFound.status, 404);
+  assert.deepEqual(Object.keys(notFound.body).sort(), ['code', 'error', 'message', 'statusCode']);
+});
+
+test('a body over 100 kB is 413 with the error body; malformed JSON is 400', async () => {
+  const big = await call(t.app, 'POST', '/v1/organizations', {
+    token,
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ name: 'x', bio: 'y'.repeat(101 * 1024) }),
+  });
+  assert.equal(big.status, 413);
+  assert.equal(big.body.code, 'REQUEST.TOO_LARGE');
+  const bad = await call(t.app, 'POST', '/v1/organizations', { token, headers: { 'content-type': 'application/json' }, body: '{"name":' });
+  assert.equal(bad.status, 400);
+  assert.equal(typeof bad.body.message, 'string');
+  const [{ count }] = await t.dataSource.query('SELECT count(*)::int AS count FROM organizations');
+  assert.equal(count, 0);
+});
+
+test('CORS allows only WEB_APP_URL and exposes the paging and concurrency headers', async () => {
+  const allowed = await call(t.app, 'OPTIONS', '/v1/organizations', {
+    headers: { origin: 'http://app.test', 'access-control-request-method': 'POST' },
+  });
+  assert.equal(allowed.headers['access-control-allow-origin'], 'http://app.test');
+  const simple = await call(t.app, 'GET', '/health/live', { headers: { origin: 'http://app.test' } });
+  for (const header of ['Link', 'X-Total-Count', 'ETag', 'X-Request-Id']) {
+    assert.ok(String(simple.headers['access-control-expose-headers']).includes(header), header);
+  }
+  const denied = await call(t.app, 'GET', '/health/live', { headers: { origin: 'http://evil.test' } });
+  assert.equal(denied.headers['access-control-allow-origin'], undefined);
+});
+
+test('helmet headers are set', async () => {
+  const res = await call(t.app, 'GET', '/health/live');
+  assert.equal(res.headers['x-content-type-options'], 'nosniff');
+  assert.ok(res.headers['content-security-policy']);
+});
+
+test('health: live and ready', async () => {
+  assert.deepEqual((await call(t.app, 'GET', '/health/live')).body, { status: 'ok' });
+  const ready = await call(t.app, 'GET', '/health/ready');
+  assert.equal(ready.status, 200);
+  assert.deepEqual(ready.body, { status: 'ok', database: 'up' });
+});
+
+test('Idempotency-Key: a retry returns the first answer and changes nothing; another body is 422', async () => {
+  const headers = { 'idempotency-key': 'create-once-1' };
+  const first = await call(t.app, 'POST', '/v1/organizations', { token, headers, body: { name: 'Once' } });
+  const retry = await call(t.app, 'POST', '/v1/organizations', { token, headers, body: { name: 'Once' } });
+  assert.equal(first.status, 201);
+  assert.equal(retry.status, 201);
+  assert.deepEqual(retry.body, first.body);
+  assert.equal(retry.headers['idempotent-replayed'], 'true');
+  const [{ count }] = await t.dataSource.query(`SELECT count(*)::int AS count FROM organizations WHERE name = 'Once'`);
+  assert.equal(count, 1);
+  const other = await call(t.app, 'POST', '/v1/organizations', { token, headers, body: { name: 'Twice' } });
+  assert.equal(other.status, 422);
+  assert.equal(other.body.code, 'IDEMPOTENCY.KEY_REUSED');
+  // Keys belong to a caller: another user's identical key is a fresh request.
+  const stranger = (await t.user('stranger@example.com')).token;
+  const theirs = await call(t.app, 'POST', '/v1/organizations', { token: stranger, headers, body: { name: 'Once' } });
+  assert.equal(theirs.status, 201);
+  assert.notEqual(theirs.body.id, first.body.id);
+});
+
+test('Idempotency-Key: a failed attempt can be retried with the same key', async () => {
+  const headers = { 'idempotency-key': 'retry-after-400' };
+  assert.equal((await call(t.app, 'POST', '/v1/organizations', { token, headers, body: { name: '' } })).status, 400);
+  assert.equal((await call(t.app, 'POST', '/v1/organizations', { token, headers, body: { name: '' } })).status, 400);
+  const [{ count }] = await t.dataSource.query(`SELECT count(*)::int AS count FROM idempotency_keys WHERE key = 'retry-after-400'`);
+  assert.equal(count, 0);
+});
+
+test('the OpenAPI document lists every route with the bearer scheme and error responses', async () => {
+  const res = await call(t.app, 'GET', '/docs-json');
+  assert.equal(res.status, 200);
+  const doc = res.body;
+  assert.match(doc.openapi, /^3\./);
+  assert.ok(doc.components.securitySchemes.bearer);
+  const expected: [string, string][] = [
+    ['/v1/organizations', 'post'], ['/v1/organizations', 'get'], ['/v1/organizations/{id}', 'get'],
+    ['/v1/organizations/{id}', 'put'], ['/v1/organizations/{id}', 'delete'], ['/v1/me', 'get'], ['/v1/auth/logout', 'post'],
+  ];
+  for (const [path, method] of expected) {
+    const operation = doc.paths[path]?.[method];
+    assert.ok(operation, `${method} ${path}`);
+    assert.ok(operation.summary, `${method} ${path} summary`);
+    assert.ok(operation.security?.some((s: Record<string, unknown>) => 'bearer' in s), `${method} ${path} bearer`);
+    assert.ok(operation.responses['401'], `${method} ${path} 401`);
+  }
+  assert.ok(doc.paths['/v1/organizations'].post.requestBody);
+  const ui = await call(t.app, 'GET', '/docs');
+  assert.equal(ui.status, 200);
+  assert.match(ui.text, /swagger/i);
+});

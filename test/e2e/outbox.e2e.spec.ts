@@ -1,0 +1,57 @@
+import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+import { EventBus } from '@nestjs/cqrs';
+import { UnitOfWork } from '../../src/infrastructure/database/unit-of-work.js';
+import type { DomainEvent } from '../../src/infrastructure/outbox/domain-event.js';
+import { Organization } from '../../src/organizations/domain/organization.entity.js';
+import { startTestApp, type TestApp } from '../support/test-app.js';
+
+let t: TestApp;
+let uow: UnitOfWork;
+const published: DomainEvent[] = [];
+
+before(async () => {
+  t = await startTestApp();
+  uow = t.app.get(UnitOfWork);
+  t.app.get(EventBus).subscribe((event) => published.push(event as DomainEvent));
+});
+after(() => t.close());
+
+const rowsFor = (id: string) => t.dataSource.query('SELECT event_type FROM outbox_messages WHERE aggregate_id = $1', [id]);
+
+test('a committed write leaves its event row and publishes it after the commit', async () => {
+  const organization = Organization.create({ name: 'Committed' }, `committed-${Date.now()}`, 1);
+  let seenInsideTransaction = -1;
+  await uow.run(async (tx) => {
+    await tx.manager.insert(Organization, tx.track(organization));
+    seenInsideTransaction = published.filter((e) => e.aggregateId === organization.id).length;
+  });
+  assert.equal(seenInsideTransaction, 0, 'nothing is published before the commit');
+  assert.deepEqual(await rowsFor(organization.id), [{ event_type: 'OrganizationCreated' }]);
+  assert.deepEqual(published.filter((e) => e.aggregateId === organization.id).map((e) => e.eventName), ['OrganizationCreated']);
+});
+
+test('a rolled-back write leaves no event row and publishes nothing', async () => {
+  const organization = Organization.create({ name: 'Rolled back' }, `rolled-back-${Date.now()}`, 1);
+  await assert.rejects(
+    uow.run(async (tx) => {
+      await tx.manager.insert(Organization, tx.track(organization));
+      throw new Error('boom after the write');
+    }),
+    /boom/,
+  );
+  assert.deepEqual(await rowsFor(organization.id), []);
+  assert.deepEqual(await t.dataSource.query('SELECT id FROM organizations WHERE id = $1', [organization.id]), []);
+  assert.equal(published.filter((e) => e.aggregateId === organization.id).length, 0);
+});
+
+test('an outbox insert failure rolls the change back too', async () => {
+  const organization = Organization.create({ name: 'Outbox fails' }, `outbox-fails-${Date.now()}`, 1);
+  const broken = Object.assign(Object.create(Object.getPrototypeOf(organization.getUncommittedEvents()[0])), organization.getUncommittedEvents()[0], { aggregateId: 'x'.repeat(100) });
+  organization.uncommit();
+  organization.apply(broken);
+  await assert.rejects(uow.run(async (tx) => {
+    await tx.manager.insert(Organization, tx.track(organization));
+  }));
+  assert.deepEqual(await t.dataSource.query('SELECT id FROM organizations WHERE id = $1', [organization.id]), []);
+});

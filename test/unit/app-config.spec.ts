@@ -1,0 +1,47 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { ConfigurationError, parseSettings } from '../../src/infrastructure/config/app.config.js';
+
+test('defaults follow the contract', () => {
+  const s = parseSettings({});
+  assert.equal(s.port, 3000);
+  assert.equal(s.publicUrl, 'http://localhost:3000');
+  assert.equal(s.webAppUrl, 'http://localhost:5173');
+  assert.equal(s.databaseUrl, undefined);
+  assert.equal(s.dataDir, './data');
+  assert.equal(s.facebook.graphUrl, 'https://graph.facebook.com/v25.0');
+  assert.equal(s.facebook.dialogUrl, 'https://www.facebook.com/v25.0/dialog/oauth');
+  assert.equal(s.facebook.linkRedirectUri, 'http://localhost:5173/facebook/callback');
+  assert.deepEqual(s.facebook.loginScopes, ['email', 'public_profile']);
+  assert.deepEqual(s.facebook.credentialScopes, ['public_profile', 'pages_show_list']);
+  assert.equal(s.facebook.appId, undefined);
+  assert.equal(parseSettings({ PORT: '8080' }).publicUrl, 'http://localhost:8080');
+});
+
+test('each invalid variable is named in the error', () => {
+  const key = Buffer.alloc(32, 1).toString('base64');
+  const cases: [Record<string, string>, string][] = [
+    [{ PORT: 'abc' }, 'PORT'],
+    [{ PORT: '70000' }, 'PORT'],
+    [{ PUBLIC_URL: 'not a url' }, 'PUBLIC_URL'],
+    [{ WEB_APP_URL: 'ftp://x' }, 'WEB_APP_URL'],
+    [{ DATABASE_URL: 'mysql://x' }, 'DATABASE_URL'],
+    [{ NODE_ENV: 'production' }, 'ENCRYPTION_KEYS'],
+    [{ ENCRYPTION_KEYS: 'k1:short' }, 'ENCRYPTION_KEYS'],
+    [{ ENCRYPTION_KEYS: `k1:${key},k1:${key}` }, 'ENCRYPTION_KEYS'],
+    [{ FACEBOOK_APP_ID: '123' }, 'FACEBOOK_APP_SECRET'],
+    [{ FACEBOOK_GRAPH_URL: 'graph' }, 'FACEBOOK_GRAPH_URL'],
+    [{ LOG_LEVEL: 'loud' }, 'LOG_LEVEL'],
+  ];
+  for (const [env, name] of cases) {
+    assert.throws(() => parseSettings(env), (error: unknown) => error instanceof ConfigurationError && error.message.startsWith(name), name);
+  }
+});
+
+test('ENCRYPTION_KEYS parses several keys, first one first', () => {
+  const a = Buffer.alloc(32, 1).toString('base64');
+  const b = Buffer.alloc(32, 2).toString('base64');
+  const keys = parseSettings({ ENCRYPTION_KEYS: `new:${a}, old:${b}` }).encryptionKeys;
+  assert.deepEqual(keys?.map((k) => k.id), ['new', 'old']);
+  assert.equal(keys?.[0].key.length, 32);
+});
