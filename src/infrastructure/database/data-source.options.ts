@@ -3,9 +3,13 @@ import type { TypeOrmModuleOptions } from '@nestjs/typeorm';
 import { PGliteDriver } from 'typeorm-pglite';
 import type { AppSettings } from '../config/app.config.js';
 import { InitialSchema1763800000000 } from './migrations/1763800000000-initial-schema.js';
+import { OAuthStates1763800001000 } from './migrations/1763800001000-oauth-states.js';
 import { SerializedPGlitePool } from './serialized-pglite-pool.js';
 
-export const MIGRATIONS = [InitialSchema1763800000000];
+export const MIGRATIONS = [
+  InitialSchema1763800000000,
+  OAuthStates1763800001000,
+];
 
 /** PostgreSQL when DATABASE_URL is set, otherwise the embedded PGlite in DATA_DIR. */
 export function dataSourceOptions(settings: AppSettings): TypeOrmModuleOptions {

@@ -1,6 +1,7 @@
 import { Global, Module, type OnApplicationShutdown } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { appConfig, type AppConfig } from '../config/app.config.js';
+import { OAuthStateStore } from '../security/oauth-state.store.js';
 import { OutboxMessage } from '../outbox/outbox-message.entity.js';
 import { dataSourceOptions } from './data-source.options.js';
 import { acquireEmbeddedLock } from './embedded-lock.js';
@@ -35,7 +36,7 @@ class EmbeddedLockHolder implements OnApplicationShutdown {
     }),
     TypeOrmModule.forFeature([OutboxMessage]),
   ],
-  providers: [MigrationRunner, UnitOfWork],
-  exports: [UnitOfWork],
+  providers: [MigrationRunner, UnitOfWork, OAuthStateStore],
+  exports: [UnitOfWork, OAuthStateStore],
 })
 export class DatabaseModule {}
