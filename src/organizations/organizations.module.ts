@@ -5,6 +5,7 @@ import { DeleteOrganizationHandler } from './commands/delete-organization/delete
 import { UpdateOrganizationHandler } from './commands/update-organization/update-organization.handler.js';
 import { Membership } from './domain/membership.entity.js';
 import { Organization } from './domain/organization.entity.js';
+import { OrganizationDeletionHooks } from './organization-deletion.hooks.js';
 import { OrganizationsController } from './organizations.controller.js';
 import { GetOrganizationHandler } from './queries/get-organization/get-organization.handler.js';
 import { ListOrganizationsHandler } from './queries/list-organizations/list-organizations.handler.js';
@@ -18,6 +19,8 @@ import { ListOrganizationsHandler } from './queries/list-organizations/list-orga
     DeleteOrganizationHandler,
     GetOrganizationHandler,
     ListOrganizationsHandler,
+    OrganizationDeletionHooks,
   ],
+  exports: [OrganizationDeletionHooks],
 })
 export class OrganizationsModule {}
