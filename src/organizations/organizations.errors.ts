@@ -44,3 +44,34 @@ export class ConcurrentUpdateError extends DomainError {
     super('The organization is being changed by another request; retry');
   }
 }
+
+export class MemberNotFoundError extends DomainError {
+  readonly code = 'MEMBERS.NOT_FOUND';
+  readonly kind = 'not_found';
+  constructor() {
+    super('Member not found in this organization');
+  }
+}
+
+export class AlreadyMemberError extends DomainError {
+  readonly code = 'MEMBERS.ALREADY_MEMBER';
+  readonly kind = 'conflict';
+  constructor() {
+    super('This person is already a member of the organization (or has a pending invitation)');
+  }
+}
+
+export class LastOwnerError extends DomainError {
+  readonly code = 'MEMBERS.LAST_OWNER';
+  readonly kind = 'conflict';
+  constructor() {
+    super('The last owner of an organization can be neither removed nor demoted; make someone else owner first');
+  }
+}
+
+export class OwnerRequiredError extends ForbiddenError {
+  override readonly code = 'MEMBERS.OWNER_REQUIRED';
+  constructor() {
+    super('Only an owner may add, promote, change or remove owners');
+  }
+}

@@ -13,7 +13,7 @@ before(async () => {
 after(() => database.drop());
 
 test('users:create prints one JSON line with the user and a session token', async () => {
-  const run = await runNode('dist/src/cli.js', ['users:create', '--email', 'Op@Example.com', '--name', 'Operator', '--admin'], env);
+  const run = await runNode('src/cli.js', ['users:create', '--email', 'Op@Example.com', '--name', 'Operator', '--admin'], env);
   assert.equal(run.code, 0, run.stderr);
   const lines = run.stdout.trim().split('\n');
   assert.equal(lines.length, 1);
@@ -23,16 +23,16 @@ test('users:create prints one JSON line with the user and a session token', asyn
 });
 
 test('sessions:create opens another session; unknown emails and duplicates fail clearly', async () => {
-  const ok = await runNode('dist/src/cli.js', ['sessions:create', '--email', 'op@example.com'], env);
+  const ok = await runNode('src/cli.js', ['sessions:create', '--email', 'op@example.com'], env);
   assert.equal(ok.code, 0, ok.stderr);
   assert.match(JSON.parse(ok.stdout).access_token, /^ent_s_/);
-  const unknown = await runNode('dist/src/cli.js', ['sessions:create', '--email', 'ghost@example.com'], env);
+  const unknown = await runNode('src/cli.js', ['sessions:create', '--email', 'ghost@example.com'], env);
   assert.equal(unknown.code, 1);
   assert.match(unknown.stderr, /No user has the email ghost@example.com/);
-  const duplicate = await runNode('dist/src/cli.js', ['users:create', '--email', 'op@example.com', '--name', 'Again'], env);
+  const duplicate = await runNode('src/cli.js', ['users:create', '--email', 'op@example.com', '--name', 'Again'], env);
   assert.equal(duplicate.code, 1);
   assert.match(duplicate.stderr, /already exists/);
-  const usage = await runNode('dist/src/cli.js', ['users:create', '--email', 'x@example.com'], env);
+  const usage = await runNode('src/cli.js', ['users:create', '--email', 'x@example.com'], env);
   assert.equal(usage.code, 1);
   assert.match(usage.stderr, /--name is required/);
 });

@@ -44,7 +44,7 @@ test('a newcomer can create, read, update and delete an organization with that t
 });
 
 test('the CLI refuses to open the embedded database while the service holds it', async () => {
-  const run = await runNode('dist/src/cli.js', ['sessions:create', '--email', 'admin@localhost'], { DATA_DIR: dataDir, DATABASE_URL: '' });
+  const run = await runNode('src/cli.js', ['sessions:create', '--email', 'admin@localhost'], { DATA_DIR: dataDir, DATABASE_URL: '' });
   assert.equal(run.code, 1);
   assert.match(run.stderr, /in use by entropy service \(pid \d+\)/);
   assert.equal(run.stdout, '');
@@ -69,7 +69,7 @@ test('SIGTERM shuts down gracefully and releases the embedded database', async (
   const { code, signal } = await service.stop();
   assert.ok(code === 0 || signal === 'SIGTERM', `exit ${code} ${signal}`);
   assert.match(service.output(), /"msg":"Nest application successfully started"/);
-  const run = await runNode('dist/src/cli.js', ['sessions:create', '--email', 'admin@localhost'], { DATA_DIR: dataDir, DATABASE_URL: '' });
+  const run = await runNode('src/cli.js', ['sessions:create', '--email', 'admin@localhost'], { DATA_DIR: dataDir, DATABASE_URL: '' });
   assert.equal(run.code, 0, run.stderr);
   const line = JSON.parse(run.stdout);
   assert.match(line.access_token, /^ent_s_/);
@@ -77,7 +77,7 @@ test('SIGTERM shuts down gracefully and releases the embedded database', async (
 });
 
 test('an invalid configuration exits at start with one line naming the variable', async () => {
-  const run = await runNode('dist/src/main.js', [], { PORT: 'eighty', DATA_DIR: dataDir });
+  const run = await runNode('src/main.js', [], { PORT: 'eighty', DATA_DIR: dataDir });
   assert.equal(run.code, 1);
   assert.equal(run.stderr.trim().split('\n').length, 1);
   assert.match(run.stderr, /^Invalid configuration: PORT /);

@@ -1,7 +1,10 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createServer } from 'node:net';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
+/** The compiled tree these helpers run from (dist/ normally), and the project root above it. */
+export const BUILD = fileURLToPath(new URL('../../', import.meta.url));
 export const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 
 export function freePort(): Promise<number> {
@@ -21,10 +24,10 @@ export interface Run {
   stderr: string;
 }
 
-/** Runs a compiled entry point (dist/src/...) to completion. */
+/** Runs a compiled entry point (`src/cli.js`, relative to the build) to completion. */
 export function runNode(script: string, args: string[], env: Record<string, string>): Promise<Run> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, [script, ...args], { cwd: ROOT, env: { ...process.env, ...env } });
+    const child = spawn(process.execPath, [join(BUILD, script), ...args], { cwd: ROOT, env: { ...process.env, ...env } });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (d) => (stdout += d));
@@ -40,9 +43,9 @@ export interface Service {
   stop(): Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
 }
 
-/** Starts the real service (node dist/src/main.js) as its own process. */
+/** Starts the real service (src/main.js of the build) as its own process. */
 export function startService(env: Record<string, string>): Service {
-  const child = spawn(process.execPath, ['dist/src/main.js'], { cwd: ROOT, env: { ...process.env, ...env } });
+  const child = spawn(process.execPath, [join(BUILD, 'src/main.js')], { cwd: ROOT, env: { ...process.env, ...env } });
   let out = '';
   child.stdout!.on('data', (d) => (out += d));
   child.stderr!.on('data', (d) => (out += d));

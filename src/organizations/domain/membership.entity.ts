@@ -1,8 +1,22 @@
+import { AggregateRoot } from '@nestjs/cqrs';
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
+import type { DomainEvent } from '../../infrastructure/outbox/domain-event.js';
+import { LastOwnerError, OwnerRequiredError, RoleRequiredError } from '../organizations.errors.js';
+import { MemberAddedEvent } from './events/member-added.event.js';
+import { MemberRemovedEvent } from './events/member-removed.event.js';
+import { MemberRoleChangedEvent } from './events/member-role-changed.event.js';
 import type { Role } from './role.js';
 
+/** Who changes a membership: the role they act with (platform admins act as owners) and their user id. */
+export interface MemberActor {
+  userId: number;
+  role: Role;
+}
+
+const MANAGERS: readonly Role[] = ['owner', 'admin'];
+
 @Entity('memberships')
-export class Membership {
+export class Membership extends AggregateRoot<DomainEvent> {
   @PrimaryGeneratedColumn()
   id: number;
 
@@ -37,4 +51,57 @@ export class Membership {
     membership.joinedAt = now;
     return membership;
   }
+
+  /**
+   * Adds someone by email: active at once when they have an account, otherwise pending until that
+   * email first signs in. Only owners may add owners.
+   */
+  static add(organizationId: string, invitee: { userId: number } | { email: string }, role: Role, by: MemberActor): Membership {
+    assertManager(by);
+    if (role === 'owner' && by.role !== 'owner') throw new OwnerRequiredError();
+    let membership: Membership;
+    if ('userId' in invitee) {
+      membership = Membership.active(organizationId, invitee.userId, role);
+    } else {
+      membership = new Membership();
+      membership.organizationId = organizationId;
+      membership.userId = null;
+      membership.email = invitee.email;
+      membership.role = role;
+      membership.status = 'pending';
+      membership.joinedAt = null;
+    }
+    membership.apply(new MemberAddedEvent(organizationId, membership.userId, membership.email, role, membership.status, by.userId));
+    return membership;
+  }
+
+  /**
+   * Admins cannot change owners, only owners make owners, and the organization keeps at least one
+   * owner (`owners` = active owners counted under the organization's lock). False when unchanged.
+   */
+  changeRole(to: Role, by: MemberActor, owners: number): boolean {
+    assertManager(by);
+    if ((this.role === 'owner' || to === 'owner') && by.role !== 'owner') throw new OwnerRequiredError();
+    if (to === this.role) return false;
+    if (this.role === 'owner' && owners <= 1) throw new LastOwnerError();
+    const from = this.role;
+    this.role = to;
+    this.apply(new MemberRoleChangedEvent(this.organizationId, this.userId!, from, to, by.userId));
+    return true;
+  }
+
+  /** Anyone may leave; removing someone else needs owner or admin, and only owners remove owners. */
+  remove(by: MemberActor, owners: number): void {
+    const leaving = by.userId === this.userId;
+    if (!leaving) {
+      assertManager(by);
+      if (this.role === 'owner' && by.role !== 'owner') throw new OwnerRequiredError();
+    }
+    if (this.role === 'owner' && owners <= 1) throw new LastOwnerError();
+    this.apply(new MemberRemovedEvent(this.organizationId, this.userId!, this.role, by.userId, leaving));
+  }
+}
+
+function assertManager(by: MemberActor): void {
+  if (!MANAGERS.includes(by.role)) throw new RoleRequiredError(MANAGERS);
 }

@@ -1,0 +1,39 @@
+import type { EntityManager } from 'typeorm';
+import type { Principal } from '../auth/principal.js';
+import type { MemberActor } from './domain/membership.entity.js';
+import { authorize, type AccessRule } from './organization-access.js';
+import { MemberNotFoundError, TokenPermissionError } from './organizations.errors.js';
+
+/** Adding, changing and removing members: owners and admins; never an authorization token. */
+export const MANAGE_MEMBERS: AccessRule = { roles: ['owner', 'admin'], token: false };
+
+const MAX_INT4 = 2_147_483_647;
+
+/**
+ * Starts a member change: locks the organization row, then authorizes the caller under that lock.
+ * Member changes of one organization thus run one at a time, so the owner count a change reads
+ * (the last-owner rule) and the caller's own role both stay true until it commits.
+ * Platform admins act as owners.
+ */
+export async function lockMembers(manager: EntityManager, principal: Principal, organizationId: string, rule: AccessRule): Promise<MemberActor> {
+  // NO KEY UPDATE: conflicts with itself and with writers of the row, but not with the foreign-key
+  // checks of concurrent membership inserts elsewhere.
+  await manager.query('SELECT 1 FROM organizations WHERE id = $1 FOR NO KEY UPDATE', [organizationId]);
+  const { role } = await authorize(manager, principal, organizationId, rule);
+  if (principal.kind !== 'user') throw new TokenPermissionError('manage members');
+  return { userId: principal.userId, role: principal.isAdmin ? 'owner' : role! };
+}
+
+/** Active owners, read under lockMembers' lock. */
+export async function countOwners(manager: EntityManager, organizationId: string): Promise<number> {
+  const [{ count }]: { count: number }[] = await manager.query(
+    `SELECT count(*)::int AS count FROM memberships WHERE organization_id = $1 AND role = 'owner' AND status = 'active'`,
+    [organizationId],
+  );
+  return count;
+}
+
+/** A user id from the path that cannot name any user (users.id is a 32-bit serial) is simply not a member. */
+export function assertUserIdInRange(userId: number): void {
+  if (!Number.isSafeInteger(userId) || userId < 1 || userId > MAX_INT4) throw new MemberNotFoundError();
+}
