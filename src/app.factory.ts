@@ -1,3 +1,4 @@
+import cookie from '@fastify/cookie';
 import helmet from '@fastify/helmet';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
@@ -39,6 +40,8 @@ export async function createApp(): Promise<NestFastifyApplication> {
     body === '' ? done(null, undefined) : parseJson(request, body as string, done),
   );
 
+  // Parses the SPA's session cookie (src/auth/session-cookie.ts) and lets replies set it.
+  await app.register(cookie);
   await app.register(helmet, {
     contentSecurityPolicy: {
       directives: {

@@ -1,12 +1,14 @@
-import { Controller, Get, HttpCode, Post } from '@nestjs/common';
+import { Controller, Get, HttpCode, Post, Res } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { FastifyReply } from 'fastify';
 import { ForbiddenError } from '../infrastructure/errors/domain-error.js';
 import { ApiErrors } from '../infrastructure/http/api-errors.decorator.js';
 import { RevokeSessionCommand } from './commands/revoke-session/revoke-session.command.js';
 import { MeResponseDto } from './dto/user.response.dto.js';
 import { CurrentPrincipal, type Principal, type UserPrincipal } from './principal.js';
 import { GetMeQuery } from './queries/get-me/get-me.query.js';
+import { clearSessionCookies } from './session-cookie.js';
 
 function userOnly(principal: Principal): UserPrincipal {
   if (principal.kind !== 'user') throw new ForbiddenError('Only a signed-in user can do this, not an authorization token');
@@ -32,10 +34,11 @@ export class AuthController {
 
   @Post('auth/logout')
   @HttpCode(204)
-  @ApiOperation({ summary: 'Revoke the calling session; its token stops working at once' })
+  @ApiOperation({ summary: 'Revoke the calling session; its token stops working at once (the session cookies are cleared)' })
   @ApiNoContentResponse()
   @ApiErrors(401, 403)
-  async logout(@CurrentPrincipal() principal: Principal): Promise<void> {
+  async logout(@CurrentPrincipal() principal: Principal, @Res({ passthrough: true }) reply: FastifyReply): Promise<void> {
     await this.commandBus.execute(new RevokeSessionCommand(userOnly(principal).sessionId));
+    clearSessionCookies(reply);
   }
 }

@@ -1,4 +1,4 @@
-import { DomainError } from '../infrastructure/errors/domain-error.js';
+import { DomainError, ForbiddenError } from '../infrastructure/errors/domain-error.js';
 
 export class UserNotFoundError extends DomainError {
   readonly code = 'USERS.NOT_FOUND';
@@ -13,5 +13,12 @@ export class EmailTakenError extends DomainError {
   readonly kind = 'conflict';
   constructor(email: string) {
     super(`A user with the email ${email} already exists`);
+  }
+}
+
+export class CsrfTokenMismatchError extends ForbiddenError {
+  override readonly code = 'AUTH.CSRF';
+  constructor() {
+    super('A write authenticated by the session cookie needs the X-CSRF-Token header set to the entropy_csrf cookie value');
   }
 }

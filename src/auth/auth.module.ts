@@ -6,13 +6,16 @@ import { AuthenticationGuard } from './authentication.guard.js';
 import { CreateUserHandler } from './commands/create-user/create-user.handler.js';
 import { OpenSessionHandler } from './commands/open-session/open-session.handler.js';
 import { RevokeSessionHandler } from './commands/revoke-session/revoke-session.handler.js';
+import { SignInWithFacebookHandler } from './commands/sign-in-with-facebook/sign-in-with-facebook.handler.js';
+import { StartFacebookLoginHandler } from './commands/start-facebook-login/start-facebook-login.handler.js';
 import { Session } from './domain/session.entity.js';
 import { User } from './domain/user.entity.js';
+import { FacebookLoginModule } from './facebook/facebook-login.module.js';
 import { PrincipalResolver } from './principal.resolver.js';
 import { GetMeHandler } from './queries/get-me/get-me.handler.js';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([User, Session])],
+  imports: [TypeOrmModule.forFeature([User, Session]), FacebookLoginModule],
   controllers: [AuthController],
   providers: [
     PrincipalResolver,
@@ -20,6 +23,8 @@ import { GetMeHandler } from './queries/get-me/get-me.handler.js';
     CreateUserHandler,
     OpenSessionHandler,
     RevokeSessionHandler,
+    StartFacebookLoginHandler,
+    SignInWithFacebookHandler,
     GetMeHandler,
   ],
 })

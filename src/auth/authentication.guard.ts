@@ -2,10 +2,17 @@ import { Injectable, type CanActivate, type ExecutionContext } from '@nestjs/com
 import { Reflector } from '@nestjs/core';
 import type { FastifyRequest } from 'fastify';
 import { UnauthenticatedError } from '../infrastructure/errors/domain-error.js';
+import { tokenKind } from '../infrastructure/security/opaque-token.js';
+import { CsrfTokenMismatchError } from './auth.errors.js';
 import { presentedToken, PrincipalResolver } from './principal.resolver.js';
 import { IS_PUBLIC } from './public.decorator.js';
+import { csrfSatisfied, sessionCookieToken } from './session-cookie.js';
 
-/** Global guard: every route needs a caller unless marked @Public(). */
+/**
+ * Global guard: every route needs a caller unless marked @Public(). The caller is the
+ * Authorization header's token or, when there is no such header, the SPA's session cookie
+ * (session tokens only, and CSRF-checked on writes).
+ */
 @Injectable()
 export class AuthenticationGuard implements CanActivate {
   constructor(
@@ -18,10 +25,13 @@ export class AuthenticationGuard implements CanActivate {
       return true;
     }
     const request = context.switchToHttp().getRequest<FastifyRequest>();
-    const token = presentedToken(request.headers.authorization);
+    const cookieToken = sessionCookieToken(request);
+    if (cookieToken !== undefined && tokenKind(cookieToken) !== 'session') throw new UnauthenticatedError('The session cookie is invalid');
+    const token = cookieToken ?? presentedToken(request.headers.authorization);
     if (!token) throw new UnauthenticatedError();
     const principal = await this.resolver.resolve(token);
     if (!principal) throw new UnauthenticatedError('The token is invalid, expired or revoked');
+    if (cookieToken !== undefined && !csrfSatisfied(request, cookieToken)) throw new CsrfTokenMismatchError();
     request.principal = principal;
     return true;
   }

@@ -39,6 +39,13 @@ export class User extends AggregateRoot<DomainEvent> {
   signedUp(via: 'cli' | 'facebook' | 'bootstrap'): void {
     this.apply(new UserSignedUpEvent(this.id, via));
   }
+
+  /** Links the Facebook account (if not yet) and takes the profile Facebook reports now. */
+  signedInWithFacebook(facebookUserId: string, name: string, email: string | null): void {
+    this.facebookUserId = facebookUserId;
+    this.name = name.trim();
+    this.email = email ? normalizeEmail(email) : null;
+  }
 }
 
 export function normalizeEmail(email: string): string {

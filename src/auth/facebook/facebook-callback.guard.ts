@@ -54,7 +54,8 @@ export class FacebookCallbackGuard extends AuthGuard('facebook') {
     // Facebook refused the code exchange with a 4xx and its own error body.
     if (name === 'FacebookTokenError' || name === 'TokenError') throw new FacebookCodeRejectedError(message);
     // InternalOAuthError (unreachable, unreadable answer), FacebookGraphAPIError (profile read), anything else.
-    this.logger.warn(`Facebook sign-in failed: ${name}: ${message}`);
+    const cause = (error as { oauthError?: { statusCode?: number; code?: string } }).oauthError;
+    this.logger.warn(`Facebook sign-in failed: ${name}: ${message}${cause ? ` (${cause.statusCode ?? cause.code})` : ''}`);
     throw new FacebookUnavailableError();
   }
 }

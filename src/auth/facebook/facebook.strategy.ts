@@ -20,14 +20,14 @@ export class FacebookStrategy extends PassportStrategy(Strategy, 'facebook') {
     if (!profile.id) throw new FacebookUnavailableError('Facebook returned a profile without an id');
     return {
       facebookUserId: String(profile.id),
-      name: profile.displayName?.trim() || 'Facebook user',
+      name: profile.displayName?.trim().slice(0, 200) || 'Facebook user',
       email: profile.emails?.[0]?.value ?? null,
     };
   }
 
-  /** A 5xx from the token endpoint is Facebook failing, not Facebook refusing the code. */
+  /** A 5xx (or rate limit) from the token endpoint is Facebook failing, not Facebook refusing the code. */
   override parseErrorResponse(body: string, status: number): Error | null {
-    if (status >= 500) return new FacebookUnavailableError();
+    if (status >= 500 || status === 429) return new FacebookUnavailableError();
     return super.parseErrorResponse(body, status);
   }
 }

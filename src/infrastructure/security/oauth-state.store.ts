@@ -36,7 +36,8 @@ export class OAuthStateStore {
   async consume<B extends object>(purpose: OAuthPurpose, state: string | undefined, db: Db = this.dataSource): Promise<B> {
     if (!state) throw new InvalidOAuthStateError('The OAuth state is missing');
     const hash = hashToken(state);
-    const rows: { binding: B }[] = await db.query(
+    // TypeORM answers an UPDATE with [rows, affected count].
+    const [rows]: [{ binding: B }[], number] = await db.query(
       `UPDATE oauth_states SET used_at = now()
         WHERE state_hash = $1 AND purpose = $2 AND used_at IS NULL AND expires_at > now()
         RETURNING binding`,

@@ -1,0 +1,53 @@
+import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import type { Repository } from 'typeorm';
+import { UnitOfWork, type Transaction } from '../../../infrastructure/database/unit-of-work.js';
+import { activatePendingMemberships } from '../../../organizations/activate-pending-memberships.js';
+import { Session, SESSION_TTL_SECONDS } from '../../domain/session.entity.js';
+import { normalizeEmail, User } from '../../domain/user.entity.js';
+import type { SessionResponseDto } from '../../dto/user.response.dto.js';
+import { FacebookEmailLinkedElsewhereError } from '../../facebook/facebook-login.errors.js';
+import { SignInWithFacebookCommand, type FacebookIdentity } from './sign-in-with-facebook.command.js';
+
+@CommandHandler(SignInWithFacebookCommand)
+export class SignInWithFacebookHandler implements ICommandHandler<SignInWithFacebookCommand> {
+  constructor(private readonly uow: UnitOfWork) {}
+
+  execute({ identity }: SignInWithFacebookCommand): Promise<SessionResponseDto> {
+    return this.uow.run(async (tx) => {
+      const user = await this.findOrCreate(tx, identity);
+      await activatePendingMemberships(tx.manager, user.id, user.email);
+      const { session, token } = Session.open(user.id);
+      await tx.manager.getRepository(Session).insert(session);
+      return {
+        access_token: token,
+        token_type: 'Bearer',
+        expires_in: SESSION_TTL_SECONDS,
+        user: { id: user.id, name: user.name, email: user.email },
+      };
+    });
+  }
+
+  private async findOrCreate(tx: Transaction, identity: FacebookIdentity): Promise<User> {
+    const users = tx.manager.getRepository(User);
+    const email = identity.email ? normalizeEmail(identity.email) : null;
+    const known = await users.findOneBy({ facebookUserId: identity.facebookUserId });
+    if (known) {
+      // Facebook's current email is taken over only when no other user holds it.
+      const takeEmail = email !== null && email !== known.email && !(await users.existsBy({ email }));
+      known.signedInWithFacebook(identity.facebookUserId, identity.name, takeEmail ? email : known.email);
+      return users.save(known);
+    }
+    const sameEmail = email ? await users.findOneBy({ email }) : null;
+    if (sameEmail) return this.link(users, sameEmail, identity);
+    const user = tx.track(await users.save(User.create({ email, name: identity.name, facebookUserId: identity.facebookUserId })));
+    user.signedUp('facebook');
+    return user;
+  }
+
+  /** A user created earlier (CLI, invitation) with this email now signs in with Facebook. */
+  private async link(users: Repository<User>, user: User, identity: FacebookIdentity): Promise<User> {
+    if (user.facebookUserId !== null) throw new FacebookEmailLinkedElsewhereError();
+    user.signedInWithFacebook(identity.facebookUserId, identity.name, user.email);
+    return users.save(user);
+  }
+}

@@ -1,0 +1,65 @@
+import { Controller, Get, Inject, Query, Req, Res, UseFilters, UseGuards } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
+import { ApiFoundResponse, ApiOkResponse, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { appConfig, type AppConfig } from '../../infrastructure/config/app.config.js';
+import { ApiErrors } from '../../infrastructure/http/api-errors.decorator.js';
+import { SignInWithFacebookCommand, type FacebookIdentity } from '../commands/sign-in-with-facebook/sign-in-with-facebook.command.js';
+import { StartFacebookLoginCommand } from '../commands/start-facebook-login/start-facebook-login.command.js';
+import { StartFacebookLoginQueryDto } from '../commands/start-facebook-login/start-facebook-login.request.dto.js';
+import { SessionResponseDto } from '../dto/user.response.dto.js';
+import { Public } from '../public.decorator.js';
+import { setSessionCookies } from '../session-cookie.js';
+import { FacebookCallbackExceptionFilter } from './facebook-callback.filter.js';
+import { FacebookCallbackGuard } from './facebook-callback.guard.js';
+import { FacebookLoginEnabledGuard } from './facebook-login-enabled.guard.js';
+import { returnTarget, wantsJson } from './sign-in-response.js';
+
+@ApiTags('auth')
+@Public()
+@UseGuards(FacebookLoginEnabledGuard)
+@Controller('auth/facebook')
+export class FacebookAuthController {
+  constructor(
+    private readonly commandBus: CommandBus,
+    @Inject(appConfig.KEY) private readonly settings: AppConfig,
+  ) {}
+
+  @Get()
+  @ApiOperation({ summary: 'Sign in with Facebook: 302 to the Facebook login dialog with a single-use state' })
+  @ApiFoundResponse({ description: 'To the Facebook login dialog', headers: { Location: { schema: { type: 'string' } } } })
+  @ApiErrors(400, 503)
+  async start(@Query() query: StartFacebookLoginQueryDto, @Res() reply: FastifyReply): Promise<void> {
+    const { dialogUrl } = await this.commandBus.execute(new StartFacebookLoginCommand(query.redirect));
+    void reply.header('cache-control', 'no-store').redirect(dialogUrl, 302);
+  }
+
+  @Get('callback')
+  @UseGuards(FacebookCallbackGuard)
+  @UseFilters(FacebookCallbackExceptionFilter)
+  @ApiOperation({
+    summary: 'Facebook returns here: creates or updates the user and opens a session (JSON for Accept: application/json, else a cookie and a 302 to the web app)',
+  })
+  @ApiQuery({ name: 'code', required: false, description: 'Authorization code from Facebook' })
+  @ApiQuery({ name: 'state', required: true, description: 'The single-use state issued by GET /v1/auth/facebook' })
+  @ApiQuery({ name: 'error', required: false, description: 'Set by Facebook when the person cancels (access_denied)' })
+  @ApiOkResponse({ type: SessionResponseDto, description: 'With `Accept: application/json`' })
+  @ApiFoundResponse({
+    description:
+      'Otherwise: to WEB_APP_URL (or the validated redirect) with the session in an HttpOnly; Secure; SameSite=Lax cookie ' +
+      '`entropy_session` and the CSRF cookie `entropy_csrf`; on a denial or bad state, to the web app with `error` and `error_description`',
+    headers: { Location: { schema: { type: 'string' } }, 'Set-Cookie': { schema: { type: 'string' } } },
+  })
+  @ApiErrors(400, 409, 502, 503)
+  async callback(@Req() request: FastifyRequest, @Res() reply: FastifyReply): Promise<void> {
+    const identity = (request as FastifyRequest & { user: FacebookIdentity }).user;
+    const session = await this.commandBus.execute(new SignInWithFacebookCommand(identity));
+    void reply.header('cache-control', 'no-store');
+    if (wantsJson(request)) {
+      void reply.status(200).send(session);
+      return;
+    }
+    setSessionCookies(reply, session.access_token, session.expires_in);
+    void reply.redirect(returnTarget(request, this.settings).toString(), 302);
+  }
+}

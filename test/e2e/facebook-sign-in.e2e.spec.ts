@@ -1,0 +1,436 @@
+import assert from 'node:assert/strict';
+import { createHmac } from 'node:crypto';
+import { after, before, describe, test } from 'node:test';
+import { generateToken } from '../../src/infrastructure/security/opaque-token.js';
+import { startFakeFacebook, type FakeFacebook } from '../support/fake-facebook.js';
+import { call, type Sent } from '../support/http.js';
+import { startTestApp, type TestApp } from '../support/test-app.js';
+
+const CALLBACK = 'http://api.test/v1/auth/facebook/callback';
+const JSON_ACCEPT = { accept: 'application/json' };
+const BROWSER_ACCEPT = { accept: 'text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8' };
+
+const ADA = { id: '10000000001', name: 'Ada Lovelace', email: 'ada@example.com' };
+const GRACE = { id: '10000000002', name: 'Grace Hopper', email: 'grace@example.com' };
+const LINUS = { id: '10000000003', name: 'Linus Torvalds', email: 'linus@example.com' };
+const MARGARET = { id: '10000000004', name: 'Margaret Hamilton', email: 'margaret@example.com' };
+const KATHERINE = { id: '10000000005', name: 'Katherine Johnson', email: 'katherine@example.com' };
+const IMPOSTOR = { id: '10000000006', name: 'Not Ada', email: 'ada@example.com' };
+
+let fb: FakeFacebook;
+let t: TestApp;
+
+before(async () => {
+  fb = await startFakeFacebook();
+  for (const user of [ADA, GRACE, LINUS, MARGARET, KATHERINE]) fb.addUser(user);
+  t = await startTestApp(fb.env());
+});
+after(async () => {
+  await t.close();
+  await fb.close();
+});
+
+async function count(sql: string, params: unknown[] = []): Promise<number> {
+  const [{ count }] = await t.dataSource.query(`SELECT count(*)::int AS count FROM (${sql}) x`, params);
+  return count;
+}
+
+/** Rows whose count must not move when a sign-in fails. */
+async function footprint() {
+  return { users: await count('SELECT 1 FROM users'), sessions: await count('SELECT 1 FROM sessions'), outbox: await count('SELECT 1 FROM outbox_messages') };
+}
+
+/** GET /v1/auth/facebook → the dialog URL it redirects to. */
+async function start(query = ''): Promise<URL> {
+  const res = await call(t.app, 'GET', `/v1/auth/facebook${query}`);
+  assert.equal(res.status, 302, res.text);
+  return new URL(String(res.headers.location));
+}
+
+/** The browser at the fake dialog (real HTTP): where Facebook sends it back. */
+async function dialog(dialogUrl: URL, asUser?: string): Promise<URL> {
+  if (asUser) fb.setDialogUser(asUser);
+  const res = await fetch(dialogUrl, { redirect: 'manual' });
+  assert.equal(res.status, 302, await res.text());
+  return new URL(res.headers.get('location')!);
+}
+
+/** The browser coming back to our callback. */
+function callback(back: URL, headers: Record<string, string> = JSON_ACCEPT): Promise<Sent> {
+  assert.equal(`${back.origin}${back.pathname}`, CALLBACK);
+  return call(t.app, 'GET', `${back.pathname}${back.search}`, { headers });
+}
+
+async function signIn(asUser: string, headers: Record<string, string> = JSON_ACCEPT, startQuery = ''): Promise<{ res: Sent; back: URL }> {
+  const back = await dialog(await start(startQuery), asUser);
+  return { res: await callback(back, headers), back };
+}
+
+function setCookies(res: Sent): string[] {
+  const raw = res.headers['set-cookie'];
+  return raw === undefined ? [] : Array.isArray(raw) ? raw : [String(raw)];
+}
+
+function cookieNamed(res: Sent, name: string): string {
+  const cookie = setCookies(res).find((c) => c.startsWith(`${name}=`));
+  assert.ok(cookie, `Set-Cookie ${name} in ${JSON.stringify(setCookies(res))}`);
+  return cookie;
+}
+
+const valueOf = (setCookie: string) => setCookie.split(';')[0].split('=').slice(1).join('=');
+
+/** The Facebook user tokens the fake saw us use (they must never reach a client). */
+function facebookTokensSeen(): string[] {
+  return fb.calls.map((c) => c.query.access_token).filter((token): token is string => Boolean(token) && !token.includes('|'));
+}
+
+/** Nothing secret in a response except the session token in `access_token`. */
+function assertNoSecrets(res: Sent, secrets: string[]) {
+  const body = res.body && typeof res.body === 'object' ? { ...res.body, access_token: undefined } : res.body;
+  const text = typeof res.body === 'object' ? JSON.stringify(body) : res.text;
+  for (const secret of [...secrets, ...facebookTokensSeen()]) {
+    assert.equal(text.includes(secret), false, 'a secret appears in the response body');
+  }
+  assert.equal(/ent_[so]_/.test(text), false, 'a token appears outside access_token');
+}
+
+describe('GET /v1/auth/facebook', () => {
+  test('302 to the configured dialog with client_id, redirect_uri, state, scope and response_type=code', async () => {
+    const res = await call(t.app, 'GET', '/v1/auth/facebook');
+    assert.equal(res.status, 302);
+    assert.equal(res.headers['cache-control'], 'no-store');
+    const location = new URL(String(res.headers.location));
+    assert.equal(`${location.origin}${location.pathname}`, fb.dialogUrl);
+    const params = Object.fromEntries(location.searchParams);
+    assert.deepEqual(Object.keys(params).sort(), ['client_id', 'redirect_uri', 'response_type', 'scope', 'state']);
+    assert.equal(params.client_id, fb.appId);
+    assert.equal(params.redirect_uri, CALLBACK);
+    assert.equal(params.scope, 'email,public_profile');
+    assert.equal(params.response_type, 'code');
+    assert.match(params.state, /^[A-Za-z0-9_-]{40,}$/);
+    assert.equal(res.text, '');
+    // The state is kept server side only as a hash.
+    const dump = JSON.stringify(await t.dataSource.query(`SELECT * FROM oauth_states WHERE purpose = 'login'`));
+    assert.equal(dump.includes(params.state), false);
+  });
+
+  test('each start issues a different state', async () => {
+    const [a, b] = [await start(), await start()];
+    assert.notEqual(a.searchParams.get('state'), b.searchParams.get('state'));
+  });
+
+  test('a redirect off the WEB_APP_URL origin is 400 and issues no state', async () => {
+    const before = await count(`SELECT 1 FROM oauth_states`);
+    for (const redirect of ['http://evil.test/', '//evil.test/x', 'https://app.test/', 'http://app.test.evil.test/', 'http://app.test:8080/', 'javascript:alert(1)']) {
+      const res = await call(t.app, 'GET', `/v1/auth/facebook?redirect=${encodeURIComponent(redirect)}`);
+      assert.equal(res.status, 400, redirect);
+      assert.equal(res.body.code, 'VALIDATION.FAILED', redirect);
+      assert.equal(typeof res.body.message, 'string');
+      assert.ok(res.body.details.some((d: { field: string }) => d.field === 'redirect'));
+    }
+    assert.equal(await count(`SELECT 1 FROM oauth_states`), before);
+  });
+});
+
+describe('GET /v1/auth/facebook/callback (JSON)', () => {
+  test('full flow: 200 with a working session, the user created with UserSignedUp', async () => {
+    fb.reset();
+    const { res, back } = await signIn(ADA.id);
+    assert.equal(res.status, 200, res.text);
+    assert.equal(res.headers['cache-control'], 'no-store');
+    assert.deepEqual(Object.keys(res.body).sort(), ['access_token', 'expires_in', 'token_type', 'user']);
+    assert.equal(res.body.token_type, 'Bearer');
+    assert.equal(res.body.expires_in, 30 * 24 * 3600);
+    assert.match(res.body.access_token, /^ent_s_/);
+    assert.deepEqual(Object.keys(res.body.user).sort(), ['email', 'id', 'name']);
+    assert.equal(res.body.user.name, ADA.name);
+    assert.equal(res.body.user.email, ADA.email);
+    assert.equal(setCookies(res).length, 0, 'API clients get no cookie');
+    assertNoSecrets(res, [back.searchParams.get('code')!, back.searchParams.get('state')!]);
+
+    const me = await call(t.app, 'GET', '/v1/me', { token: res.body.access_token });
+    assert.equal(me.status, 200);
+    assert.deepEqual(me.body, { id: res.body.user.id, name: ADA.name, email: ADA.email, is_admin: false });
+
+    const [row] = await t.dataSource.query('SELECT facebook_user_id FROM users WHERE id = $1', [res.body.user.id]);
+    assert.equal(row.facebook_user_id, ADA.id);
+    const events = await t.dataSource.query(`SELECT event_type, payload FROM outbox_messages WHERE aggregate_type = 'User' AND aggregate_id = $1`, [String(res.body.user.id)]);
+    assert.deepEqual(events.map((e: { event_type: string }) => e.event_type), ['UserSignedUp']);
+    assert.equal(events[0].payload.via, 'facebook');
+    const outboxDump = JSON.stringify(await t.dataSource.query('SELECT payload FROM outbox_messages'));
+    for (const secret of [res.body.access_token, ...facebookTokensSeen()]) assert.equal(outboxDump.includes(secret), false);
+  });
+
+  test('Graph calls: code exchange with the callback redirect_uri, then /me?fields=id,name,email with a valid appsecret_proof', async () => {
+    fb.reset();
+    const { res } = await signIn(ADA.id);
+    assert.equal(res.status, 200);
+    const exchange = fb.calls.find((c) => c.path.endsWith('/oauth/access_token'));
+    assert.ok(exchange);
+    const params = { ...exchange.query, ...exchange.body };
+    assert.equal(params.redirect_uri, CALLBACK);
+    assert.equal(params.client_id, fb.appId);
+    const me = fb.calls.find((c) => c.path === `/${fb.version}/me`);
+    assert.ok(me, JSON.stringify(fb.calls.map((c) => c.path)));
+    assert.equal(me.query.fields, 'id,name,email');
+    const token = me.query.access_token;
+    assert.ok(token);
+    assert.equal(me.query.appsecret_proof, createHmac('sha256', fb.appSecret).update(token).digest('hex'));
+  });
+
+  test('a second sign-in updates the user and emits no second UserSignedUp', async () => {
+    const first = (await signIn(GRACE.id)).res;
+    assert.equal(first.status, 200);
+    fb.addUser({ ...GRACE, name: 'Grace Brewster Hopper', email: 'Grace.Hopper@Example.com' });
+    const second = (await signIn(GRACE.id)).res;
+    assert.equal(second.status, 200);
+    assert.equal(second.body.user.id, first.body.user.id);
+    assert.notEqual(second.body.access_token, first.body.access_token);
+    assert.deepEqual(second.body.user, { id: first.body.user.id, name: 'Grace Brewster Hopper', email: 'grace.hopper@example.com' });
+    const me = await call(t.app, 'GET', '/v1/me', { token: first.body.access_token });
+    assert.equal(me.body.name, 'Grace Brewster Hopper');
+    assert.equal(await count(`SELECT 1 FROM users WHERE facebook_user_id = $1`, [GRACE.id]), 1);
+    assert.equal(await count(`SELECT 1 FROM outbox_messages WHERE event_type = 'UserSignedUp' AND aggregate_id = $1`, [String(first.body.user.id)]), 1);
+  });
+
+  test('a user who already exists with that email (CLI) is linked, not duplicated', async () => {
+    const existing = await t.user(LINUS.email, { name: 'linus' });
+    const { res } = await signIn(LINUS.id);
+    assert.equal(res.status, 200, res.text);
+    assert.equal(res.body.user.id, existing.id);
+    assert.equal(res.body.user.name, LINUS.name);
+    const [row] = await t.dataSource.query('SELECT facebook_user_id FROM users WHERE id = $1', [existing.id]);
+    assert.equal(row.facebook_user_id, LINUS.id);
+    const events = await t.dataSource.query(`SELECT payload FROM outbox_messages WHERE event_type = 'UserSignedUp' AND aggregate_id = $1`, [String(existing.id)]);
+    assert.deepEqual(events.map((e: { payload: { via: string } }) => e.payload.via), ['cli']);
+  });
+
+  test('an email already linked to another Facebook account is 409, nothing changed', async () => {
+    assert.equal((await signIn(ADA.id)).res.status, 200);
+    fb.addUser(IMPOSTOR);
+    const before = await footprint();
+    const { res } = await signIn(IMPOSTOR.id);
+    assert.equal(res.status, 409);
+    assert.equal(res.body.code, 'FACEBOOK.EMAIL_LINKED_ELSEWHERE');
+    assert.deepEqual(await footprint(), before);
+    const [row] = await t.dataSource.query('SELECT facebook_user_id, name FROM users WHERE email = $1', [ADA.email]);
+    assert.deepEqual(row, { facebook_user_id: ADA.id, name: ADA.name });
+  });
+
+  test('a pending membership for the email becomes active at the first sign-in', async () => {
+    const owner = await t.user('org-owner@example.com');
+    const org = await call(t.app, 'POST', '/v1/organizations', { token: owner.token, body: { name: 'Waiting room' } });
+    assert.equal(org.status, 201);
+    await t.dataSource.query(
+      `INSERT INTO memberships (organization_id, email, role, status) VALUES ($1, $2, 'admin', 'pending')`,
+      [org.body.id, MARGARET.email],
+    );
+    const { res } = await signIn(MARGARET.id);
+    assert.equal(res.status, 200, res.text);
+    const rows = await t.dataSource.query('SELECT user_id, role, status, joined_at FROM memberships WHERE organization_id = $1 AND role = $2', [org.body.id, 'admin']);
+    assert.equal(rows.length, 1);
+    assert.equal(rows[0].user_id, res.body.user.id);
+    assert.equal(rows[0].status, 'active');
+    assert.ok(rows[0].joined_at);
+    const visible = await call(t.app, 'GET', `/v1/organizations/${org.body.id}`, { token: res.body.access_token });
+    assert.equal(visible.status, 200);
+  });
+});
+
+describe('GET /v1/auth/facebook/callback (browser)', () => {
+  test('302 to WEB_APP_URL with an HttpOnly; Secure; SameSite=Lax session cookie that authenticates the SPA, CSRF-checked on writes', async () => {
+    const { res, back } = await signIn(KATHERINE.id, BROWSER_ACCEPT);
+    assert.equal(res.status, 302, res.text);
+    assert.equal(res.headers.location, 'http://app.test/');
+    assert.equal(res.headers['cache-control'], 'no-store');
+    const session = cookieNamed(res, 'entropy_session');
+    for (const attribute of ['HttpOnly', 'Secure', 'SameSite=Lax', 'Path=/', `Max-Age=${30 * 24 * 3600}`]) {
+      assert.ok(session.split(/;\s*/).includes(attribute), `${attribute} in ${session.replace(/=ent_s_\w+/, '=...')}`);
+    }
+    const csrf = cookieNamed(res, 'entropy_csrf');
+    assert.equal(/HttpOnly/i.test(csrf), false, 'the SPA must be able to read the CSRF cookie');
+    assert.ok(csrf.includes('Secure') && csrf.includes('SameSite=Lax'));
+    assert.equal(res.text, '');
+    assertNoSecrets(res, [back.searchParams.get('code')!, back.searchParams.get('state')!]);
+
+    const cookie = `entropy_session=${valueOf(session)}; entropy_csrf=${valueOf(csrf)}`;
+    const me = await call(t.app, 'GET', '/v1/me', { headers: { cookie } });
+    assert.equal(me.status, 200);
+    assert.equal(me.body.email, KATHERINE.email);
+
+    const orgsBefore = await count('SELECT 1 FROM organizations');
+    const noHeader = await call(t.app, 'POST', '/v1/organizations', { headers: { cookie }, body: { name: 'Cookie org' } });
+    assert.equal(noHeader.status, 403);
+    assert.equal(noHeader.body.code, 'AUTH.CSRF');
+    const wrong = await call(t.app, 'POST', '/v1/organizations', { headers: { cookie, 'x-csrf-token': 'guess' }, body: { name: 'Cookie org' } });
+    assert.equal(wrong.status, 403);
+    // A CSRF cookie planted beside the real session does not help: the token is tied to the session.
+    const planted = await call(t.app, 'POST', '/v1/organizations', {
+      headers: { cookie: `entropy_session=${valueOf(session)}; entropy_csrf=planted`, 'x-csrf-token': 'planted' },
+      body: { name: 'Cookie org' },
+    });
+    assert.equal(planted.status, 403);
+    assert.equal(await count('SELECT 1 FROM organizations'), orgsBefore);
+    const ok = await call(t.app, 'POST', '/v1/organizations', { headers: { cookie, 'x-csrf-token': valueOf(csrf) }, body: { name: 'Cookie org' } });
+    assert.equal(ok.status, 201, ok.text);
+
+    // Logout by cookie revokes the session and clears both cookies.
+    const logout = await call(t.app, 'POST', '/v1/auth/logout', { headers: { cookie, 'x-csrf-token': valueOf(csrf) } });
+    assert.equal(logout.status, 204);
+    assert.match(cookieNamed(logout, 'entropy_session'), /^entropy_session=;.*Max-Age=0/);
+    assert.match(cookieNamed(logout, 'entropy_csrf'), /^entropy_csrf=;.*Max-Age=0/);
+    assert.equal((await call(t.app, 'GET', '/v1/me', { headers: { cookie } })).status, 401);
+  });
+
+  test('the validated redirect bound to the state is where the browser lands', async () => {
+    const target = 'http://app.test/organizations?tab=members';
+    const { res } = await signIn(KATHERINE.id, BROWSER_ACCEPT, `?redirect=${encodeURIComponent(target)}`);
+    assert.equal(res.status, 302);
+    assert.equal(res.headers.location, target);
+    const relative = await signIn(KATHERINE.id, BROWSER_ACCEPT, `?redirect=${encodeURIComponent('/settings')}`);
+    assert.equal(relative.res.headers.location, 'http://app.test/settings');
+  });
+
+  test('Bearer callers are unaffected by CSRF, and the Authorization header wins over the cookie', async () => {
+    const user = await t.user('bearer-csrf@example.com');
+    const res = await call(t.app, 'POST', '/v1/organizations', { token: user.token, body: { name: 'Bearer org' } });
+    assert.equal(res.status, 201);
+    const stale = await call(t.app, 'GET', '/v1/me', { token: user.token, headers: { cookie: `entropy_session=${generateToken('session')}` } });
+    assert.equal(stale.status, 200);
+    assert.equal(stale.body.email, 'bearer-csrf@example.com');
+  });
+
+  test('a cookie holding anything but a live session token is 401', async () => {
+    for (const value of [generateToken('organization'), generateToken('session'), 'garbage']) {
+      const res = await call(t.app, 'GET', '/v1/me', { headers: { cookie: `entropy_session=${value}` } });
+      assert.equal(res.status, 401);
+      assert.equal(res.headers['www-authenticate'], 'Bearer realm="entropy"');
+    }
+  });
+});
+
+describe('GET /v1/auth/facebook/callback failures create nothing', () => {
+  test('a reused state is 400, with no second session', async () => {
+    const back = await dialog(await start(), ADA.id);
+    assert.equal((await callback(back)).status, 200);
+    const before = await footprint();
+    fb.reset();
+    const replay = await callback(back);
+    assert.equal(replay.status, 400);
+    assert.equal(replay.body.code, 'OAUTH.INVALID_STATE');
+    assert.match(replay.body.message, /already used/);
+    assert.deepEqual(await footprint(), before);
+    assert.equal(fb.calls.length, 0, 'Facebook is not even asked');
+    assertNoSecrets(replay, [back.searchParams.get('code')!, back.searchParams.get('state')!]);
+  });
+
+  test('an unknown, missing or expired state is 400', async () => {
+    const before = await footprint();
+    fb.reset();
+    const code = fb.issueCode({ userId: ADA.id, redirectUri: CALLBACK, scopes: ['email'] });
+    const unknown = await call(t.app, 'GET', `/v1/auth/facebook/callback?code=${code}&state=forged-state`, { headers: JSON_ACCEPT });
+    assert.equal(unknown.status, 400);
+    assert.equal(unknown.body.code, 'OAUTH.INVALID_STATE');
+    assertNoSecrets(unknown, [code, 'forged-state']);
+    const missing = await call(t.app, 'GET', `/v1/auth/facebook/callback?code=${code}`, { headers: JSON_ACCEPT });
+    assert.equal(missing.status, 400);
+    assert.equal(missing.body.code, 'OAUTH.INVALID_STATE');
+    const back = await dialog(await start(), ADA.id);
+    await t.dataSource.query(`UPDATE oauth_states SET expires_at = now() - interval '1 second' WHERE used_at IS NULL`);
+    const expired = await callback(back);
+    assert.equal(expired.status, 400);
+    assert.match(expired.body.message, /expired/);
+    assert.deepEqual(await footprint(), before);
+    assert.equal(fb.calls.filter((c) => c.path.endsWith('/oauth/access_token')).length, 0);
+  });
+
+  test('access_denied: 400 for API clients, 302 back to the web app with the error for browsers; the state is spent', async () => {
+    const before = await footprint();
+    fb.denyNextDialog();
+    const back = await dialog(await start());
+    assert.equal(back.searchParams.get('error'), 'access_denied');
+    const denied = await callback(back);
+    assert.equal(denied.status, 400);
+    assert.equal(denied.body.code, 'FACEBOOK.LOGIN_DENIED');
+    assert.match(denied.body.message, /cancelled|denied/);
+    assert.equal((await callback(back)).body.code, 'OAUTH.INVALID_STATE');
+
+    fb.denyNextDialog();
+    const target = 'http://app.test/welcome';
+    const browserBack = await dialog(await start(`?redirect=${encodeURIComponent(target)}`));
+    const browser = await callback(browserBack, BROWSER_ACCEPT);
+    assert.equal(browser.status, 302);
+    const location = new URL(String(browser.headers.location));
+    assert.equal(`${location.origin}${location.pathname}`, target);
+    assert.equal(location.searchParams.get('error'), 'FACEBOOK.LOGIN_DENIED');
+    assert.ok(location.searchParams.get('error_description'));
+    assert.equal(setCookies(browser).length, 0);
+    // A bad state in a browser goes back to the web app too.
+    const replayed = await callback(browserBack, BROWSER_ACCEPT);
+    assert.equal(replayed.status, 302);
+    assert.equal(new URL(String(replayed.headers.location)).searchParams.get('error'), 'OAUTH.INVALID_STATE');
+    assert.deepEqual(await footprint(), before);
+  });
+
+  test('Facebook rejecting the code is 400 with its message', async () => {
+    const before = await footprint();
+    const state = (await start()).searchParams.get('state')!;
+    const code = fb.issueCode({ userId: ADA.id, redirectUri: 'http://elsewhere.test/cb', scopes: ['email'] });
+    const res = await call(t.app, 'GET', `/v1/auth/facebook/callback?code=${code}&state=${state}`, { headers: JSON_ACCEPT });
+    assert.equal(res.status, 400);
+    assert.equal(res.body.code, 'FACEBOOK.CODE_REJECTED');
+    assert.match(res.body.message, /redirect_uri/);
+    assertNoSecrets(res, [code, state]);
+    assert.deepEqual(await footprint(), before);
+  });
+
+  test('Facebook answering 5xx on the code exchange or the profile is 502', async () => {
+    const before = await footprint();
+    fb.failNext({ path: '/oauth/access_token', status: 500 });
+    const exchange = await callback(await dialog(await start(), ADA.id));
+    assert.equal(exchange.status, 502);
+    assert.equal(exchange.body.code, 'FACEBOOK.UNAVAILABLE');
+    assert.deepEqual(Object.keys(exchange.body).sort(), ['code', 'error', 'message', 'statusCode']);
+    fb.failNext({ path: '/me', status: 503 });
+    const profile = await callback(await dialog(await start(), ADA.id));
+    assert.equal(profile.status, 502);
+    assert.equal(profile.body.code, 'FACEBOOK.UNAVAILABLE');
+    fb.failNext({ path: '/oauth/access_token', status: 429 });
+    assert.equal((await callback(await dialog(await start(), ADA.id))).status, 502);
+    fb.failNext({ path: '/oauth/access_token', status: 502, body: '<html>Bad gateway</html>' });
+    const html = await callback(await dialog(await start(), ADA.id));
+    assert.equal(html.status, 502);
+    assertNoSecrets(html, []);
+    assert.deepEqual(await footprint(), before);
+  });
+});
+
+describe('documentation', () => {
+  test('both routes are in the OpenAPI document under auth', async () => {
+    const doc = (await call(t.app, 'GET', '/docs-json')).body;
+    const startOp = doc.paths['/v1/auth/facebook']?.get;
+    const callbackOp = doc.paths['/v1/auth/facebook/callback']?.get;
+    for (const [operation, statuses] of [[startOp, ['302', '400', '503']], [callbackOp, ['200', '302', '400', '502', '503']]] as const) {
+      assert.ok(operation);
+      assert.ok(operation.summary);
+      assert.deepEqual(operation.tags, ['auth']);
+      for (const status of statuses) assert.ok(operation.responses[status], status);
+    }
+    assert.ok(callbackOp.parameters.some((p: { name: string }) => p.name === 'state'));
+    assert.ok(startOp.parameters.some((p: { name: string }) => p.name === 'redirect'));
+  });
+});
+
+describe('Facebook unreachable', () => {
+  // Last in this file: it stops the fake. (No Facebook app at all: facebook-sign-in-disabled.e2e.spec.ts.)
+  test('502, nothing created', async () => {
+    const state = (await start()).searchParams.get('state')!;
+    const code = fb.issueCode({ userId: ADA.id, redirectUri: CALLBACK, scopes: ['email'] });
+    await fb.close();
+    const before = await footprint();
+    const res = await call(t.app, 'GET', `/v1/auth/facebook/callback?code=${code}&state=${state}`, { headers: JSON_ACCEPT });
+    assert.equal(res.status, 502);
+    assert.equal(res.body.code, 'FACEBOOK.UNAVAILABLE');
+    assert.deepEqual(await footprint(), before);
+  });
+});
