@@ -2,16 +2,41 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { hashToken, tokenKind } from '../infrastructure/security/opaque-token.js';
 import type { Principal } from './principal.js';
+import { TokenUsageRecorder } from './token-usage.recorder.js';
 
 /** Turns a presented token into a principal with one indexed lookup, or undefined. */
 @Injectable()
 export class PrincipalResolver {
   constructor(private readonly dataSource: DataSource) {}
 
+  private readonly tokenUsage = new TokenUsageRecorder(this.dataSource);
+
   async resolve(token: string): Promise<Principal | undefined> {
     const kind = tokenKind(token);
     if (kind === 'session') return this.session(hashToken(token));
+    if (kind === 'organization') return this.organizationToken(hashToken(token));
     return undefined;
+  }
+
+  private async organizationToken(hash: string): Promise<Principal | undefined> {
+    const rows: { id: string; organization_id: string; read_enabled: boolean; write_enabled: boolean; delete_enabled: boolean }[] =
+      await this.dataSource.query(
+        `SELECT id, organization_id, read_enabled, write_enabled, delete_enabled
+           FROM authorization_tokens
+          WHERE token_hash = $1 AND revoked_at IS NULL AND (expires_at IS NULL OR expires_at > now())`,
+        [hash],
+      );
+    const row = rows[0];
+    if (!row) return undefined;
+    this.tokenUsage.used(row.id);
+    return {
+      kind: 'token',
+      tokenId: row.id,
+      organizationId: row.organization_id,
+      read: row.read_enabled,
+      write: row.write_enabled,
+      delete: row.delete_enabled,
+    };
   }
 
   private async session(hash: string): Promise<Principal | undefined> {

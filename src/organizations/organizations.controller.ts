@@ -1,4 +1,4 @@
-import { Body, Controller, Delete, Get, Headers, HttpCode, Param, Post, Put, Query, Req, Res } from '@nestjs/common';
+import { Body, Controller, Delete, Get, Headers, HttpCode, Param, Patch, Post, Put, Query, Req, Res } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import {
   ApiBearerAuth, ApiCreatedResponse, ApiHeader, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags,
@@ -7,15 +7,24 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { CurrentPrincipal, type Principal } from '../auth/principal.js';
 import { ApiErrors } from '../infrastructure/http/api-errors.decorator.js';
 import { PageQueryDto, sendPage } from '../infrastructure/http/paging.js';
-import { uuidParam, versionFromIfMatch } from '../infrastructure/http/params.js';
+import { intParam, uuidParam, versionFromIfMatch } from '../infrastructure/http/params.js';
+import { AddMemberCommand } from './commands/add-member/add-member.command.js';
+import { AddMemberRequestDto } from './commands/add-member/add-member.request.dto.js';
+import { ChangeMemberRoleCommand } from './commands/change-member-role/change-member-role.command.js';
+import { ChangeMemberRoleRequestDto } from './commands/change-member-role/change-member-role.request.dto.js';
 import { CreateOrganizationCommand } from './commands/create-organization/create-organization.command.js';
 import { CreateOrganizationRequestDto } from './commands/create-organization/create-organization.request.dto.js';
 import { DeleteOrganizationCommand } from './commands/delete-organization/delete-organization.command.js';
+import { RemoveMemberCommand } from './commands/remove-member/remove-member.command.js';
 import { UpdateOrganizationCommand } from './commands/update-organization/update-organization.command.js';
 import { UpdateOrganizationRequestDto } from './commands/update-organization/update-organization.request.dto.js';
+import { MemberResponseDto } from './dto/member.response.dto.js';
 import { OrganizationIdResponseDto, OrganizationResponseDto } from './dto/organization.response.dto.js';
 import { GetOrganizationQuery } from './queries/get-organization/get-organization.query.js';
+import { ListMembersQuery } from './queries/list-members/list-members.query.js';
 import { ListOrganizationsQuery } from './queries/list-organizations/list-organizations.query.js';
+
+const PAGE_HEADERS = { 'X-Total-Count': { schema: { type: 'integer' } }, Link: { schema: { type: 'string' } } };
 
 @ApiTags('organizations')
 @ApiBearerAuth()
@@ -36,7 +45,7 @@ export class OrganizationsController {
 
   @Get()
   @ApiOperation({ summary: "The caller's organizations (all of them for platform admins), paged" })
-  @ApiOkResponse({ type: [OrganizationResponseDto], headers: { 'X-Total-Count': { schema: { type: 'integer' } }, Link: { schema: { type: 'string' } } } })
+  @ApiOkResponse({ type: [OrganizationResponseDto], headers: PAGE_HEADERS })
   @ApiErrors(400, 401)
   async list(
     @CurrentPrincipal() principal: Principal,
@@ -93,5 +102,58 @@ export class OrganizationsController {
   @ApiErrors(400, 401, 403, 404)
   async delete(@CurrentPrincipal() principal: Principal, @Param('id', uuidParam('id')) id: string): Promise<void> {
     await this.commandBus.execute(new DeleteOrganizationCommand(principal, id));
+  }
+
+  @Get(':id/members')
+  @ApiOperation({ summary: 'Members of an organization, active and pending, paged (members, or a token with read)' })
+  @ApiOkResponse({ type: [MemberResponseDto], headers: PAGE_HEADERS })
+  @ApiErrors(400, 401, 403, 404)
+  async listMembers(
+    @CurrentPrincipal() principal: Principal,
+    @Param('id', uuidParam('id')) id: string,
+    @Query() page: PageQueryDto,
+    @Req() request: FastifyRequest,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<MemberResponseDto[]> {
+    const result = await this.queryBus.execute(new ListMembersQuery(principal, id, page.per, page.cursor));
+    return sendPage(request, reply, result, page.per);
+  }
+
+  @Post(':id/members')
+  @ApiOperation({ summary: 'Add a member by email (pending until that email first signs in); only owners add owners' })
+  @ApiCreatedResponse({ type: MemberResponseDto })
+  @ApiErrors(400, 401, 403, 404, 409, 413, 422)
+  addMember(
+    @CurrentPrincipal() principal: Principal,
+    @Param('id', uuidParam('id')) id: string,
+    @Body() body: AddMemberRequestDto,
+  ): Promise<MemberResponseDto> {
+    return this.commandBus.execute(new AddMemberCommand(principal, id, body));
+  }
+
+  @Patch(':id/members/:userId')
+  @ApiOperation({ summary: "Change a member's role; admins cannot change owners, the last owner cannot be demoted" })
+  @ApiOkResponse({ type: MemberResponseDto })
+  @ApiErrors(400, 401, 403, 404, 409)
+  changeMemberRole(
+    @CurrentPrincipal() principal: Principal,
+    @Param('id', uuidParam('id')) id: string,
+    @Param('userId', intParam('userId')) userId: number,
+    @Body() body: ChangeMemberRoleRequestDto,
+  ): Promise<MemberResponseDto> {
+    return this.commandBus.execute(new ChangeMemberRoleCommand(principal, id, userId, body.role));
+  }
+
+  @Delete(':id/members/:userId')
+  @HttpCode(204)
+  @ApiOperation({ summary: 'Remove a member, or leave (any member may); the last owner cannot be removed' })
+  @ApiNoContentResponse()
+  @ApiErrors(400, 401, 403, 404, 409)
+  async removeMember(
+    @CurrentPrincipal() principal: Principal,
+    @Param('id', uuidParam('id')) id: string,
+    @Param('userId', intParam('userId')) userId: number,
+  ): Promise<void> {
+    await this.commandBus.execute(new RemoveMemberCommand(principal, id, userId));
   }
 }

@@ -64,6 +64,17 @@ export class IdempotencyKeyInFlightError extends DomainError {
   }
 }
 
+export class IdempotentResponseNotReplayableError extends DomainError {
+  readonly code = 'IDEMPOTENCY.NOT_REPLAYABLE';
+  readonly kind = 'conflict';
+  constructor() {
+    super(
+      'A request with this Idempotency-Key already succeeded; its answer held a secret that is shown only once ' +
+        'and is not kept. If it was lost, revoke what it created and issue another.',
+    );
+  }
+}
+
 export class ServiceUnavailableError extends DomainError {
   readonly code: string;
   readonly kind = 'unavailable';

@@ -2,7 +2,12 @@ import { createHash } from 'node:crypto';
 import { Logger } from '@nestjs/common';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { DataSource } from 'typeorm';
-import { IdempotencyKeyInFlightError, IdempotencyKeyReusedError, ValidationFailedError } from '../errors/domain-error.js';
+import {
+  IdempotencyKeyInFlightError,
+  IdempotencyKeyReusedError,
+  IdempotentResponseNotReplayableError,
+  ValidationFailedError,
+} from '../errors/domain-error.js';
 import { sendError } from './all-exceptions.filter.js';
 
 const KEY_PATTERN = /^[\x21-\x7e]{1,255}$/;
@@ -19,12 +24,15 @@ declare module 'fastify' {
   }
 }
 
+const holdsSecret = (reply: FastifyReply) => /no-store/i.test(String(reply.getHeader('cache-control') ?? ''));
+
 const sha256 = (value: string) => createHash('sha256').update(value).digest('hex');
 
 /**
  * `Idempotency-Key` on POST: the first request claims (caller, key); a retry with the same body
  * within 24 h gets the stored 2xx answer and changes nothing; another body gets 422. Failed
- * attempts release the claim so the client can retry them.
+ * attempts release the claim so the client can retry them. An answer marked
+ * `Cache-Control: no-store` holds a secret shown once: only its status is kept, never its body.
  */
 export function registerIdempotency(fastify: FastifyInstance, dataSource: DataSource): void {
   const logger = new Logger('Idempotency');
@@ -57,6 +65,7 @@ export function registerIdempotency(fastify: FastifyInstance, dataSource: DataSo
     if (!stored) return sendError(reply, new IdempotencyKeyInFlightError(), logger, request);
     if (stored.request_hash !== requestHash) return sendError(reply, new IdempotencyKeyReusedError(), logger, request);
     if (stored.status_code === null) return sendError(reply, new IdempotencyKeyInFlightError(), logger, request);
+    if (stored.response_body === null) return sendError(reply, new IdempotentResponseNotReplayableError(), logger, request);
     void reply
       .status(stored.status_code)
       .headers({ ...(stored.response_headers ?? {}), 'idempotent-replayed': 'true' })
@@ -76,7 +85,7 @@ export function registerIdempotency(fastify: FastifyInstance, dataSource: DataSo
       );
       await dataSource.query(
         'UPDATE idempotency_keys SET status_code = $3, response_body = $4, response_headers = $5 WHERE scope = $1 AND key = $2',
-        [claim.scope, claim.key, reply.statusCode, typeof payload === 'string' ? payload : null, JSON.stringify(headers)],
+        [claim.scope, claim.key, reply.statusCode, holdsSecret(reply) ? null : typeof payload === 'string' ? payload : '', JSON.stringify(headers)],
       );
     } else {
       await dataSource.query('DELETE FROM idempotency_keys WHERE scope = $1 AND key = $2', [claim.scope, claim.key]);

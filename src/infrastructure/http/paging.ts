@@ -35,17 +35,31 @@ export function encodeCursor(key: (string | number)[]): string {
   return Buffer.from(JSON.stringify(key)).toString('base64url');
 }
 
-export function decodeCursor(cursor: string | undefined, shape: ('string' | 'number')[]): (string | number)[] | undefined {
+export function decodeCursor(
+  cursor: string | undefined,
+  shape: ('string' | 'number')[],
+  valid: (key: (string | number)[]) => boolean = () => true,
+): (string | number)[] | undefined {
   if (cursor === undefined) return undefined;
   try {
     const key: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-    if (Array.isArray(key) && key.length === shape.length && key.every((v, i) => typeof v === shape[i])) {
+    if (Array.isArray(key) && key.length === shape.length && key.every((v, i) => typeof v === shape[i] && (typeof v !== 'number' || Number.isSafeInteger(v))) && valid(key)) {
       return key as (string | number)[];
     }
   } catch {
     // Falls through to the validation error below.
   }
   throw new ValidationFailedError('cursor is not a cursor this API issued', [{ field: 'cursor', message: 'invalid cursor' }]);
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const PG_TIMESTAMP = /^\d{4}-\d\d-\d\d[ T]\d\d:\d\d:\d\d(\.\d{1,6})?([+-]\d\d(:?\d\d)?|Z)?$/;
+
+/** Cursor of a list ordered by (created_at, uuid id); the timestamp travels as Postgres text. */
+export function decodeCreatedAtIdCursor(cursor: string | undefined): [string, string] | undefined {
+  return decodeCursor(cursor, ['string', 'string'], ([ts, id]) => PG_TIMESTAMP.test(String(ts)) && UUID.test(String(id))) as
+    | [string, string]
+    | undefined;
 }
 
 /**

@@ -1,5 +1,6 @@
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { UnitOfWork } from '../../../infrastructure/database/unit-of-work.js';
+import { activatePendingMemberships } from '../../../organizations/activate-pending-memberships.js';
 import { EmailTakenError } from '../../auth.errors.js';
 import { normalizeEmail, User } from '../../domain/user.entity.js';
 import { CreateUserCommand, type CreatedUser } from './create-user.command.js';
@@ -14,6 +15,7 @@ export class CreateUserHandler implements ICommandHandler<CreateUserCommand> {
       if (await users.existsBy({ email: normalizeEmail(email) })) throw new EmailTakenError(email);
       const user = tx.track(await users.save(User.create({ email, name, isAdmin })));
       user.signedUp(via);
+      await activatePendingMemberships(tx.manager, user.id, user.email);
       return { id: user.id, name: user.name, email: user.email, is_admin: user.isAdmin };
     });
   }

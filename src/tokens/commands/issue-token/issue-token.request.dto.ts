@@ -1,0 +1,30 @@
+import { ApiPropertyOptional } from '@nestjs/swagger';
+import { IsBoolean, IsISO8601, IsOptional, IsString, MaxLength } from 'class-validator';
+
+export class IssueTokenRequestDto {
+  @ApiPropertyOptional({ type: String, nullable: true, maxLength: 500, example: 'CI pipeline' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(500)
+  description?: string | null;
+
+  @ApiPropertyOptional({ default: true, description: 'May GET' })
+  @IsOptional()
+  @IsBoolean()
+  read_enabled?: boolean;
+
+  @ApiPropertyOptional({ default: false, description: 'May POST, PUT, PATCH' })
+  @IsOptional()
+  @IsBoolean()
+  write_enabled?: boolean;
+
+  @ApiPropertyOptional({ default: false, description: 'May DELETE' })
+  @IsOptional()
+  @IsBoolean()
+  delete_enabled?: boolean;
+
+  @ApiPropertyOptional({ type: String, nullable: true, format: 'date-time', description: 'Must be in the future; null or absent: never expires' })
+  @IsOptional()
+  @IsISO8601({ strict: true }, { message: 'expires_at must be an ISO 8601 date-time' })
+  expires_at?: string | null;
+}

@@ -1,0 +1,68 @@
+import { Body, Controller, Delete, Get, Header, HttpCode, Param, Post, Query, Req, Res } from '@nestjs/common';
+import { CommandBus, QueryBus } from '@nestjs/cqrs';
+import { ApiBearerAuth, ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { CurrentPrincipal, type Principal } from '../auth/principal.js';
+import { ApiErrors } from '../infrastructure/http/api-errors.decorator.js';
+import { PageQueryDto, sendPage } from '../infrastructure/http/paging.js';
+import { uuidParam } from '../infrastructure/http/params.js';
+import { IssueTokenCommand } from './commands/issue-token/issue-token.command.js';
+import { IssueTokenRequestDto } from './commands/issue-token/issue-token.request.dto.js';
+import { RevokeTokenCommand } from './commands/revoke-token/revoke-token.command.js';
+import { AuthorizationTokenResponseDto, IssuedAuthorizationTokenResponseDto } from './dto/authorization-token.response.dto.js';
+import { ListTokensQuery } from './queries/list-tokens/list-tokens.query.js';
+
+@ApiTags('authorization tokens')
+@ApiBearerAuth()
+@Controller('organizations/:id/authorization_tokens')
+export class TokensController {
+  constructor(
+    private readonly commandBus: CommandBus,
+    private readonly queryBus: QueryBus,
+  ) {}
+
+  @Post()
+  // The answer holds a secret: no cache keeps it, and an Idempotency-Key retry cannot replay it.
+  @Header('Cache-Control', 'no-store')
+  @ApiOperation({ summary: 'Issue an authorization token (owners, admins); the token is in this answer only' })
+  @ApiCreatedResponse({ type: IssuedAuthorizationTokenResponseDto })
+  @ApiErrors(400, 401, 403, 404, 413, 422)
+  issue(
+    @CurrentPrincipal() principal: Principal,
+    @Param('id', uuidParam('id')) id: string,
+    @Body() body: IssueTokenRequestDto,
+  ): Promise<IssuedAuthorizationTokenResponseDto> {
+    return this.commandBus.execute(new IssueTokenCommand(principal, id, body));
+  }
+
+  @Get()
+  @ApiOperation({ summary: "The organization's tokens that are not revoked, with their last 4 characters only, paged" })
+  @ApiOkResponse({
+    type: [AuthorizationTokenResponseDto],
+    headers: { 'X-Total-Count': { schema: { type: 'integer' } }, Link: { schema: { type: 'string' } } },
+  })
+  @ApiErrors(400, 401, 403, 404)
+  async list(
+    @CurrentPrincipal() principal: Principal,
+    @Param('id', uuidParam('id')) id: string,
+    @Query() page: PageQueryDto,
+    @Req() request: FastifyRequest,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<AuthorizationTokenResponseDto[]> {
+    const result = await this.queryBus.execute(new ListTokensQuery(principal, id, page.per, page.cursor));
+    return sendPage(request, reply, result, page.per);
+  }
+
+  @Delete(':tokenId')
+  @HttpCode(204)
+  @ApiOperation({ summary: 'Revoke a token (owners, admins); it stops working at once' })
+  @ApiNoContentResponse()
+  @ApiErrors(400, 401, 403, 404)
+  async revoke(
+    @CurrentPrincipal() principal: Principal,
+    @Param('id', uuidParam('id')) id: string,
+    @Param('tokenId', uuidParam('tokenId')) tokenId: string,
+  ): Promise<void> {
+    await this.commandBus.execute(new RevokeTokenCommand(principal, id, tokenId));
+  }
+}

@@ -1,0 +1,55 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { Membership, type MemberActor } from '../../src/organizations/domain/membership.entity.js';
+import { LastOwnerError, OwnerRequiredError, RoleRequiredError } from '../../src/organizations/organizations.errors.js';
+
+const ORG = '00000000-0000-4000-8000-000000000001';
+const owner: MemberActor = { userId: 1, role: 'owner' };
+const admin: MemberActor = { userId: 2, role: 'admin' };
+const member: MemberActor = { userId: 3, role: 'member' };
+
+function existing(userId: number, role: MemberActor['role']): Membership {
+  const membership = Membership.active(ORG, userId, role);
+  membership.uncommit();
+  return membership;
+}
+
+test('add: active for a known user, pending for an email; MemberAdded without secrets', () => {
+  const active = Membership.add(ORG, { userId: 9 }, 'admin', owner);
+  assert.equal(active.status, 'active');
+  assert.ok(active.joinedAt);
+  const pending = Membership.add(ORG, { email: 'x@example.com' }, 'member', admin);
+  assert.deepEqual([pending.status, pending.userId, pending.email, pending.joinedAt], ['pending', null, 'x@example.com', null]);
+  const [event] = pending.getUncommittedEvents();
+  assert.equal(event.eventName, 'MemberAdded');
+  assert.deepEqual(event.toPayload(), { userId: null, email: 'x@example.com', role: 'member', status: 'pending', addedBy: 2 });
+});
+
+test('add: only owners add owners, members add nobody', () => {
+  assert.throws(() => Membership.add(ORG, { userId: 9 }, 'owner', admin), OwnerRequiredError);
+  assert.throws(() => Membership.add(ORG, { userId: 9 }, 'member', member), RoleRequiredError);
+  assert.equal(Membership.add(ORG, { userId: 9 }, 'owner', owner).role, 'owner');
+});
+
+test('changeRole: admins never touch owners nor make them; the last owner stays; same role is no change', () => {
+  assert.throws(() => existing(5, 'owner').changeRole('admin', admin, 2), OwnerRequiredError);
+  assert.throws(() => existing(5, 'member').changeRole('owner', admin, 1), OwnerRequiredError);
+  assert.throws(() => existing(5, 'admin').changeRole('member', member, 1), RoleRequiredError);
+  assert.throws(() => existing(1, 'owner').changeRole('admin', owner, 1), LastOwnerError);
+  const unchanged = existing(5, 'admin');
+  assert.equal(unchanged.changeRole('admin', owner, 1), false);
+  assert.equal(unchanged.getUncommittedEvents().length, 0);
+  const demoted = existing(5, 'owner');
+  assert.equal(demoted.changeRole('member', owner, 2), true);
+  assert.deepEqual(demoted.getUncommittedEvents()[0].toPayload(), { userId: 5, from: 'owner', to: 'member', changedBy: 1 });
+});
+
+test('remove: anyone may leave, but not the last owner; only managers remove others, only owners remove owners', () => {
+  const leaving = existing(3, 'member');
+  leaving.remove(member, 1);
+  assert.deepEqual(leaving.getUncommittedEvents()[0].toPayload(), { userId: 3, role: 'member', removedBy: 3, left: true });
+  assert.throws(() => existing(1, 'owner').remove(owner, 1), LastOwnerError);
+  assert.throws(() => existing(4, 'member').remove(member, 1), RoleRequiredError);
+  assert.throws(() => existing(5, 'owner').remove(admin, 2), OwnerRequiredError);
+  existing(5, 'owner').remove(owner, 2);
+});
