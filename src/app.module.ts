@@ -3,11 +3,13 @@ import { ConfigModule } from '@nestjs/config';
 import { CqrsModule } from '@nestjs/cqrs';
 import { LoggerModule } from 'nestjs-pino';
 import { AuthModule } from './auth/auth.module.js';
+import { CredentialsModule } from './credentials/credentials.module.js';
 import { HealthController } from './health/health.controller.js';
 import { appConfig, type AppConfig } from './infrastructure/config/app.config.js';
 import { DatabaseModule } from './infrastructure/database/database.module.js';
 import { loggerParams } from './infrastructure/http/request-logging.js';
 import { OrganizationsModule } from './organizations/organizations.module.js';
+import { TokensModule } from './tokens/tokens.module.js';
 
 @Module({
   imports: [
@@ -17,6 +19,8 @@ import { OrganizationsModule } from './organizations/organizations.module.js';
     DatabaseModule,
     AuthModule,
     OrganizationsModule,
+    TokensModule,
+    CredentialsModule,
   ],
   controllers: [HealthController],
 })

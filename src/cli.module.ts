@@ -2,8 +2,10 @@ import { Module } from '@nestjs/common';
 import { ConfigModule } from '@nestjs/config';
 import { CqrsModule } from '@nestjs/cqrs';
 import { AuthModule } from './auth/auth.module.js';
+import { RotateEncryptionKeysHandler } from './credentials/commands/rotate-encryption-keys/rotate-encryption-keys.handler.js';
 import { appConfig } from './infrastructure/config/app.config.js';
 import { DatabaseModule } from './infrastructure/database/database.module.js';
+import { SecurityModule } from './infrastructure/security/security.module.js';
 
 /** What the operator CLI needs: configuration, the database and the command handlers. */
 @Module({
@@ -11,7 +13,9 @@ import { DatabaseModule } from './infrastructure/database/database.module.js';
     ConfigModule.forRoot({ isGlobal: true, ignoreEnvFile: true, load: [appConfig] }),
     CqrsModule.forRoot(),
     DatabaseModule,
+    SecurityModule,
     AuthModule,
   ],
+  providers: [RotateEncryptionKeysHandler],
 })
 export class CliModule {}

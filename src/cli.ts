@@ -5,13 +5,16 @@ import { CommandBus } from '@nestjs/cqrs';
 import { CreateUserCommand } from './auth/commands/create-user/create-user.command.js';
 import { OpenSessionCommand } from './auth/commands/open-session/open-session.command.js';
 import { CliModule } from './cli.module.js';
+import { RotateEncryptionKeysCommand } from './credentials/commands/rotate-encryption-keys/rotate-encryption-keys.command.js';
 import { ConfigurationError, parseSettings } from './infrastructure/config/app.config.js';
 import { DomainError } from './infrastructure/errors/domain-error.js';
 
 const USAGE = `Usage:
   npm run cli -- users:create --email E --name N [--admin]
   npm run cli -- sessions:create --email E
-Each prints one JSON line: { "user": {...}, "access_token": "ent_s_..." }`;
+Each prints one JSON line: { "user": {...}, "access_token": "ent_s_..." }
+  npm run cli -- keys:rotate
+Re-encrypts every stored Facebook token under the first ENCRYPTION_KEYS key; prints { "rotated": N }`;
 
 class UsageError extends Error {}
 
@@ -27,6 +30,7 @@ async function run(argv: string[]): Promise<unknown> {
     options: { email: { type: 'string' }, name: { type: 'string' }, admin: { type: 'boolean', default: false } },
   });
   const command = positionals[0];
+  if (command === 'keys:rotate') return rotateKeys();
   if (command !== 'users:create' && command !== 'sessions:create') throw new UsageError(`Unknown command "${command ?? ''}"`);
   const email = required(values.email, 'email');
   const name = command === 'users:create' ? required(values.name, 'name') : undefined;
@@ -38,6 +42,16 @@ async function run(argv: string[]): Promise<unknown> {
     const created = name === undefined ? undefined : await bus.execute(new CreateUserCommand(email, name, values.admin ?? false, 'cli'));
     const session = await bus.execute(new OpenSessionCommand(email));
     return { user: created ?? session.user, access_token: session.access_token };
+  } finally {
+    await app.close();
+  }
+}
+
+async function rotateKeys(): Promise<unknown> {
+  parseSettings(process.env);
+  const app = await NestFactory.createApplicationContext(CliModule, { logger: false, abortOnError: false });
+  try {
+    return await app.get(CommandBus).execute(new RotateEncryptionKeysCommand());
   } finally {
     await app.close();
   }

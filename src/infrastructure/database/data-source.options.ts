@@ -4,11 +4,15 @@ import { PGliteDriver } from 'typeorm-pglite';
 import type { AppSettings } from '../config/app.config.js';
 import { InitialSchema1763800000000 } from './migrations/1763800000000-initial-schema.js';
 import { OAuthStates1763800001000 } from './migrations/1763800001000-oauth-states.js';
+import { AuthorizationTokens1763800002000 } from './migrations/1763800002000-authorization-tokens.js';
+import { Credentials1763800003000 } from './migrations/1763800003000-credentials.js';
 import { SerializedPGlitePool } from './serialized-pglite-pool.js';
 
 export const MIGRATIONS = [
   InitialSchema1763800000000,
   OAuthStates1763800001000,
+  AuthorizationTokens1763800002000,
+  Credentials1763800003000,
 ];
 
 /** PostgreSQL when DATABASE_URL is set, otherwise the embedded PGlite in DATA_DIR. */

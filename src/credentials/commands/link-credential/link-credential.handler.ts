@@ -1,0 +1,55 @@
+import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { DataSource, QueryFailedError } from 'typeorm';
+import { UnitOfWork } from '../../../infrastructure/database/unit-of-work.js';
+import { OAuthStateStore } from '../../../infrastructure/security/oauth-state.store.js';
+import { SecretBox } from '../../../infrastructure/security/secret-box.js';
+import { authorize } from '../../../organizations/organization-access.js';
+import { CREDENTIAL_RULES } from '../../credential-access.js';
+import { CredentialAlreadyLinkedError } from '../../credentials.errors.js';
+import { Credential, credentialIdentity } from '../../domain/credential.entity.js';
+import { toCredentialResponse, type CredentialResponseDto } from '../../dto/credential.response.dto.js';
+import { FacebookAccountVerifier } from '../../facebook/facebook-account.verifier.js';
+import { actorOf, consumeLinkState } from '../../link-state.js';
+import { LinkCredentialCommand } from './link-credential.command.js';
+
+/**
+ * Three steps, so no transaction is open while Facebook is called: consume the state (one atomic
+ * statement), verify the code at Facebook, then store in one unit of work. Any failure stores nothing.
+ */
+@CommandHandler(LinkCredentialCommand)
+export class LinkCredentialHandler implements ICommandHandler<LinkCredentialCommand> {
+  constructor(
+    private readonly uow: UnitOfWork,
+    private readonly dataSource: DataSource,
+    private readonly states: OAuthStateStore,
+    private readonly verifier: FacebookAccountVerifier,
+    private readonly box: SecretBox,
+  ) {}
+
+  async execute({ principal, organizationId, code, state }: LinkCredentialCommand): Promise<CredentialResponseDto> {
+    await authorize(this.dataSource, principal, organizationId, CREDENTIAL_RULES.write);
+    await consumeLinkState(this.states, state, { principal, organizationId, credentialId: null });
+    const account = await this.verifier.verify(code);
+
+    try {
+      return await this.uow.run(async (tx) => {
+        await authorize(tx.manager, principal, organizationId, CREDENTIAL_RULES.write);
+        const taken: unknown[] = await tx.manager.query(
+          'SELECT 1 FROM credentials WHERE organization_id = $1 AND facebook_user_id = $2',
+          [organizationId, account.facebookUserId],
+        );
+        if (taken.length > 0) throw new CredentialAlreadyLinkedError();
+        const [{ id }]: { id: number }[] = await tx.manager.query(`SELECT nextval(pg_get_serial_sequence('credentials', 'id'))::int AS id`);
+        const sealed = this.box.encrypt(account.accessToken, credentialIdentity(id));
+        const credential = tx.track(Credential.link(id, organizationId, account, sealed, actorOf(principal)));
+        await tx.manager.insert(Credential, credential);
+        return toCredentialResponse(credential);
+      });
+    } catch (error) {
+      // Two links of the same account racing: the unique constraint decides.
+      const driverError = error instanceof QueryFailedError ? (error.driverError as { code?: string; constraint?: string }) : undefined;
+      if (driverError?.code === '23505' && driverError.constraint === 'credentials_account_uq') throw new CredentialAlreadyLinkedError();
+      throw error;
+    }
+  }
+}

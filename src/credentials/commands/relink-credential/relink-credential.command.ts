@@ -1,0 +1,15 @@
+import { Command } from '@nestjs/cqrs';
+import type { Principal } from '../../../auth/principal.js';
+import type { CredentialResponseDto } from '../../dto/credential.response.dto.js';
+
+export class RelinkCredentialCommand extends Command<CredentialResponseDto> {
+  constructor(
+    readonly principal: Principal,
+    readonly organizationId: string,
+    readonly credentialId: number,
+    readonly code: string,
+    readonly state: string,
+  ) {
+    super();
+  }
+}

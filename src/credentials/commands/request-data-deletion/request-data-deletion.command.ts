@@ -1,0 +1,9 @@
+import { Command } from '@nestjs/cqrs';
+import type { DataDeletionResponseDto } from '../../dto/credential.response.dto.js';
+
+/** Facebook's data deletion callback: erase what we hold about that person. */
+export class RequestDataDeletionCommand extends Command<DataDeletionResponseDto> {
+  constructor(readonly signedRequest: string) {
+    super();
+  }
+}

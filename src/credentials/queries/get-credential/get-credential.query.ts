@@ -1,0 +1,13 @@
+import { Query } from '@nestjs/cqrs';
+import type { Principal } from '../../../auth/principal.js';
+import type { CredentialResponseDto } from '../../dto/credential.response.dto.js';
+
+export class GetCredentialQuery extends Query<CredentialResponseDto> {
+  constructor(
+    readonly principal: Principal,
+    readonly organizationId: string,
+    readonly credentialId: number,
+  ) {
+    super();
+  }
+}
