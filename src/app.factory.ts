@@ -42,6 +42,8 @@ export async function createApp(): Promise<NestFastifyApplication> {
 
   // Parses the SPA's session cookie (src/auth/session-cookie.ts) and lets replies set it.
   await app.register(cookie);
+  // Swagger UI needs inline styles and data: images; HTTPS-only headers only when served over HTTPS.
+  const https = settings.publicUrl.startsWith('https:');
   await app.register(helmet, {
     contentSecurityPolicy: {
       directives: {
@@ -49,8 +51,10 @@ export async function createApp(): Promise<NestFastifyApplication> {
         styleSrc: ["'self'", "'unsafe-inline'"],
         imgSrc: ["'self'", 'data:'],
         scriptSrc: ["'self'"],
+        upgradeInsecureRequests: https ? [] : null,
       },
     },
+    strictTransportSecurity: https,
   });
   app.enableCors({
     origin: [settings.webAppUrl],

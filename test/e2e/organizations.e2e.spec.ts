@@ -156,7 +156,13 @@ describe('GET /v1/organizations', () => {
   });
 
   test('validates per and cursor', async () => {
-    for (const query of ['per=0', 'per=101', 'per=abc', 'cursor=garbage']) {
+    const forged = (key: unknown) => Buffer.from(JSON.stringify(key)).toString('base64url');
+    for (const query of [
+      'per=0', 'per=101', 'per=abc', 'cursor=garbage',
+      `cursor=${forged(['not a time', 'not-a-uuid'])}`,
+      `cursor=${forged(['2026-01-01 00:00:00+00', 'zzz'])}`,
+      `cursor=${forged([1, 2])}`,
+    ]) {
       const res = await call(t.app, 'GET', `/v1/organizations?${query}`, { token: owner.token });
       assert.equal(res.status, 400, query);
     }

@@ -2,7 +2,7 @@ import { Inject } from '@nestjs/common';
 import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import { DataSource } from 'typeorm';
 import { appConfig, type AppConfig } from '../../../infrastructure/config/app.config.js';
-import { decodeCursor, toPage, type Page } from '../../../infrastructure/http/paging.js';
+import { decodeCreatedAtIdCursor, toPage, type Page } from '../../../infrastructure/http/paging.js';
 import { ORGANIZATION_COLUMNS, toOrganizationResponse, type OrganizationResponseDto, type OrganizationRow } from '../../dto/organization.response.dto.js';
 import { TokenPermissionError } from '../../organizations.errors.js';
 import { ListOrganizationsQuery } from './list-organizations.query.js';
@@ -21,7 +21,7 @@ export class ListOrganizationsHandler implements IQueryHandler<ListOrganizations
   ) {}
 
   async execute({ principal, per, cursor }: ListOrganizationsQuery): Promise<Page<OrganizationResponseDto>> {
-    const after = decodeCursor(cursor, ['string', 'string']);
+    const after = decodeCreatedAtIdCursor(cursor);
     let scope = 'TRUE';
     const params: unknown[] = [];
     if (principal.kind === 'token') {

@@ -1,0 +1,195 @@
+import assert from 'node:assert/strict';
+import { randomUUID } from 'node:crypto';
+import { after, before, describe, test } from 'node:test';
+import { generateToken, hashToken } from '../../src/infrastructure/security/opaque-token.js';
+import { call } from '../support/http.js';
+import { startTestApp, type TestApp } from '../support/test-app.js';
+
+/**
+ * Who may call what: every caller kind x every route x {own organization, another organization},
+ * each cell against a fresh world so that no cell depends on another. Add a row to ROUTES with
+ * every new route.
+ */
+const CALLERS = [
+  'owner', 'admin', 'member', 'outsider', 'platformAdmin',
+  'tokenR', 'tokenRW', 'tokenRWD', 'expiredToken', 'revokedToken', 'anonymous',
+] as const;
+type Caller = (typeof CALLERS)[number];
+type Scope = 'own' | 'other';
+
+interface World {
+  orgA: string;
+  orgB: string;
+  /** A plain member of A (and of B for the other scope) whom member routes act on. */
+  target: number;
+  /** A spare token of A (and of B) that token routes revoke. */
+  spareToken: { A: string; B: string };
+  credentials: Record<Caller, string | undefined>;
+}
+
+type Request = { method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE'; url: string; body?: unknown };
+
+interface Route {
+  name: string;
+  /** Whether the route acts on an organization (so the other-organization column applies). */
+  scoped: boolean;
+  request(world: World, org: string, scope: Scope, caller: Caller): Request;
+  /** Expected status for callers who authenticate, in the caller's own organization. */
+  own: Partial<Record<Caller, number>>;
+}
+
+const USERS_ALL = (status: number) => ({ owner: status, admin: status, member: status, outsider: status, platformAdmin: status });
+const TOKENS = (r: number, rw: number, rwd: number) => ({ tokenR: r, tokenRW: rw, tokenRWD: rwd });
+
+const ROUTES: Route[] = [
+  { name: 'GET /v1/me', scoped: false, request: () => ({ method: 'GET', url: '/v1/me' }), own: { ...USERS_ALL(200), ...TOKENS(403, 403, 403) } },
+  { name: 'POST /v1/auth/logout', scoped: false, request: () => ({ method: 'POST', url: '/v1/auth/logout' }), own: { ...USERS_ALL(204), ...TOKENS(403, 403, 403) } },
+  {
+    name: 'POST /v1/organizations', scoped: false,
+    request: () => ({ method: 'POST', url: '/v1/organizations', body: { name: 'Matrix' } }),
+    own: { ...USERS_ALL(201), ...TOKENS(403, 403, 403) },
+  },
+  { name: 'GET /v1/organizations', scoped: false, request: () => ({ method: 'GET', url: '/v1/organizations' }), own: { ...USERS_ALL(200), ...TOKENS(200, 200, 200) } },
+  {
+    name: 'GET /v1/organizations/{id}', scoped: true,
+    request: (_w, org) => ({ method: 'GET', url: `/v1/organizations/${org}` }),
+    own: { owner: 200, admin: 200, member: 200, outsider: 404, platformAdmin: 200, ...TOKENS(200, 200, 200) },
+  },
+  {
+    name: 'PUT /v1/organizations/{id}', scoped: true,
+    request: (_w, org) => ({ method: 'PUT', url: `/v1/organizations/${org}`, body: { city: 'Lyon' } }),
+    own: { owner: 200, admin: 200, member: 403, outsider: 404, platformAdmin: 200, ...TOKENS(403, 200, 200) },
+  },
+  {
+    name: 'DELETE /v1/organizations/{id}', scoped: true,
+    request: (_w, org) => ({ method: 'DELETE', url: `/v1/organizations/${org}` }),
+    own: { owner: 204, admin: 403, member: 403, outsider: 404, platformAdmin: 204, ...TOKENS(403, 403, 204) },
+  },
+  {
+    name: 'GET /v1/organizations/{id}/members', scoped: true,
+    request: (_w, org) => ({ method: 'GET', url: `/v1/organizations/${org}/members` }),
+    own: { owner: 200, admin: 200, member: 200, outsider: 404, platformAdmin: 200, ...TOKENS(200, 200, 200) },
+  },
+  {
+    name: 'POST /v1/organizations/{id}/members', scoped: true,
+    request: (_w, org) => ({ method: 'POST', url: `/v1/organizations/${org}/members`, body: { email: `new-${randomUUID()}@example.com`, role: 'member' } }),
+    own: { owner: 201, admin: 201, member: 403, outsider: 404, platformAdmin: 201, ...TOKENS(403, 403, 403) },
+  },
+  {
+    name: 'PATCH /v1/organizations/{id}/members/{userId}', scoped: true,
+    request: (w, org) => ({ method: 'PATCH', url: `/v1/organizations/${org}/members/${w.target}`, body: { role: 'admin' } }),
+    own: { owner: 200, admin: 200, member: 403, outsider: 404, platformAdmin: 200, ...TOKENS(403, 403, 403) },
+  },
+  {
+    name: 'DELETE /v1/organizations/{id}/members/{userId}', scoped: true,
+    request: (w, org) => ({ method: 'DELETE', url: `/v1/organizations/${org}/members/${w.target}` }),
+    own: { owner: 204, admin: 204, member: 403, outsider: 404, platformAdmin: 204, ...TOKENS(403, 403, 403) },
+  },
+  {
+    name: 'POST /v1/organizations/{id}/authorization_tokens', scoped: true,
+    request: (_w, org) => ({ method: 'POST', url: `/v1/organizations/${org}/authorization_tokens`, body: { description: 'matrix' } }),
+    own: { owner: 201, admin: 201, member: 403, outsider: 404, platformAdmin: 201, ...TOKENS(403, 403, 403) },
+  },
+  {
+    name: 'GET /v1/organizations/{id}/authorization_tokens', scoped: true,
+    request: (_w, org) => ({ method: 'GET', url: `/v1/organizations/${org}/authorization_tokens` }),
+    own: { owner: 200, admin: 200, member: 403, outsider: 404, platformAdmin: 200, ...TOKENS(403, 403, 403) },
+  },
+  {
+    name: 'DELETE /v1/organizations/{id}/authorization_tokens/{tokenId}', scoped: true,
+    request: (w, _org, scope) => ({ method: 'DELETE', url: `/v1/organizations/${scope === 'own' ? w.orgA : w.orgB}/authorization_tokens/${scope === 'own' ? w.spareToken.A : w.spareToken.B}` }),
+    own: { owner: 204, admin: 204, member: 403, outsider: 404, platformAdmin: 204, ...TOKENS(403, 403, 403) },
+  },
+];
+
+/** The contract's answer for a caller, a route and a scope. */
+function expected(route: Route, caller: Caller, scope: Scope): number {
+  if (caller === 'anonymous' || caller === 'expiredToken' || caller === 'revokedToken') return 401;
+  const own = route.own[caller];
+  assert.ok(own, `${route.name} has no expectation for ${caller}`);
+  // In an organization the caller is not part of, only platform admins see anything.
+  if (route.scoped && scope === 'other' && caller !== 'platformAdmin') return 404;
+  return own;
+}
+
+let t: TestApp;
+const users: Partial<Record<'owner' | 'admin' | 'member' | 'outsider' | 'platformAdmin' | 'otherOwner', number>> = {};
+
+async function insertOrg(): Promise<string> {
+  const id = randomUUID();
+  await t.dataSource.query('INSERT INTO organizations (id, name, vanity_slug) VALUES ($1, $2, $3)', [id, 'Matrix org', `matrix-${id}`]);
+  return id;
+}
+
+async function insertToken(org: string, flags: [boolean, boolean, boolean], state: 'valid' | 'expired' | 'revoked' = 'valid') {
+  const token = generateToken('organization');
+  const [row] = await t.dataSource.query(
+    `INSERT INTO authorization_tokens (organization_id, token_hash, token_hint, read_enabled, write_enabled, delete_enabled, expires_at, revoked_at)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id`,
+    [org, hashToken(token), token.slice(-4), ...flags,
+      state === 'expired' ? new Date(Date.now() - 1000) : null, state === 'revoked' ? new Date() : null],
+  );
+  return { token, id: row.id as string };
+}
+
+async function session(userId: number): Promise<string> {
+  const token = generateToken('session');
+  await t.dataSource.query(`INSERT INTO sessions (user_id, token_hash, expires_at) VALUES ($1, $2, now() + interval '1 hour')`, [userId, hashToken(token)]);
+  return token;
+}
+
+/** Two organizations: A with owner/admin/member and tokens of every kind; B owned by someone else. */
+async function freshWorld(): Promise<World> {
+  const [orgA, orgB] = [await insertOrg(), await insertOrg()];
+  const [{ id: target }] = await t.dataSource.query(`INSERT INTO users (email, name) VALUES ($1, 'Target') RETURNING id`, [`target-${randomUUID()}@example.com`]);
+  const members: [string, number, string][] = [
+    [orgA, users.owner!, 'owner'], [orgA, users.admin!, 'admin'], [orgA, users.member!, 'member'], [orgA, target, 'member'],
+    [orgB, users.otherOwner!, 'owner'], [orgB, target, 'member'],
+  ];
+  for (const [org, user, role] of members) {
+    await t.dataSource.query(`INSERT INTO memberships (organization_id, user_id, role, status, joined_at) VALUES ($1, $2, $3, 'active', now())`, [org, user, role]);
+  }
+  const credentials: Record<Caller, string | undefined> = {
+    owner: await session(users.owner!),
+    admin: await session(users.admin!),
+    member: await session(users.member!),
+    outsider: await session(users.outsider!),
+    platformAdmin: await session(users.platformAdmin!),
+    tokenR: (await insertToken(orgA, [true, false, false])).token,
+    tokenRW: (await insertToken(orgA, [true, true, false])).token,
+    tokenRWD: (await insertToken(orgA, [true, true, true])).token,
+    expiredToken: (await insertToken(orgA, [true, true, true], 'expired')).token,
+    revokedToken: (await insertToken(orgA, [true, true, true], 'revoked')).token,
+    anonymous: undefined,
+  };
+  const spareToken = { A: (await insertToken(orgA, [true, false, false])).id, B: (await insertToken(orgB, [true, false, false])).id };
+  return { orgA, orgB, target, spareToken, credentials };
+}
+
+before(async () => {
+  t = await startTestApp();
+  for (const name of ['owner', 'admin', 'member', 'outsider', 'platformAdmin', 'otherOwner'] as const) {
+    users[name] = (await t.user(`${name.toLowerCase()}@matrix.test`, { admin: name === 'platformAdmin' })).id;
+  }
+});
+after(() => t.close());
+
+for (const route of ROUTES) {
+  describe(route.name, () => {
+    for (const scope of route.scoped ? (['own', 'other'] as const) : (['own'] as const)) {
+      test(`${scope} organization: every caller gets the contract's status`, async () => {
+        const mismatches: string[] = [];
+        for (const caller of CALLERS) {
+          const world = await freshWorld();
+          const org = scope === 'own' ? world.orgA : world.orgB;
+          const { method, url, body } = route.request(world, org, scope, caller);
+          const res = await call(t.app, method, url, { token: world.credentials[caller], body });
+          const want = expected(route, caller, scope);
+          if (res.status !== want) mismatches.push(`${caller}: got ${res.status}, want ${want} (${res.body?.code ?? ''})`);
+          if (res.status >= 400) assert.equal(typeof res.body?.message, 'string', `${caller}: error body`);
+        }
+        assert.deepEqual(mismatches, []);
+      });
+    }
+  });
+}
