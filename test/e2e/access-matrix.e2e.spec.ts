@@ -1,7 +1,9 @@
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { after, before, describe, test } from 'node:test';
+import { OAuthStateStore } from '../../src/infrastructure/security/oauth-state.store.js';
 import { generateToken, hashToken } from '../../src/infrastructure/security/opaque-token.js';
+import { startFakeFacebook, type FakeFacebook } from '../support/fake-facebook.js';
 import { call } from '../support/http.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 
@@ -24,6 +26,8 @@ interface World {
   target: number;
   /** A spare token of A (and of B) that token routes revoke. */
   spareToken: { A: string; B: string };
+  /** A credential linked in A (and in B), for Facebook account RELINKED_FB. */
+  credential: { A: number; B: number };
   credentials: Record<Caller, string | undefined>;
 }
 
@@ -33,7 +37,7 @@ interface Route {
   name: string;
   /** Whether the route acts on an organization (so the other-organization column applies). */
   scoped: boolean;
-  request(world: World, org: string, scope: Scope, caller: Caller): Request;
+  request(world: World, org: string, scope: Scope, caller: Caller): Request | Promise<Request>;
   /** Expected status for callers who authenticate, in the caller's own organization. */
   own: Partial<Record<Caller, number>>;
 }
@@ -100,6 +104,41 @@ const ROUTES: Route[] = [
     request: (w, _org, scope) => ({ method: 'DELETE', url: `/v1/organizations/${scope === 'own' ? w.orgA : w.orgB}/authorization_tokens/${scope === 'own' ? w.spareToken.A : w.spareToken.B}` }),
     own: { owner: 204, admin: 204, member: 403, outsider: 404, platformAdmin: 204, ...TOKENS(403, 403, 403) },
   },
+  {
+    name: 'POST /v1/organizations/{id}/credentials/authorize', scoped: true,
+    request: (_w, org) => ({ method: 'POST', url: `/v1/organizations/${org}/credentials/authorize` }),
+    own: { owner: 201, admin: 201, member: 403, outsider: 404, platformAdmin: 201, ...TOKENS(403, 403, 403) },
+  },
+  {
+    name: 'POST /v1/organizations/{id}/credentials', scoped: true,
+    request: async (_w, org, _scope, caller) => ({
+      method: 'POST', url: `/v1/organizations/${org}/credentials`, body: await linkBody(org, caller, null, NEW_FB),
+    }),
+    own: { owner: 201, admin: 201, member: 403, outsider: 404, platformAdmin: 201, ...TOKENS(403, 201, 201) },
+  },
+  {
+    name: 'GET /v1/organizations/{id}/credentials', scoped: true,
+    request: (_w, org) => ({ method: 'GET', url: `/v1/organizations/${org}/credentials` }),
+    own: { owner: 200, admin: 200, member: 200, outsider: 404, platformAdmin: 200, ...TOKENS(200, 200, 200) },
+  },
+  {
+    name: 'GET /v1/organizations/{id}/credentials/{credentialId}', scoped: true,
+    request: (w, org, scope) => ({ method: 'GET', url: `/v1/organizations/${org}/credentials/${scope === 'own' ? w.credential.A : w.credential.B}` }),
+    own: { owner: 200, admin: 200, member: 200, outsider: 404, platformAdmin: 200, ...TOKENS(200, 200, 200) },
+  },
+  {
+    name: 'PUT /v1/organizations/{id}/credentials/{credentialId}', scoped: true,
+    request: async (w, org, scope, caller) => {
+      const credentialId = scope === 'own' ? w.credential.A : w.credential.B;
+      return { method: 'PUT', url: `/v1/organizations/${org}/credentials/${credentialId}`, body: await linkBody(org, caller, credentialId, RELINKED_FB) };
+    },
+    own: { owner: 200, admin: 200, member: 403, outsider: 404, platformAdmin: 200, ...TOKENS(403, 200, 200) },
+  },
+  {
+    name: 'DELETE /v1/organizations/{id}/credentials/{credentialId}', scoped: true,
+    request: (w, org, scope) => ({ method: 'DELETE', url: `/v1/organizations/${org}/credentials/${scope === 'own' ? w.credential.A : w.credential.B}` }),
+    own: { owner: 200, admin: 200, member: 403, outsider: 404, platformAdmin: 200, ...TOKENS(403, 403, 200) },
+  },
 ];
 
 /** The contract's answer for a caller, a route and a scope. */
@@ -112,8 +151,31 @@ function expected(route: Route, caller: Caller, scope: Scope): number {
   return own;
 }
 
+const NEW_FB = '20000000001';
+const RELINKED_FB = '20000000002';
+
 let t: TestApp;
+let fb: FakeFacebook;
 const users: Partial<Record<'owner' | 'admin' | 'member' | 'outsider' | 'platformAdmin' | 'otherOwner', number>> = {};
+
+/**
+ * A valid `{code, state}` as the dialog would give it: the state bound to this organization (and
+ * credential) and to the caller, or, for a token, to the owner who started the dialog.
+ */
+async function linkBody(org: string, caller: Caller, credentialId: number | null, facebookUserId: string) {
+  const userId = (caller in users ? users[caller as keyof typeof users] : users.owner)!;
+  const { state } = await t.app.get(OAuthStateStore).issue('link', { organizationId: org, userId, credentialId }, 600);
+  return { code: fb.issueCode({ userId: facebookUserId, redirectUri: 'http://app.test/facebook/callback' }), state };
+}
+
+async function insertCredential(org: string): Promise<number> {
+  const [{ id }] = await t.dataSource.query(
+    `INSERT INTO credentials (organization_id, facebook_user_id, name, status, scopes, created_by)
+     VALUES ($1, $2, 'Matrix account', 'active', '{public_profile}', 'user:0') RETURNING id`,
+    [org, RELINKED_FB],
+  );
+  return id;
+}
 
 async function insertOrg(): Promise<string> {
   const id = randomUUID();
@@ -163,16 +225,23 @@ async function freshWorld(): Promise<World> {
     anonymous: undefined,
   };
   const spareToken = { A: (await insertToken(orgA, [true, false, false])).id, B: (await insertToken(orgB, [true, false, false])).id };
-  return { orgA, orgB, target, spareToken, credentials };
+  const credential = { A: await insertCredential(orgA), B: await insertCredential(orgB) };
+  return { orgA, orgB, target, spareToken, credential, credentials };
 }
 
 before(async () => {
-  t = await startTestApp();
+  fb = await startFakeFacebook();
+  fb.addUser({ id: NEW_FB, name: 'New Account' });
+  fb.addUser({ id: RELINKED_FB, name: 'Relinked Account' });
+  t = await startTestApp(fb.env());
   for (const name of ['owner', 'admin', 'member', 'outsider', 'platformAdmin', 'otherOwner'] as const) {
     users[name] = (await t.user(`${name.toLowerCase()}@matrix.test`, { admin: name === 'platformAdmin' })).id;
   }
 });
-after(() => t.close());
+after(async () => {
+  await t.close();
+  await fb.close();
+});
 
 for (const route of ROUTES) {
   describe(route.name, () => {
@@ -182,7 +251,7 @@ for (const route of ROUTES) {
         for (const caller of CALLERS) {
           const world = await freshWorld();
           const org = scope === 'own' ? world.orgA : world.orgB;
-          const { method, url, body } = route.request(world, org, scope, caller);
+          const { method, url, body } = await route.request(world, org, scope, caller);
           const res = await call(t.app, method, url, { token: world.credentials[caller], body });
           const want = expected(route, caller, scope);
           if (res.status !== want) mismatches.push(`${caller}: got ${res.status}, want ${want} (${res.body?.code ?? ''})`);
