@@ -1,4 +1,4 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, Post, Put, Query, Req, Res, UseGuards } from '@nestjs/common';
+import { Body, Controller, Delete, Get, Header, HttpCode, Param, Post, Put, Query, Req, Res, UseGuards } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiConsumes, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
@@ -46,6 +46,8 @@ export class CredentialsController {
   ) {}
 
   @Post(`${CREDENTIALS}/authorize`)
+  // The state is a bearer secret for ten minutes: no cache, and no Idempotency-Key replay, keeps it.
+  @Header('Cache-Control', 'no-store')
   @ApiBearerAuth()
   @ApiOperation({ summary: 'Start linking (or re-linking) a Facebook account: a single-use state and the Facebook dialog URL' })
   @ApiCreatedResponse({ type: AuthorizationResponseDto })

@@ -1,6 +1,5 @@
 import { Module, type OnModuleInit } from '@nestjs/common';
 import { HttpAdapterHost } from '@nestjs/core';
-import { ScheduleModule } from '@nestjs/schedule';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import type { FastifyInstance } from 'fastify';
 import { SecurityModule } from '../infrastructure/security/security.module.js';
@@ -28,7 +27,7 @@ import { ListCredentialsHandler } from './queries/list-credentials/list-credenti
 import { FacebookRevocationQueue } from './revocation/facebook-revocation.queue.js';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([Credential]), ScheduleModule.forRoot(), SecurityModule, OrganizationsModule],
+  imports: [TypeOrmModule.forFeature([Credential]), SecurityModule, OrganizationsModule],
   controllers: [CredentialsController],
   providers: [
     FacebookGraphOptions,

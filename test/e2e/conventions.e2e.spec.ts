@@ -1,5 +1,8 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
+import { HousekeepingJob } from '../../src/infrastructure/database/housekeeping.job.js';
+import { OAuthStateStore } from '../../src/infrastructure/security/oauth-state.store.js';
+import { hashToken } from '../../src/infrastructure/security/opaque-token.js';
 import { call } from '../support/http.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 
@@ -113,4 +116,24 @@ test('the OpenAPI document lists every route with the bearer scheme and error re
   const ui = await call(t.app, 'GET', '/docs');
   assert.equal(ui.status, 200);
   assert.match(ui.text, /swagger/i);
+});
+
+test('housekeeping forgets idempotency keys past 24 h and OAuth states spent or expired a day ago', async () => {
+  const states = t.app.get(OAuthStateStore);
+  const fresh = await states.issue('login', {}, 600);
+  const spent = await states.issue('login', {}, 600);
+  await states.consume('login', spent.state);
+  await t.dataSource.query(`UPDATE oauth_states SET used_at = now() - interval '2 days' WHERE used_at IS NOT NULL`);
+  const expired = await states.issue('login', {}, 600);
+  await t.dataSource.query(`UPDATE oauth_states SET expires_at = now() - interval '2 days' WHERE state_hash = $1`, [hashToken(expired.state)]);
+  await t.dataSource.query(
+    `INSERT INTO idempotency_keys (scope, key, request_hash, created_at) VALUES (repeat('a', 64), 'old', repeat('b', 64), now() - interval '25 hours'),
+       (repeat('a', 64), 'new', repeat('b', 64), now())`,
+  );
+  await t.app.get(HousekeepingJob).run();
+  const keys = await t.dataSource.query(`SELECT key FROM idempotency_keys WHERE scope = repeat('a', 64)`);
+  assert.deepEqual(keys, [{ key: 'new' }]);
+  const [{ count }] = await t.dataSource.query('SELECT count(*)::int AS count FROM oauth_states');
+  assert.equal(count, 1);
+  assert.deepEqual(await states.consume('login', fresh.state), {});
 });

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { createHmac } from 'node:crypto';
 import { after, before, describe, test } from 'node:test';
+import { FACEBOOK_TIMEOUT_MS } from '../../src/auth/facebook/facebook.strategy.js';
 import { generateToken } from '../../src/infrastructure/security/opaque-token.js';
 import { startFakeFacebook, type FakeFacebook } from '../support/fake-facebook.js';
 import { call, type Sent } from '../support/http.js';
@@ -401,6 +402,30 @@ describe('GET /v1/auth/facebook/callback failures create nothing', () => {
     const html = await callback(await dialog(await start(), ADA.id));
     assert.equal(html.status, 502);
     assertNoSecrets(html, []);
+    assert.deepEqual(await footprint(), before);
+  });
+});
+
+describe('concurrency and timeouts', () => {
+  test('two first sign-ins of the same person at once make one user, both answer 200', async () => {
+    const twin = { id: '10000000777', name: 'Concurrent Twin', email: 'concurrent-twin@example.com' };
+    fb.addUser(twin);
+    const [a, b] = [await dialog(await start(), twin.id), await dialog(await start(), twin.id)];
+    const results = await Promise.all([callback(a), callback(b)]);
+    assert.deepEqual(results.map((r) => r.status), [200, 200]);
+    assert.equal(await count('SELECT 1 FROM users WHERE facebook_user_id = $1', [twin.id]), 1);
+    assert.equal(await count(`SELECT 1 FROM outbox_messages o JOIN users u ON o.aggregate_id = u.id::text
+      WHERE o.event_type = 'UserSignedUp' AND u.facebook_user_id = $1`, [twin.id]), 1);
+  });
+
+  test('a Graph server slower than the timeout is 502, nothing created', async () => {
+    const before = await footprint();
+    fb.delayNext({ path: '/oauth/access_token', ms: FACEBOOK_TIMEOUT_MS + 2000 });
+    const started = Date.now();
+    const res = await callback(await dialog(await start(), ADA.id));
+    assert.equal(res.status, 502);
+    assert.equal(res.body.code, 'FACEBOOK.UNAVAILABLE');
+    assert.ok(Date.now() - started < FACEBOOK_TIMEOUT_MS + 1500, 'the request gave up at the timeout');
     assert.deepEqual(await footprint(), before);
   });
 });

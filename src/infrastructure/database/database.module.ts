@@ -5,6 +5,7 @@ import { OAuthStateStore } from '../security/oauth-state.store.js';
 import { OutboxMessage } from '../outbox/outbox-message.entity.js';
 import { dataSourceOptions } from './data-source.options.js';
 import { acquireEmbeddedLock } from './embedded-lock.js';
+import { HousekeepingJob } from './housekeeping.job.js';
 import { MigrationRunner } from './migration-runner.js';
 import { UnitOfWork } from './unit-of-work.js';
 
@@ -36,7 +37,7 @@ class EmbeddedLockHolder implements OnApplicationShutdown {
     }),
     TypeOrmModule.forFeature([OutboxMessage]),
   ],
-  providers: [MigrationRunner, UnitOfWork, OAuthStateStore],
+  providers: [MigrationRunner, UnitOfWork, OAuthStateStore, HousekeepingJob],
   exports: [UnitOfWork, OAuthStateStore],
 })
 export class DatabaseModule {}

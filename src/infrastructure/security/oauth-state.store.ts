@@ -54,8 +54,8 @@ export class OAuthStateStore {
     );
   }
 
-  /** Forgets states that can no longer be used. */
+  /** Forgets states that can no longer be used (kept a day, so a late retry still hears "expired"/"used"). */
   async purgeExpired(db: Db = this.dataSource): Promise<void> {
-    await db.query(`DELETE FROM oauth_states WHERE expires_at < now() - interval '1 day'`);
+    await db.query(`DELETE FROM oauth_states WHERE expires_at < now() - interval '1 day' OR used_at < now() - interval '1 day'`);
   }
 }

@@ -1,5 +1,6 @@
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import type { Repository } from 'typeorm';
+import { isUniqueViolation } from '../../../infrastructure/database/postgres-errors.js';
 import { UnitOfWork, type Transaction } from '../../../infrastructure/database/unit-of-work.js';
 import { activatePendingMemberships } from '../../../organizations/activate-pending-memberships.js';
 import { Session, SESSION_TTL_SECONDS } from '../../domain/session.entity.js';
@@ -12,7 +13,17 @@ import { SignInWithFacebookCommand, type FacebookIdentity } from './sign-in-with
 export class SignInWithFacebookHandler implements ICommandHandler<SignInWithFacebookCommand> {
   constructor(private readonly uow: UnitOfWork) {}
 
-  execute({ identity }: SignInWithFacebookCommand): Promise<SessionResponseDto> {
+  async execute(command: SignInWithFacebookCommand): Promise<SessionResponseDto> {
+    try {
+      return await this.signIn(command);
+    } catch (error) {
+      // Two first sign-ins of the same person at once: the loser finds the user the winner created.
+      if (!isUniqueViolation(error)) throw error;
+      return this.signIn(command);
+    }
+  }
+
+  private signIn({ identity }: SignInWithFacebookCommand): Promise<SessionResponseDto> {
     return this.uow.run(async (tx) => {
       const user = await this.findOrCreate(tx, identity);
       await activatePendingMemberships(tx.manager, user.id, user.email);

@@ -1,5 +1,6 @@
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { DataSource, QueryFailedError } from 'typeorm';
+import { DataSource } from 'typeorm';
+import { isUniqueViolation } from '../../../infrastructure/database/postgres-errors.js';
 import { UnitOfWork } from '../../../infrastructure/database/unit-of-work.js';
 import { OAuthStateStore } from '../../../infrastructure/security/oauth-state.store.js';
 import { SecretBox } from '../../../infrastructure/security/secret-box.js';
@@ -47,8 +48,7 @@ export class LinkCredentialHandler implements ICommandHandler<LinkCredentialComm
       });
     } catch (error) {
       // Two links of the same account racing: the unique constraint decides.
-      const driverError = error instanceof QueryFailedError ? (error.driverError as { code?: string; constraint?: string }) : undefined;
-      if (driverError?.code === '23505' && driverError.constraint === 'credentials_account_uq') throw new CredentialAlreadyLinkedError();
+      if (isUniqueViolation(error, 'credentials_account_uq')) throw new CredentialAlreadyLinkedError();
       throw error;
     }
   }

@@ -12,7 +12,7 @@ import { RequestDataDeletionCommand } from './request-data-deletion.command.js';
 /**
  * Erases, in one transaction, everything we hold from Facebook about that person: their credentials
  * in every organization (token, name, account id: the rows go, each still-active one announced by
- * CredentialRevoked) and the revocations queued for them. The request is kept under a random
+ * CredentialRevoked), the revocations queued for them and the sign-in link of a user account. The request is kept under a random
  * confirmation code with only a hash of the account id, for the status page Facebook links to.
  */
 @CommandHandler(RequestDataDeletionCommand)
@@ -36,6 +36,8 @@ export class RequestDataDeletionHandler implements ICommandHandler<RequestDataDe
       for (const credential of credentials) tx.track(credential).revoke('data_deletion');
       await tx.manager.delete(Credential, { facebook_user_id: facebookUserId });
       await tx.manager.query('DELETE FROM facebook_revocations WHERE facebook_user_id = $1', [facebookUserId]);
+      // A user who signed in with this Facebook account keeps the account, not the link to Facebook.
+      await tx.manager.query('UPDATE users SET facebook_user_id = NULL, updated_at = now() WHERE facebook_user_id = $1', [facebookUserId]);
       await tx.manager.query(
         `INSERT INTO facebook_data_deletions (confirmation_code, facebook_user_hash, status, credentials_erased, completed_at)
          VALUES ($1, $2, 'completed', $3, now())`,
