@@ -4,6 +4,7 @@ import { DataSource } from 'typeorm';
 import { appConfig, type AppConfig } from '../../../infrastructure/config/app.config.js';
 import { decodeCreatedAtIdCursor, toPage, type Page } from '../../../infrastructure/http/paging.js';
 import { ORGANIZATION_COLUMNS, toOrganizationResponse, type OrganizationResponseDto, type OrganizationRow } from '../../dto/organization.response.dto.js';
+import type { Principal } from '../../../auth/principal.js';
 import { TokenPermissionError } from '../../organizations.errors.js';
 import { ListOrganizationsQuery } from './list-organizations.query.js';
 
@@ -21,32 +22,51 @@ export class ListOrganizationsHandler implements IQueryHandler<ListOrganizations
   ) {}
 
   async execute({ principal, per, cursor }: ListOrganizationsQuery): Promise<Page<OrganizationResponseDto>> {
+    if (principal.kind === 'token' && !principal.read) throw new TokenPermissionError('read here');
     const after = decodeCreatedAtIdCursor(cursor);
-    let scope = 'TRUE';
-    const params: unknown[] = [];
-    if (principal.kind === 'token') {
-      if (!principal.read) throw new TokenPermissionError('read here');
-      params.push(principal.organizationId);
-      scope = 'o.id = $1';
-    } else if (!principal.isAdmin) {
-      scope = 'm.role IS NOT NULL';
-    }
-    params.push(principal.kind === 'user' ? principal.userId : null);
-    const from = `FROM organizations o
-      LEFT JOIN memberships m ON m.organization_id = o.id AND m.user_id = $${params.length} AND m.status = 'active'`;
-    const base = params;
+    const scope = this.scope(principal);
+    const keyset = after ? `AND (o.created_at, o.id) > ($${scope.params.length + 1}::timestamptz, $${scope.params.length + 2}::uuid)` : '';
     const [rows, [{ count }]] = await Promise.all([
       this.dataSource.query(
-        `SELECT ${ORGANIZATION_COLUMNS}, m.role, o.created_at::text AS k_ts ${from}
-          WHERE ${scope} ${after ? `AND (o.created_at, o.id) > ($${base.length + 1}::timestamptz, $${base.length + 2}::uuid)` : ''}
+        `SELECT ${ORGANIZATION_COLUMNS}, ${scope.role} AS role, o.created_at::text AS k_ts ${scope.from}
+          WHERE ${scope.where} ${keyset}
           ORDER BY o.created_at, o.id
           LIMIT ${per + 1}`,
-        after ? [...base, ...after] : base,
+        after ? [...scope.params, ...after] : scope.params,
       ) as Promise<KeyedRow[]>,
-      this.dataSource.query(`SELECT count(*)::int AS count ${from} WHERE ${scope}`, base) as Promise<{ count: number }[]>,
+      this.dataSource.query(scope.count, scope.countParams) as Promise<{ count: number }[]>,
     ]);
     return toPage(rows, per, count, (row) => [row.k_ts, row.id], ({ k_ts: _k, ...row }) =>
       toOrganizationResponse(row, this.settings.publicUrl, row.role ?? null),
     );
+  }
+
+  /**
+   * Which organizations, as SQL. A member's list is driven from their memberships (an index range,
+   * then a primary-key lookup each, forced by a LATERAL fence), so its cost follows their own organizations
+   * whatever the planner's statistics say, not the table's size.
+   */
+  private scope(principal: Principal) {
+    if (principal.kind === 'token') {
+      const params = [principal.organizationId];
+      return {
+        from: 'FROM organizations o', where: 'o.id = $1', role: 'NULL', params,
+        count: 'SELECT count(*)::int AS count FROM organizations WHERE id = $1', countParams: params,
+      };
+    }
+    if (principal.isAdmin) {
+      return {
+        from: `FROM organizations o LEFT JOIN memberships m ON m.organization_id = o.id AND m.user_id = $1 AND m.status = 'active'`,
+        where: 'TRUE', role: 'm.role', params: [principal.userId],
+        count: 'SELECT count(*)::int AS count FROM organizations', countParams: [],
+      };
+    }
+    const params = [principal.userId];
+    return {
+      // OFFSET 0 keeps the planner from flattening the LATERAL into a join it may order the other way.
+      from: 'FROM memberships m CROSS JOIN LATERAL (SELECT * FROM organizations WHERE id = m.organization_id OFFSET 0) o',
+      where: `m.user_id = $1 AND m.status = 'active'`, role: 'm.role', params,
+      count: `SELECT count(*)::int AS count FROM memberships WHERE user_id = $1 AND status = 'active'`, countParams: params,
+    };
   }
 }
