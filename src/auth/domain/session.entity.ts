@@ -1,5 +1,6 @@
-import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
+import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, type EntityManager } from 'typeorm';
 import { generateToken, hashToken } from '../../infrastructure/security/opaque-token.js';
+import type { SessionResponseDto } from '../dto/user.response.dto.js';
 
 export const SESSION_TTL_SECONDS = 30 * 24 * 3600;
 
@@ -33,4 +34,19 @@ export class Session {
     session.revokedAt = null;
     return { session, token };
   }
+}
+
+/** Opens a session for the user inside the caller's transaction; the answer holds the only copy of the token. */
+export async function openSessionFor(
+  manager: EntityManager,
+  user: { id: number; name: string; email: string | null },
+): Promise<SessionResponseDto> {
+  const { session, token } = Session.open(user.id);
+  await manager.getRepository(Session).insert(session);
+  return {
+    access_token: token,
+    token_type: 'Bearer',
+    expires_in: SESSION_TTL_SECONDS,
+    user: { id: user.id, name: user.name, email: user.email },
+  };
 }

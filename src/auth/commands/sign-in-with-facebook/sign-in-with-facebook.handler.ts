@@ -3,7 +3,7 @@ import type { Repository } from 'typeorm';
 import { isUniqueViolation } from '../../../infrastructure/database/postgres-errors.js';
 import { UnitOfWork, type Transaction } from '../../../infrastructure/database/unit-of-work.js';
 import { activatePendingMemberships } from '../../../organizations/activate-pending-memberships.js';
-import { Session, SESSION_TTL_SECONDS } from '../../domain/session.entity.js';
+import { openSessionFor } from '../../domain/session.entity.js';
 import { normalizeEmail, User } from '../../domain/user.entity.js';
 import type { SessionResponseDto } from '../../dto/user.response.dto.js';
 import { FacebookEmailLinkedElsewhereError } from '../../facebook/facebook-login.errors.js';
@@ -27,14 +27,7 @@ export class SignInWithFacebookHandler implements ICommandHandler<SignInWithFace
     return this.uow.run(async (tx) => {
       const user = await this.findOrCreate(tx, identity);
       await activatePendingMemberships(tx.manager, user.id, user.email);
-      const { session, token } = Session.open(user.id);
-      await tx.manager.getRepository(Session).insert(session);
-      return {
-        access_token: token,
-        token_type: 'Bearer',
-        expires_in: SESSION_TTL_SECONDS,
-        user: { id: user.id, name: user.name, email: user.email },
-      };
+      return openSessionFor(tx.manager, user);
     });
   }
 
