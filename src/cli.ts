@@ -7,6 +7,7 @@ import { OpenSessionCommand } from './auth/commands/open-session/open-session.co
 import { CliModule } from './cli.module.js';
 import { RotateEncryptionKeysCommand } from './credentials/commands/rotate-encryption-keys/rotate-encryption-keys.command.js';
 import { ConfigurationError, parseSettings } from './infrastructure/config/app.config.js';
+import { probeDatabase } from './infrastructure/database/database-probe.js';
 import { DomainError } from './infrastructure/errors/domain-error.js';
 
 const USAGE = `Usage:
@@ -30,28 +31,24 @@ async function run(argv: string[]): Promise<unknown> {
     options: { email: { type: 'string' }, name: { type: 'string' }, admin: { type: 'boolean', default: false } },
   });
   const command = positionals[0];
-  if (command === 'keys:rotate') return rotateKeys();
+  if (command === 'keys:rotate') return withCommandBus((bus) => bus.execute(new RotateEncryptionKeysCommand()));
   if (command !== 'users:create' && command !== 'sessions:create') throw new UsageError(`Unknown command "${command ?? ''}"`);
   const email = required(values.email, 'email');
   const name = command === 'users:create' ? required(values.name, 'name') : undefined;
-  parseSettings(process.env);
-
-  const app = await NestFactory.createApplicationContext(CliModule, { logger: false, abortOnError: false });
-  try {
-    const bus = app.get(CommandBus);
+  return withCommandBus(async (bus) => {
     const created = name === undefined ? undefined : await bus.execute(new CreateUserCommand(email, name, values.admin ?? false, 'cli'));
     const session = await bus.execute(new OpenSessionCommand(email));
     return { user: created ?? session.user, access_token: session.access_token };
-  } finally {
-    await app.close();
-  }
+  });
 }
 
-async function rotateKeys(): Promise<unknown> {
-  parseSettings(process.env);
+/** Validates the configuration, reaches the database, and runs the work on the command bus. */
+async function withCommandBus<T>(work: (bus: CommandBus) => Promise<T>): Promise<T> {
+  const settings = parseSettings(process.env);
+  if (settings.databaseUrl) await probeDatabase(settings.databaseUrl);
   const app = await NestFactory.createApplicationContext(CliModule, { logger: false, abortOnError: false });
   try {
-    return await app.get(CommandBus).execute(new RotateEncryptionKeysCommand());
+    return await work(app.get(CommandBus));
   } finally {
     await app.close();
   }

@@ -58,9 +58,10 @@ export function presentedToken(authorization: string | undefined): string | unde
   if (!value) return undefined;
   if (/^bearer$/i.test(scheme)) return value;
   if (/^basic$/i.test(scheme)) {
+    // Credly's scheme: the token is the user name and the password is empty.
     const decoded = Buffer.from(value, 'base64').toString('utf8');
     const colon = decoded.indexOf(':');
-    return colon > 0 ? decoded.slice(0, colon) : undefined;
+    return colon > 0 && colon === decoded.length - 1 ? decoded.slice(0, colon) : undefined;
   }
   return undefined;
 }

@@ -1,13 +1,12 @@
 import type { EntityManager } from 'typeorm';
 import type { Principal } from '../auth/principal.js';
+import { INT4_MAX } from '../infrastructure/http/paging.js';
 import type { MemberActor } from './domain/membership.entity.js';
 import { authorize, type AccessRule } from './organization-access.js';
 import { MemberNotFoundError, TokenPermissionError } from './organizations.errors.js';
 
 /** Adding, changing and removing members: owners and admins; never an authorization token. */
 export const MANAGE_MEMBERS: AccessRule = { roles: ['owner', 'admin'], token: false };
-
-const MAX_INT4 = 2_147_483_647;
 
 /**
  * Starts a member change: locks the organization row, then authorizes the caller under that lock.
@@ -35,5 +34,5 @@ export async function countOwners(manager: EntityManager, organizationId: string
 
 /** A user id from the path that cannot name any user (users.id is a 32-bit serial) is simply not a member. */
 export function assertUserIdInRange(userId: number): void {
-  if (!Number.isSafeInteger(userId) || userId < 1 || userId > MAX_INT4) throw new MemberNotFoundError();
+  if (!Number.isSafeInteger(userId) || userId < 1 || userId > INT4_MAX) throw new MemberNotFoundError();
 }

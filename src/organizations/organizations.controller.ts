@@ -7,7 +7,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { CurrentPrincipal, type Principal } from '../auth/principal.js';
 import { ApiErrors } from '../infrastructure/http/api-errors.decorator.js';
 import { PageQueryDto, sendPage } from '../infrastructure/http/paging.js';
-import { intParam, uuidParam, versionFromIfMatch } from '../infrastructure/http/params.js';
+import { intParam, uuidParam, versionsFromIfMatch } from '../infrastructure/http/params.js';
 import { AddMemberCommand } from './commands/add-member/add-member.command.js';
 import { AddMemberRequestDto } from './commands/add-member/add-member.request.dto.js';
 import { ChangeMemberRoleCommand } from './commands/change-member-role/change-member-role.command.js';
@@ -89,7 +89,7 @@ export class OrganizationsController {
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<OrganizationResponseDto> {
     const { organization, etag } = await this.commandBus.execute(
-      new UpdateOrganizationCommand(principal, id, body, versionFromIfMatch(ifMatch)),
+      new UpdateOrganizationCommand(principal, id, body, versionsFromIfMatch(ifMatch)),
     );
     reply.header('ETag', etag);
     return organization;

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { CommandBus } from '@nestjs/cqrs';
 import { bootstrapAdmin, BOOTSTRAP_ADMIN_EMAIL } from '../../src/auth/bootstrap-admin.js';
+import { UnitOfWork } from '../../src/infrastructure/database/unit-of-work.js';
 import { generateToken } from '../../src/infrastructure/security/opaque-token.js';
 import { call } from '../support/http.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
@@ -14,13 +14,18 @@ before(async () => {
 after(() => t.close());
 
 test('the first start creates the bootstrap admin once, with a working session', async () => {
-  const session = await bootstrapAdmin(t.dataSource, t.app.get(CommandBus));
+  const uow = t.app.get(UnitOfWork);
+  const created = (await Promise.all([bootstrapAdmin(uow), bootstrapAdmin(uow)])).filter((s) => s !== undefined);
+  assert.equal(created.length, 1, 'exactly one of two concurrent bootstraps creates the admin');
+  const [session] = created;
   assert.ok(session);
   assert.equal(session.user.email, BOOTSTRAP_ADMIN_EMAIL);
   const me = await call(t.app, 'GET', '/v1/me', { token: session.access_token });
   assert.equal(me.status, 200);
   assert.equal(me.body.is_admin, true);
-  assert.equal(await bootstrapAdmin(t.dataSource, t.app.get(CommandBus)), undefined);
+  assert.equal(await bootstrapAdmin(uow), undefined);
+  const [{ count }] = await t.dataSource.query(`SELECT count(*)::int AS count FROM users WHERE email = 'admin@localhost'`);
+  assert.equal(count, 1);
 });
 
 test('GET /v1/me answers the user for Bearer and for Basic base64(token:)', async () => {
@@ -56,6 +61,7 @@ test('no, malformed, mistyped, unknown or expired tokens get 401 with WWW-Authen
     unknown: `Bearer ${generateToken('session')}`,
     expired: `Bearer ${user.token}`,
     basicWithoutToken: `Basic ${Buffer.from(':').toString('base64')}`,
+    basicWithPassword: `Basic ${Buffer.from(`${valid}:secret`).toString('base64')}`,
   };
   for (const [name, authorization] of Object.entries(cases)) {
     const res = await call(t.app, 'GET', '/v1/me', { headers: authorization ? { authorization } : {} });

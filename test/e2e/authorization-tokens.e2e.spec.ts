@@ -118,6 +118,9 @@ describe('POST /v1/organizations/{id}/authorization_tokens', () => {
       [{ write_enabled: 1 }, 'write_enabled'],
       [{ expires_at: 'tomorrow' }, 'expires_at'],
       [{ expires_at: 1893456000000 }, 'expires_at'],
+      [{ expires_at: '2030-W01' }, 'expires_at'],
+      [{ expires_at: '20300601T100000Z' }, 'expires_at'],
+      [{ expires_at: '99999-01-01T00:00:00Z' }, 'expires_at'],
       [{ description: 'x'.repeat(501) }, 'description'],
     ];
     for (const [body, field] of cases) {

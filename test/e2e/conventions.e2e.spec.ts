@@ -113,6 +113,8 @@ test('the OpenAPI document lists every route with the bearer scheme and error re
     assert.ok(operation.responses['401'], `${method} ${path} 401`);
   }
   assert.ok(doc.paths['/v1/organizations'].post.requestBody);
+  assert.ok(doc.paths['/v1/organizations'].post.parameters.some((p: { name: string }) => p.name === 'Idempotency-Key'));
+  assert.deepEqual(doc.paths['/v1/organizations/{id}'].get.parameters.find((p: { name: string }) => p.name === 'id').schema, { type: 'string', format: 'uuid' });
   const ui = await call(t.app, 'GET', '/docs');
   assert.equal(ui.status, 200);
   assert.match(ui.text, /swagger/i);
@@ -136,4 +138,18 @@ test('housekeeping forgets idempotency keys past 24 h and OAuth states spent or 
   const [{ count }] = await t.dataSource.query('SELECT count(*)::int AS count FROM oauth_states');
   assert.equal(count, 1);
   assert.deepEqual(await states.consume('login', fresh.state), {});
+});
+
+test('Idempotency-Key: a claim left by a request that never finished is taken over after two minutes', async () => {
+  const headers = { 'idempotency-key': 'abandoned-claim' };
+  const first = await call(t.app, 'POST', '/v1/organizations', { token, headers, body: { name: 'Abandoned' } });
+  assert.equal(first.status, 201);
+  // Simulate a process that died between claiming the key and recording the answer.
+  await t.dataSource.query(`UPDATE idempotency_keys SET status_code = NULL, response_body = NULL WHERE key = 'abandoned-claim'`);
+  const inFlight = await call(t.app, 'POST', '/v1/organizations', { token, headers, body: { name: 'Abandoned' } });
+  assert.equal(inFlight.status, 409);
+  assert.equal(inFlight.body.code, 'IDEMPOTENCY.IN_PROGRESS');
+  await t.dataSource.query(`UPDATE idempotency_keys SET created_at = now() - interval '3 minutes' WHERE key = 'abandoned-claim'`);
+  const retaken = await call(t.app, 'POST', '/v1/organizations', { token, headers, body: { name: 'Abandoned' } });
+  assert.equal(retaken.status, 201);
 });

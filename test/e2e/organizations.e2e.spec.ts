@@ -63,6 +63,7 @@ describe('POST /v1/organizations', () => {
       [{ name: 'Ok', domain: 'not a url' }, 'domain'],
       [{ name: 'Ok', contact_email: 'nope' }, 'contact_email'],
       [{ name: 'Ok', badge_templates: [] }, 'badge_templates'],
+      [{ name: '   ' }, 'name'],
     ];
     for (const [body, field] of cases) {
       const res = await call(t.app, 'POST', '/v1/organizations', { token: owner.token, body });
@@ -91,6 +92,33 @@ describe('POST /v1/organizations', () => {
     assert.equal(new Set(slugs).size, 6);
     assert.ok(slugs.includes('same-name-inc'));
     assert.ok(slugs.every((s) => /^same-name-inc(-\d+)?$/.test(s)), slugs.join());
+  });
+});
+
+describe('input hygiene', () => {
+  test('a NUL character anywhere in a body is 400, not a database error', async () => {
+    const res = await call(t.app, 'POST', '/v1/organizations', { token: owner.token, body: { name: 'nul\u0000byte' } });
+    assert.equal(res.status, 400);
+    assert.equal(res.body.code, 'VALIDATION.FAILED');
+    const id = await createOrg(owner.token);
+    const put = await call(t.app, 'PUT', `/v1/organizations/${id}`, { token: owner.token, body: { bio: 'a\u0000b' } });
+    assert.equal(put.status, 400);
+  });
+
+  test('currency is stored upper-case; a name is trimmed', async () => {
+    const id = await createOrg(owner.token, { name: '  Spaced  ', currency: 'usd' });
+    const res = await call(t.app, 'GET', `/v1/organizations/${id}`, { token: owner.token });
+    assert.equal(res.body.currency, 'USD');
+    assert.equal(res.body.name, 'Spaced');
+  });
+
+  test('"Acme" and "Acme 2" created at once get distinct slugs', async () => {
+    for (let round = 0; round < 3; round++) {
+      const base = `Race ${round}`;
+      const results = await Promise.all([base, `${base} 2`, base, `${base} 2`].map((name) =>
+        call(t.app, 'POST', '/v1/organizations', { token: owner.token, body: { name } })));
+      assert.deepEqual(results.map((r) => r.status), [201, 201, 201, 201]);
+    }
   });
 });
 
@@ -162,6 +190,7 @@ describe('GET /v1/organizations', () => {
       `cursor=${forged(['not a time', 'not-a-uuid'])}`,
       `cursor=${forged(['2026-01-01 00:00:00+00', 'zzz'])}`,
       `cursor=${forged([1, 2])}`,
+      `cursor=${forged(['2026-13-45 99:99:99+00', '00000000-0000-4000-8000-000000000000'])}`,
     ]) {
       const res = await call(t.app, 'GET', `/v1/organizations?${query}`, { token: owner.token });
       assert.equal(res.status, 400, query);
@@ -205,6 +234,26 @@ describe('PUT /v1/organizations/{id}', () => {
     assert.equal(res.body.code, 'ORGANIZATIONS.STALE_ETAG');
     const [row] = await t.dataSource.query('SELECT city, version FROM organizations WHERE id = $1', [id]);
     assert.deepEqual(row, { city: 'One', version: 2 });
+  });
+
+  test('If-Match with several ETags accepts any of them; one naming no version of ours is 412', async () => {
+    const id = await createOrg(owner.token, { name: 'Many tags' });
+    await call(t.app, 'PUT', `/v1/organizations/${id}`, { token: owner.token, body: { city: 'One' } });
+    const ok = await call(t.app, 'PUT', `/v1/organizations/${id}`, { token: owner.token, headers: { 'if-match': '"1", "2"' }, body: { city: 'Two' } });
+    assert.equal(ok.status, 200);
+    const foreign = await call(t.app, 'PUT', `/v1/organizations/${id}`, { token: owner.token, headers: { 'if-match': 'W/"3", "abc"' }, body: { city: 'Three' } });
+    assert.equal(foreign.status, 412);
+  });
+
+  test('verified_at must be an ISO date-time in range (platform admins)', async () => {
+    const id = await createOrg(owner.token, { name: 'Verify dates' });
+    for (const verified_at of [-8.64e15, true, '2030-W01', 'yesterday', '0001-01-01T00:00:00Z']) {
+      const res = await call(t.app, 'PUT', `/v1/organizations/${id}`, { token: platformAdmin.token, body: { verified_at } });
+      assert.equal(res.status, 400, JSON.stringify(verified_at));
+    }
+    const ok = await call(t.app, 'PUT', `/v1/organizations/${id}`, { token: platformAdmin.token, body: { verified: true, verified_at: '2026-01-02T03:04:05Z' } });
+    assert.equal(ok.status, 200);
+    assert.equal(ok.body.verified_at, '2026-01-02T03:04:05.000Z');
   });
 
   test('concurrent updates with the same If-Match: exactly one wins', async () => {

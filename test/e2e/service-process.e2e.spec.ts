@@ -82,3 +82,11 @@ test('an invalid configuration exits at start with one line naming the variable'
   assert.equal(run.stderr.trim().split('\n').length, 1);
   assert.match(run.stderr, /^Invalid configuration: PORT /);
 });
+
+test('an unreachable DATABASE_URL exits at start with one line naming it, without its password', async () => {
+  const run = await runNode('src/main.js', [], { DATABASE_URL: 'postgres://postgres:hunter2@127.0.0.1:1/nowhere', DATA_DIR: dataDir });
+  assert.equal(run.code, 1);
+  assert.equal(run.stderr.trim().split('\n').length, 1, run.stderr);
+  assert.match(run.stderr, /^DATABASE_URL: cannot reach the database at 127\.0\.0\.1:1\/nowhere/);
+  assert.equal(run.stderr.includes('hunter2'), false);
+});

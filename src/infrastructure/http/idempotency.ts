@@ -34,21 +34,29 @@ const sha256 = (value: string) => createHash('sha256').update(value).digest('hex
  * attempts release the claim so the client can retry them. An answer marked
  * `Cache-Control: no-store` holds a secret shown once: only its status is kept, never its body.
  */
-export function registerIdempotency(fastify: FastifyInstance, dataSource: DataSource): void {
+export function registerIdempotency(
+  fastify: FastifyInstance,
+  dataSource: DataSource,
+  /** The caller's credential (token or session cookie) that scopes keys; undefined: no idempotency. */
+  credentialOf: (request: FastifyRequest) => string | undefined,
+): void {
   const logger = new Logger('Idempotency');
 
   fastify.addHook('preHandler', async (request: FastifyRequest, reply: FastifyReply) => {
     const key = request.headers['idempotency-key'];
-    const authorization = request.headers.authorization ?? request.headers.cookie;
-    if (request.method !== 'POST' || key === undefined || !authorization) return;
+    if (request.method !== 'POST' || key === undefined) return;
+    const credential = credentialOf(request);
+    if (!credential) return;
     if (typeof key !== 'string' || !KEY_PATTERN.test(key)) {
       return sendError(reply, new ValidationFailedError('Idempotency-Key must be 1-255 visible ASCII characters'), logger, request);
     }
-    const scope = sha256(authorization);
+    const scope = sha256(credential);
     const requestHash = sha256(`${request.method} ${request.url}\n${JSON.stringify(request.body ?? null)}`);
-    // Keys older than 24 h are forgotten, then claimed afresh.
+    // Keys older than 24 h are forgotten, and so are claims never completed (a process that died
+    // mid-request): both are claimed afresh.
     await dataSource.query(
-      `DELETE FROM idempotency_keys WHERE scope = $1 AND key = $2 AND created_at < now() - interval '24 hours'`,
+      `DELETE FROM idempotency_keys WHERE scope = $1 AND key = $2
+          AND (created_at < now() - interval '24 hours' OR (status_code IS NULL AND created_at < now() - interval '2 minutes'))`,
       [scope, key],
     );
     const claimed: unknown[] = await dataSource.query(

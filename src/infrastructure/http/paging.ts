@@ -55,11 +55,25 @@ export function decodeCursor(
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const PG_TIMESTAMP = /^\d{4}-\d\d-\d\d[ T]\d\d:\d\d:\d\d(\.\d{1,6})?([+-]\d\d(:?\d\d)?|Z)?$/;
 
+/** The largest value of a PostgreSQL `integer` (serial ids). */
+export const INT4_MAX = 2_147_483_647;
+
+function isPgTimestamp(text: string): boolean {
+  if (!PG_TIMESTAMP.test(text)) return false;
+  const time = Date.parse(text.replace(' ', 'T').replace(/([+-]\d\d)$/, '$1:00'));
+  return !Number.isNaN(time) && time >= Date.UTC(1970, 0, 1) && time < Date.UTC(10000, 0, 1);
+}
+
 /** Cursor of a list ordered by (created_at, uuid id); the timestamp travels as Postgres text. */
 export function decodeCreatedAtIdCursor(cursor: string | undefined): [string, string] | undefined {
-  return decodeCursor(cursor, ['string', 'string'], ([ts, id]) => PG_TIMESTAMP.test(String(ts)) && UUID.test(String(id))) as
+  return decodeCursor(cursor, ['string', 'string'], ([ts, id]) => isPgTimestamp(String(ts)) && UUID.test(String(id))) as
     | [string, string]
     | undefined;
+}
+
+/** Cursor of a list ordered by a serial (integer) id. */
+export function decodeIdCursor(cursor: string | undefined): number | undefined {
+  return decodeCursor(cursor, ['number'], ([id]) => (id as number) >= 0 && (id as number) <= INT4_MAX)?.[0] as number | undefined;
 }
 
 /**

@@ -15,16 +15,15 @@ export function intParam(name: string): ParseIntPipe {
 }
 
 /**
- * The version an If-Match header asks for: undefined when absent or `*`, -1 (never current)
- * when it names no ETag this API issued.
+ * The versions an If-Match header accepts (any of its ETags may match): undefined when it is
+ * absent or `*`; empty when it names no ETag this API issued, so nothing matches.
  */
-export function versionFromIfMatch(header: string | undefined): number | undefined {
+export function versionsFromIfMatch(header: string | undefined): number[] | undefined {
   if (header === undefined) return undefined;
   const tags = header.split(',').map((tag) => tag.trim());
   if (tags.includes('*')) return undefined;
-  for (const tag of tags) {
-    const match = /^"(\d+)"$/.exec(tag);
-    if (match) return Number(match[1]);
-  }
-  return -1;
+  return tags.flatMap((tag) => {
+    const match = /^"(\d{1,9})"$/.exec(tag);
+    return match ? [Number(match[1])] : [];
+  });
 }

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import type { Params } from 'nestjs-pino';
+import { QueryFailedError } from 'typeorm';
 import type { AppSettings } from '../config/app.config.js';
 
 const SECRET_QUERY = /([?&](?:code|state|access_token|token|signed_request|fb_exchange_token|client_secret|appsecret_proof)=)[^&]*/gi;
@@ -8,6 +9,19 @@ const SECRET_QUERY = /([?&](?:code|state|access_token|token|signed_request|fb_ex
 /** Query values that are credentials never reach a log line. */
 export function scrubUrl(url: string | undefined): string | undefined {
   return url?.replace(SECRET_QUERY, '$1[REDACTED]');
+}
+
+/**
+ * What of an error may be logged: a failed query's SQL parameters and the driver's detail (which
+ * quotes row values) can hold personal data or secrets, so only codes and names stay.
+ */
+export function loggableError(error: unknown): Record<string, unknown> {
+  if (error instanceof QueryFailedError) {
+    const driver = error.driverError as { code?: string; constraint?: string; table?: string; message?: string };
+    return { type: 'QueryFailedError', code: driver.code, constraint: driver.constraint, table: driver.table, message: driver.message };
+  }
+  if (error instanceof Error) return { type: error.name, message: error.message, stack: error.stack };
+  return { type: typeof error };
 }
 
 const REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
@@ -37,6 +51,7 @@ export function loggerParams(settings: AppSettings): Params {
           remoteAddress: req.remoteAddress,
         }),
         res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
+        err: loggableError,
       },
       redact: {
         paths: ['req.headers', 'res.headers', '*.authorization', '*.cookie', '*.token', '*.access_token', '*.code', '*.state'],

@@ -1,5 +1,6 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { applyDecorators } from '@nestjs/common';
+import { UpperCase } from '../../infrastructure/http/validators.js';
 import { IsEmail, IsISO4217CurrencyCode, IsOptional, IsString, IsUrl, MaxLength } from 'class-validator';
 
 const URL_RULES = { protocols: ['http', 'https'], require_protocol: true, require_tld: false };
@@ -35,6 +36,7 @@ function OptionalText(example: string, max: number) {
 export class OrganizationProfileRequestDto {
   @ApiPropertyOptional({ example: 'MXN', nullable: true, type: String, description: 'ISO 4217 code' })
   @IsOptional()
+  @UpperCase()
   @IsISO4217CurrencyCode({ message: 'currency must be an ISO 4217 currency code such as USD' })
   currency?: string | null;
 

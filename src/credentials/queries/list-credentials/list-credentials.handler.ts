@@ -1,6 +1,6 @@
 import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import { DataSource } from 'typeorm';
-import { decodeCursor, toPage, type Page } from '../../../infrastructure/http/paging.js';
+import { decodeIdCursor, toPage, type Page } from '../../../infrastructure/http/paging.js';
 import { authorize } from '../../../organizations/organization-access.js';
 import { CREDENTIAL_RULES } from '../../credential-access.js';
 import { CREDENTIAL_COLUMNS, toCredentialResponse, type CredentialResponseDto, type CredentialRow } from '../../dto/credential.response.dto.js';
@@ -13,13 +13,13 @@ export class ListCredentialsHandler implements IQueryHandler<ListCredentialsQuer
 
   async execute({ principal, organizationId, per, cursor }: ListCredentialsQuery): Promise<Page<CredentialResponseDto>> {
     await authorize(this.dataSource, principal, organizationId, CREDENTIAL_RULES.read);
-    const after = decodeCursor(cursor, ['number']);
+    const after = decodeIdCursor(cursor);
     const [rows, [{ count }]] = await Promise.all([
       this.dataSource.query(
         `SELECT ${CREDENTIAL_COLUMNS} FROM credentials c
-          WHERE c.organization_id = $1 ${after ? 'AND c.id > $2' : ''}
+          WHERE c.organization_id = $1 ${after !== undefined ? 'AND c.id > $2' : ''}
           ORDER BY c.id LIMIT ${per + 1}`,
-        after ? [organizationId, after[0]] : [organizationId],
+        after !== undefined ? [organizationId, after] : [organizationId],
       ) as Promise<CredentialRow[]>,
       this.dataSource.query('SELECT count(*)::int AS count FROM credentials WHERE organization_id = $1', [organizationId]) as Promise<{ count: number }[]>,
     ]);

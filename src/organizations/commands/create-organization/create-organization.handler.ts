@@ -23,11 +23,12 @@ export class CreateOrganizationHandler implements ICommandHandler<CreateOrganiza
 }
 
 /**
- * Picks `base`, or `base-2`, `base-3`... Creations of the same base name queue on a transaction
- * advisory lock, so each sees the slugs the previous one committed.
+ * Picks `base`, or `base-2`, `base-3`... Creations whose slugs could collide queue on a transaction
+ * advisory lock named by the base without its numeric suffix ("Acme" and "Acme 2" both lock
+ * "acme"), so each sees the slugs the previous one committed.
  */
 async function freeSlug(manager: EntityManager, base: string): Promise<string> {
-  await manager.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`organization-slug:${base}`]);
+  await manager.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`organization-slug:${base.replace(/(-\d+)+$/, '')}`]);
   const rows: { vanity_slug: string }[] = await manager.query(
     'SELECT vanity_slug FROM organizations WHERE vanity_slug = $1 OR vanity_slug LIKE $2',
     [base, `${base}-%`],

@@ -13,8 +13,8 @@ export class UpdateOrganizationCommand extends Command<UpdatedOrganization> {
     readonly principal: Principal,
     readonly organizationId: string,
     readonly body: UpdateOrganizationRequestDto,
-    /** Version from If-Match; undefined when the header was absent or `*`. */
-    readonly expectedVersion: number | undefined,
+    /** Versions If-Match accepts; undefined when the header was absent or `*`. */
+    readonly acceptedVersions: number[] | undefined,
   ) {
     super();
   }

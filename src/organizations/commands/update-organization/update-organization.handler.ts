@@ -31,19 +31,19 @@ export class UpdateOrganizationHandler implements ICommandHandler<UpdateOrganiza
         return await this.attempt(command, changes);
       } catch (error) {
         if (!(error instanceof VersionMoved)) throw error;
-        if (command.expectedVersion !== undefined) throw new StaleEtagError();
+        if (command.acceptedVersions !== undefined) throw new StaleEtagError();
         if (attempt >= ATTEMPTS) throw new ConcurrentUpdateError();
       }
     }
   }
 
-  private attempt({ principal, organizationId, expectedVersion }: UpdateOrganizationCommand, changes: OrganizationChanges) {
+  private attempt({ principal, organizationId, acceptedVersions }: UpdateOrganizationCommand, changes: OrganizationChanges) {
     return this.uow.run(async (tx) => {
       const { role } = await authorize(tx.manager, principal, organizationId, { roles: ['owner', 'admin'], token: 'write' });
       const organization = await tx.manager.findOneBy(Organization, { id: organizationId });
       if (!organization) throw new OrganizationNotFoundError();
       const loaded = organization.version;
-      if (expectedVersion !== undefined && expectedVersion !== loaded) throw new StaleEtagError();
+      if (acceptedVersions !== undefined && !acceptedVersions.includes(loaded)) throw new StaleEtagError();
 
       tx.track(organization);
       const changed = organization.update(changes);
@@ -64,12 +64,12 @@ export class UpdateOrganizationHandler implements ICommandHandler<UpdateOrganiza
 }
 
 function toChanges(body: UpdateOrganizationRequestDto): OrganizationChanges {
-  const { photo, ...rest } = body;
+  const { photo, verified_at, ...rest } = body;
   const changes: OrganizationChanges = { ...rest };
   if (photo !== undefined && rest.photo_url === undefined) changes.photo_url = photo;
+  if (verified_at !== undefined) changes.verified_at = verified_at === null ? null : new Date(verified_at);
   for (const key of Object.keys(changes) as (keyof OrganizationChanges)[]) {
     if (changes[key] === undefined) delete changes[key];
   }
-  if (typeof changes.name === 'string') changes.name = changes.name.trim();
   return changes;
 }

@@ -1,11 +1,12 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsBoolean, IsDate, IsNotEmpty, IsOptional, IsString, IsUrl, MaxLength, ValidateIf } from 'class-validator';
+import { IsBoolean, IsNotEmpty, IsOptional, IsString, IsUrl, MaxLength, ValidateIf } from 'class-validator';
+import { IsDateTime, Trim } from '../../../infrastructure/http/validators.js';
 import { OrganizationProfileRequestDto } from '../../dto/organization-profile.request.dto.js';
 
 export class UpdateOrganizationRequestDto extends OrganizationProfileRequestDto {
   @ApiPropertyOptional({ example: 'Example Organization', minLength: 1, maxLength: 200 })
   @ValidateIf((dto: UpdateOrganizationRequestDto) => dto.name !== undefined)
+  @Trim()
   @IsString()
   @IsNotEmpty()
   @MaxLength(200)
@@ -24,7 +25,6 @@ export class UpdateOrganizationRequestDto extends OrganizationProfileRequestDto 
 
   @ApiPropertyOptional({ description: 'Platform admins only', nullable: true, type: String, format: 'date-time' })
   @IsOptional()
-  @Type(() => Date)
-  @IsDate({ message: 'verified_at must be an ISO 8601 date-time' })
-  verified_at?: Date | null;
+  @IsDateTime()
+  verified_at?: string | null;
 }

@@ -1,12 +1,9 @@
 import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import { DataSource } from 'typeorm';
-import { ValidationFailedError } from '../../../infrastructure/errors/domain-error.js';
-import { decodeCursor, toPage, type Page } from '../../../infrastructure/http/paging.js';
+import { decodeIdCursor, toPage, type Page } from '../../../infrastructure/http/paging.js';
 import { MEMBER_COLUMNS, toMemberResponse, type MemberResponseDto, type MemberRow } from '../../dto/member.response.dto.js';
 import { ANY_MEMBER, authorize } from '../../organization-access.js';
 import { ListMembersQuery } from './list-members.query.js';
-
-const MAX_INT4 = 2_147_483_647;
 
 type KeyedRow = MemberRow & { k_id: number };
 
@@ -16,19 +13,16 @@ export class ListMembersHandler implements IQueryHandler<ListMembersQuery> {
   constructor(private readonly dataSource: DataSource) {}
 
   async execute({ principal, organizationId, per, cursor }: ListMembersQuery): Promise<Page<MemberResponseDto>> {
-    const after = decodeCursor(cursor, ['number']);
-    if (after && !(Number.isInteger(after[0]) && Math.abs(after[0] as number) <= MAX_INT4)) {
-      throw new ValidationFailedError('cursor is not a cursor this API issued', [{ field: 'cursor', message: 'invalid cursor' }]);
-    }
+    const after = decodeIdCursor(cursor);
     await authorize(this.dataSource, principal, organizationId, ANY_MEMBER);
     const [rows, [{ count }]] = await Promise.all([
       this.dataSource.query(
         `SELECT m.id AS k_id, ${MEMBER_COLUMNS}
            FROM memberships m LEFT JOIN users u ON u.id = m.user_id
-          WHERE m.organization_id = $1 ${after ? 'AND m.id > $2' : ''}
+          WHERE m.organization_id = $1 ${after !== undefined ? 'AND m.id > $2' : ''}
           ORDER BY m.id
           LIMIT ${per + 1}`,
-        after ? [organizationId, after[0]] : [organizationId],
+        after !== undefined ? [organizationId, after] : [organizationId],
       ) as Promise<KeyedRow[]>,
       this.dataSource.query('SELECT count(*)::int AS count FROM memberships WHERE organization_id = $1', [organizationId]) as Promise<
         { count: number }[]

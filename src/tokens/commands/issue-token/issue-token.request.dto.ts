@@ -1,5 +1,6 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { IsBoolean, IsISO8601, IsOptional, IsString, MaxLength } from 'class-validator';
+import { IsBoolean, IsOptional, IsString, MaxLength } from 'class-validator';
+import { IsDateTime } from '../../../infrastructure/http/validators.js';
 
 export class IssueTokenRequestDto {
   @ApiPropertyOptional({ type: String, nullable: true, maxLength: 500, example: 'CI pipeline' })
@@ -25,6 +26,6 @@ export class IssueTokenRequestDto {
 
   @ApiPropertyOptional({ type: String, nullable: true, format: 'date-time', description: 'Must be in the future; null or absent: never expires' })
   @IsOptional()
-  @IsISO8601({ strict: true }, { message: 'expires_at must be an ISO 8601 date-time' })
+  @IsDateTime()
   expires_at?: string | null;
 }
