@@ -18,7 +18,7 @@ import { TokensModule } from './tokens/tokens.module.js';
     LoggerModule.forRootAsync({ inject: [appConfig.KEY], useFactory: (settings: AppConfig) => loggerParams(settings) }),
     CqrsModule.forRoot(),
     ScheduleModule.forRoot(),
-    DatabaseModule,
+    DatabaseModule.forRoot('entropy service'),
     AuthModule,
     OrganizationsModule,
     TokensModule,

@@ -12,7 +12,7 @@ import { SecurityModule } from './infrastructure/security/security.module.js';
   imports: [
     ConfigModule.forRoot({ isGlobal: true, ignoreEnvFile: true, load: [appConfig] }),
     CqrsModule.forRoot(),
-    DatabaseModule,
+    DatabaseModule.forRoot('the entropy CLI'),
     SecurityModule,
     AuthModule,
   ],

@@ -33,6 +33,8 @@ export function dataSourceOptions(settings: AppSettings): TypeOrmModuleOptions {
   if (settings.databaseUrl) {
     return { ...common, url: settings.databaseUrl, poolSize: 10, applicationName: 'entropy-api' };
   }
+  // typeorm-pglite keeps one PGlite instance per process; constructing its driver sets that
+  // instance's options (data directory, boolean serializer). Our pool then serializes access to it.
   new PGliteDriver({ dataDir: resolve(settings.dataDir, 'pglite') });
   return { ...common, driver: { Pool: SerializedPGlitePool } };
 }

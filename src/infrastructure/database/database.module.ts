@@ -1,4 +1,4 @@
-import { Global, Module, type OnApplicationShutdown } from '@nestjs/common';
+import { Global, Module, type DynamicModule, type OnApplicationShutdown } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { appConfig, type AppConfig } from '../config/app.config.js';
 import { OAuthStateStore } from '../security/oauth-state.store.js';
@@ -18,26 +18,33 @@ class EmbeddedLockHolder implements OnApplicationShutdown {
   }
 }
 
+/**
+ * The data source, migrations and unit of work. `holder` names this process in the embedded
+ * database's lock file, so whoever is refused knows what holds it ("entropy service").
+ */
 @Global()
-@Module({
-  imports: [
-    TypeOrmModule.forRootAsync({
-      inject: [appConfig.KEY, EMBEDDED_LOCK],
-      useFactory: (settings: AppConfig) => dataSourceOptions(settings),
-      extraProviders: [
-        {
-          provide: EMBEDDED_LOCK,
-          inject: [appConfig.KEY],
-          useFactory: (settings: AppConfig) =>
-            new EmbeddedLockHolder(
-              settings.databaseUrl ? undefined : acquireEmbeddedLock(settings.dataDir, `entropy ${process.argv[2] ?? 'service'}`),
-            ),
-        },
+@Module({})
+export class DatabaseModule {
+  static forRoot(holder: string): DynamicModule {
+    return {
+      module: DatabaseModule,
+      imports: [
+        TypeOrmModule.forRootAsync({
+          inject: [appConfig.KEY, EMBEDDED_LOCK],
+          useFactory: (settings: AppConfig) => dataSourceOptions(settings),
+          extraProviders: [
+            {
+              provide: EMBEDDED_LOCK,
+              inject: [appConfig.KEY],
+              useFactory: (settings: AppConfig) =>
+                new EmbeddedLockHolder(settings.databaseUrl ? undefined : acquireEmbeddedLock(settings.dataDir, holder)),
+            },
+          ],
+        }),
+        TypeOrmModule.forFeature([OutboxMessage]),
       ],
-    }),
-    TypeOrmModule.forFeature([OutboxMessage]),
-  ],
-  providers: [MigrationRunner, UnitOfWork, OAuthStateStore, HousekeepingJob],
-  exports: [UnitOfWork, OAuthStateStore],
-})
-export class DatabaseModule {}
+      providers: [MigrationRunner, UnitOfWork, OAuthStateStore, HousekeepingJob],
+      exports: [UnitOfWork, OAuthStateStore],
+    };
+  }
+}
