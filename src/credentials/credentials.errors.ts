@@ -1,4 +1,4 @@
-import { DomainError, ServiceUnavailableError } from '../infrastructure/errors/domain-error.js';
+import { DomainError } from '../infrastructure/errors/domain-error.js';
 
 export class CredentialNotFoundError extends DomainError {
   readonly code = 'CREDENTIALS.NOT_FOUND';
@@ -24,12 +24,6 @@ export class CredentialAccountMismatchError extends DomainError {
   }
 }
 
-export class FacebookNotConfiguredError extends ServiceUnavailableError {
-  constructor() {
-    super('FACEBOOK.NOT_CONFIGURED', 'Facebook is not configured on this server: set FACEBOOK_APP_ID and FACEBOOK_APP_SECRET');
-  }
-}
-
 /** Facebook answered with an error of its own (bad code, redirect_uri mismatch, invalid token...). */
 export class FacebookRejectedError extends DomainError {
   readonly code = 'FACEBOOK.REJECTED';
@@ -40,15 +34,6 @@ export class FacebookRejectedError extends DomainError {
     readonly facebookSubcode: number | undefined,
   ) {
     super(`Facebook rejected the request: ${facebookMessage}`);
-  }
-}
-
-/** Facebook could not be reached, timed out, or failed (5xx or an unreadable answer). */
-export class FacebookUnavailableError extends DomainError {
-  readonly code = 'FACEBOOK.UNAVAILABLE';
-  readonly kind = 'bad_gateway';
-  constructor(readonly reason: string) {
-    super(`Facebook is unavailable (${reason}); try again later`);
   }
 }
 

@@ -225,6 +225,76 @@ describe('unlinking revokes at Facebook, best effort', () => {
   });
 });
 
+describe('a queued revocation never fires once that Facebook account is linked again', () => {
+  /** Unlinks with Facebook failing, so the revocation stays pending; returns its row id. */
+  async function pendingRevocation(organizationId: string, credentialId: number, facebookUserId: string): Promise<number> {
+    fb.failNext({ path: /\/permissions$/, method: 'DELETE', status: 500 });
+    await unlink(organizationId, credentialId);
+    await revocations.settled();
+    const rows = await t.dataSource.query(`SELECT id FROM facebook_revocations WHERE facebook_user_id = $1 AND status = 'pending'`, [facebookUserId]);
+    assert.equal(rows.length, 1);
+    return rows[0].id;
+  }
+
+  async function revocation(id: number) {
+    const [row] = await t.dataSource.query('SELECT status, encrypted_token, last_error FROM facebook_revocations WHERE id = $1', [id]);
+    return row as { status: string; encrypted_token: string | null; last_error: string | null };
+  }
+
+  test('linking the account again, in another organization, cancels it in the same transaction', async () => {
+    const person = USERS[6];
+    const first = await createOrg('Relinked A');
+    const queued = await pendingRevocation(first, await link(first, person.id), person.id);
+    const again = await link(await createOrg('Relinked B'), person.id);
+    const row = await revocation(queued);
+    assert.equal(row.status, 'cancelled');
+    assert.equal(row.encrypted_token, null);
+    assert.match(row.last_error!, /linked again/);
+
+    await t.dataSource.query('UPDATE facebook_revocations SET next_attempt_at = now() WHERE id = $1', [queued]);
+    fb.reset();
+    await job.runOnce();
+    assert.equal(fb.calls.some((c) => c.method === 'DELETE'), false);
+    assert.equal(await validAtFacebook(await storedToken(again)), true);
+  });
+
+  test('re-linking a credential of that account cancels it too', async () => {
+    const person = USERS[7];
+    const kept = await createOrg('Kept Org');
+    const keptId = await link(kept, person.id);
+    const left = await createOrg('Left Org');
+    const leftId = await link(left, person.id);
+    // Expired here, so unlinking there queues a revocation (no active credential of that account is left).
+    await t.dataSource.query(`UPDATE credentials SET status = 'expired', encrypted_token = NULL WHERE id = $1`, [keptId]);
+    const queued = await pendingRevocation(left, leftId, person.id);
+    const started = await call(t.app, 'POST', `/v1/organizations/${kept}/credentials/authorize`, { token: owner.token, body: { credential_id: keptId } });
+    const code = fb.issueCode({ userId: person.id, redirectUri: REDIRECT, scopes: ['public_profile'] });
+    const relinked = await call(t.app, 'PUT', `/v1/organizations/${kept}/credentials/${keptId}`, { token: owner.token, body: { code, state: started.body.state } });
+    assert.equal(relinked.status, 200, relinked.text);
+    assert.deepEqual({ ...(await revocation(queued)), last_error: undefined }, { status: 'cancelled', encrypted_token: null, last_error: undefined });
+  });
+
+  test('an attempt looks again just before calling Facebook: an active credential of that account cancels it', async () => {
+    const person = USERS[8];
+    const org = await createOrg('Late Link Org');
+    const queued = await pendingRevocation(org, await link(org, person.id), person.id);
+    // A link that committed while this revocation was already claimed (so it could not cancel it).
+    await t.dataSource.query(
+      `INSERT INTO credentials (organization_id, facebook_user_id, name, status, created_by) VALUES ($1, $2, $3, 'active', 'user:1')`,
+      [await createOrg('Elsewhere Org'), person.id, person.name],
+    );
+    await t.dataSource.query('UPDATE facebook_revocations SET next_attempt_at = now() WHERE id = $1', [queued]);
+    fb.reset();
+    const run = await job.runOnce();
+    assert.equal(run.revocations.cancelled, 1);
+    assert.equal(run.revocations.done, 0);
+    assert.equal(fb.calls.some((c) => c.method === 'DELETE'), false, 'Facebook is not asked to revoke');
+    const row = await revocation(queued);
+    assert.deepEqual({ status: row.status, erased: row.encrypted_token === null }, { status: 'cancelled', erased: true });
+    await t.dataSource.query('DELETE FROM credentials WHERE facebook_user_id = $1 AND encrypted_token IS NULL', [person.id]);
+  });
+});
+
 describe("Facebook's platform callbacks", () => {
   test('deauthorize (form-encoded signed_request) revokes that account everywhere, once', async () => {
     const a = await createOrg('Deauth A');
@@ -367,6 +437,15 @@ describe('secrets at rest', () => {
     const token = await storedToken(id);
     const old = new SecretBox([OLD_KEY]);
     await t.dataSource.query('UPDATE credentials SET encrypted_token = $2 WHERE id = $1', [id, old.encrypt(token, `credential:${id}`)]);
+    // A full batch of values already under the current key comes first: the walk goes on past it.
+    const current = new SecretBox([NEW_KEY]);
+    const settled: number[] = (await t.dataSource.query(
+      `INSERT INTO facebook_revocations (facebook_user_id, status) SELECT '1', 'cancelled' FROM generate_series(1, 200) RETURNING id`,
+    )).map((row: { id: number }) => row.id);
+    await t.dataSource.query(
+      'UPDATE facebook_revocations r SET encrypted_token = v.token FROM unnest($1::int[], $2::text[]) AS v(id, token) WHERE r.id = v.id',
+      [settled, settled.map((settledId) => current.encrypt('settled-token', `facebook-revocation:${settledId}`))],
+    );
     const [{ id: queuedId }] = await t.dataSource.query(
       `INSERT INTO facebook_revocations (facebook_user_id, status, next_attempt_at) VALUES ('1', 'pending', now() + interval '1 day') RETURNING id`,
     );
@@ -388,6 +467,7 @@ describe('secrets at rest', () => {
     const [queued] = await t.dataSource.query('SELECT encrypted_token FROM facebook_revocations WHERE id = $1', [queuedId]);
     assert.equal(onlyNew.decrypt(queued.encrypted_token, `facebook-revocation:${queuedId}`), 'queued-token');
     assert.deepEqual(await bus.execute(new RotateEncryptionKeysCommand()), { rotated: 0 });
+    await t.dataSource.query('DELETE FROM facebook_revocations WHERE id = ANY($1)', [settled]);
   });
 
   test('the database holds no Facebook token, code or secret in plain text', async () => {

@@ -1,12 +1,13 @@
 import assert from 'node:assert/strict';
 import { createHmac } from 'node:crypto';
 import { after, before, beforeEach, describe, test } from 'node:test';
+import pg from 'pg';
 import { FacebookGraphOptions } from '../../src/credentials/facebook/facebook-graph.client.js';
 import { FacebookRevocationQueue } from '../../src/credentials/revocation/facebook-revocation.queue.js';
 import { SecretBox } from '../../src/infrastructure/security/secret-box.js';
 import { startFakeFacebook, type FakeFacebook } from '../support/fake-facebook.js';
 import { allPages, call } from '../support/http.js';
-import { startTestApp, type TestApp } from '../support/test-app.js';
+import { NEEDS_POSTGRES, startTestApp, type TestApp } from '../support/test-app.js';
 
 const REDIRECT = 'http://app.test/facebook/callback';
 const SCOPES = ['public_profile', 'pages_show_list'];
@@ -397,6 +398,119 @@ describe('every failure stores nothing', () => {
     assert.equal(await sealedToken(id), sealed);
     const [row] = await t.dataSource.query('SELECT name, facebook_user_id FROM credentials WHERE id = $1', [id]);
     assert.deepEqual(row, { name: GRACE.name, facebook_user_id: GRACE.id });
+  });
+});
+
+describe('Facebook being unavailable does not spend the state', () => {
+  test('link: 502 at the code exchange, then the retry with the same code and state links', async () => {
+    const retried = await createOrg(owner.token, 'Retry Org');
+    const state = await startAuthorization(retried);
+    const code = codeFor(ALAN.id);
+    fb.failNext({ path: '/oauth/access_token', status: 500 });
+    await failsStoringNothing(
+      () => call(t.app, 'POST', `/v1/organizations/${retried}/credentials`, { token: owner.token, body: { code, state } }),
+      502,
+      'FACEBOOK.UNAVAILABLE',
+    );
+    const retry = await call(t.app, 'POST', `/v1/organizations/${retried}/credentials`, { token: owner.token, body: { code, state } });
+    assert.equal(retry.status, 201, retry.text);
+    assert.equal(retry.body.facebook_user_id, ALAN.id);
+    // Linked: now the state is spent for good.
+    const third = await call(t.app, 'POST', `/v1/organizations/${retried}/credentials`, { token: owner.token, body: { code, state } });
+    assert.equal(third.status, 400);
+    assert.match(third.body.message, /already used/);
+  });
+
+  test('link: 502 after Facebook took the code: the retry hears Facebook on the code, not "state already used"', async () => {
+    const retried = await createOrg(owner.token, 'Late Failure Org');
+    const state = await startAuthorization(retried);
+    const code = codeFor(ALAN.id);
+    fb.failNext({ path: '/me', status: 503 });
+    await failsStoringNothing(
+      () => call(t.app, 'POST', `/v1/organizations/${retried}/credentials`, { token: owner.token, body: { code, state } }),
+      502,
+      'FACEBOOK.UNAVAILABLE',
+    );
+    const retry = await failsStoringNothing(
+      () => call(t.app, 'POST', `/v1/organizations/${retried}/credentials`, { token: owner.token, body: { code, state } }),
+      400,
+      'FACEBOOK.REJECTED',
+    );
+    assert.match(retry.body.message, /authorization code has been used/);
+    // Facebook refused: that spends the state.
+    const third = await call(t.app, 'POST', `/v1/organizations/${retried}/credentials`, { token: owner.token, body: { code: codeFor(ALAN.id), state } });
+    assert.equal(third.body.code, 'OAUTH.INVALID_STATE');
+  });
+
+  test('re-link: 502 at the code exchange, then the retry re-links', async () => {
+    const retried = await createOrg(owner.token, 'Relink Retry Org');
+    const { body: linked } = await link(retried, KATHERINE.id);
+    const state = await startAuthorization(retried, owner.token, linked.id);
+    const code = codeFor(KATHERINE.id);
+    fb.failNext({ path: '/oauth/access_token', status: 503 });
+    const failed = await call(t.app, 'PUT', `/v1/organizations/${retried}/credentials/${linked.id}`, { token: owner.token, body: { code, state } });
+    assert.equal(failed.status, 502, failed.text);
+    const retry = await call(t.app, 'PUT', `/v1/organizations/${retried}/credentials/${linked.id}`, { token: owner.token, body: { code, state } });
+    assert.equal(retry.status, 200, retry.text);
+  });
+});
+
+describe('the organization going away', () => {
+  test('linking while the organization is being deleted: 404, nothing stored (not a 500)', { skip: NEEDS_POSTGRES }, async () => {
+    const doomed = await createOrg(owner.token, 'Vanishing Org');
+    const state = await startAuthorization(doomed);
+    const code = codeFor(ALAN.id);
+    const deleter = new pg.Client({ connectionString: process.env.DATABASE_URL });
+    await deleter.connect();
+    try {
+      await deleter.query('BEGIN');
+      await deleter.query('DELETE FROM organizations WHERE id = $1', [doomed]);
+      const linking = call(t.app, 'POST', `/v1/organizations/${doomed}/credentials`, { token: owner.token, body: { code, state } });
+      // The link reaches its transaction and waits for the deletion's row lock.
+      const deadline = Date.now() + 10_000;
+      for (;;) {
+        const { rows } = await deleter.query(
+          `SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock' AND pid <> pg_backend_pid()`,
+        );
+        if (rows[0].n > 0) break;
+        assert.ok(Date.now() < deadline, 'the link never waited for the deletion');
+        await new Promise((resolve) => setTimeout(resolve, 20));
+      }
+      await deleter.query('COMMIT');
+      const res = await linking;
+      assert.equal(res.status, 404, res.text);
+      assert.equal(res.body.code, 'ORGANIZATIONS.NOT_FOUND');
+    } finally {
+      await deleter.end();
+    }
+    assert.equal((await t.dataSource.query('SELECT 1 FROM credentials WHERE organization_id = $1', [doomed])).length, 0);
+  });
+});
+
+describe('form bodies', () => {
+  test("are 415 anywhere but Facebook's two callbacks, and create nothing", async () => {
+    const formHeaders = { 'content-type': 'application/x-www-form-urlencoded' };
+    const organizations = async () => (await t.dataSource.query('SELECT count(*)::int AS n FROM organizations'))[0].n;
+    const before = await organizations();
+    const res = await call(t.app, 'POST', '/v1/organizations', { token: owner.token, headers: formHeaders, body: 'name=Form+Org' });
+    assert.equal(res.status, 415, res.text);
+    assert.deepEqual(Object.keys(res.body).sort(), ['code', 'error', 'message', 'statusCode']);
+    assert.equal(res.body.code, 'REQUEST.UNSUPPORTED_MEDIA_TYPE');
+    assert.equal(res.body.statusCode, 415);
+    assert.equal(res.body.error, 'Unsupported Media Type');
+    assert.match(res.body.message, /application\/json/);
+    assert.equal(await organizations(), before);
+    await failsStoringNothing(
+      () => call(t.app, 'POST', `/v1/organizations/${org}/credentials`, { token: owner.token, headers: formHeaders, body: `code=${codeFor(ALAN.id)}&state=x` }),
+      415,
+      'REQUEST.UNSUPPORTED_MEDIA_TYPE',
+    );
+    // The callbacks still read them (a bad signature is the handler's 400, not a 415).
+    for (const path of ['/v1/facebook/deauthorize', '/v1/facebook/data-deletion']) {
+      const callback = await call(t.app, 'POST', path, { headers: formHeaders, body: 'signed_request=a.b' });
+      assert.equal(callback.status, 400, callback.text);
+      assert.equal(callback.body.code, 'FACEBOOK.INVALID_SIGNED_REQUEST');
+    }
   });
 });
 

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { createHmac } from 'node:crypto';
+import { createHash, createHmac } from 'node:crypto';
 import { after, before, describe, test } from 'node:test';
 import { FACEBOOK_TIMEOUT_MS } from '../../src/auth/facebook/facebook.strategy.js';
 import { generateToken } from '../../src/infrastructure/security/opaque-token.js';
@@ -41,31 +41,52 @@ async function footprint() {
   return { users: await count('SELECT 1 FROM users'), sessions: await count('SELECT 1 FROM sessions'), outbox: await count('SELECT 1 FROM outbox_messages') };
 }
 
-/** GET /v1/auth/facebook → the dialog URL it redirects to. */
-async function start(query = ''): Promise<URL> {
+/** A sign-in started by one browser: the dialog it is sent to and its login cookie (`name=value`). */
+interface Started {
+  dialog: URL;
+  state: string;
+  cookie: string;
+}
+
+/** Where Facebook sends that browser back, with the browser's login cookie. */
+interface Back {
+  url: URL;
+  cookie: string;
+}
+
+/** GET /v1/auth/facebook → the dialog URL it redirects to, and the login cookie it sets. */
+async function start(query = ''): Promise<Started> {
   const res = await call(t.app, 'GET', `/v1/auth/facebook${query}`);
   assert.equal(res.status, 302, res.text);
-  return new URL(String(res.headers.location));
+  const dialogUrl = new URL(String(res.headers.location));
+  return { dialog: dialogUrl, state: dialogUrl.searchParams.get('state')!, cookie: cookieNamed(res, 'entropy_login').split(';')[0] };
 }
 
 /** The browser at the fake dialog (real HTTP): where Facebook sends it back. */
-async function dialog(dialogUrl: URL, asUser?: string): Promise<URL> {
+async function dialog(started: Started, asUser?: string): Promise<Back> {
   if (asUser) fb.setDialogUser(asUser);
-  const res = await fetch(dialogUrl, { redirect: 'manual' });
+  const res = await fetch(started.dialog, { redirect: 'manual' });
   assert.equal(res.status, 302, await res.text());
-  return new URL(res.headers.get('location')!);
+  return { url: new URL(res.headers.get('location')!), cookie: started.cookie };
 }
 
-/** The browser coming back to our callback. */
-function callback(back: URL, headers: Record<string, string> = JSON_ACCEPT): Promise<Sent> {
-  assert.equal(`${back.origin}${back.pathname}`, CALLBACK);
-  return call(t.app, 'GET', `${back.pathname}${back.search}`, { headers });
+/** The browser coming back to our callback, with its login cookie (unless told otherwise). */
+function callback(back: Back, headers: Record<string, string> = JSON_ACCEPT, cookie: string | null = back.cookie): Promise<Sent> {
+  assert.equal(`${back.url.origin}${back.url.pathname}`, CALLBACK);
+  return call(t.app, 'GET', `${back.url.pathname}${back.url.search}`, { headers: cookie === null ? headers : { ...headers, cookie } });
 }
 
-async function signIn(asUser: string, headers: Record<string, string> = JSON_ACCEPT, startQuery = ''): Promise<{ res: Sent; back: URL }> {
+/** The callback called by hand (an API client that skips the dialog), with the login cookie of `started`. */
+function callbackWith(started: Started, code: string, cookie: string | null = started.cookie): Promise<Sent> {
+  return callback({ url: new URL(`${CALLBACK}?code=${code}&state=${started.state}`), cookie: started.cookie }, JSON_ACCEPT, cookie);
+}
+
+async function signIn(asUser: string, headers: Record<string, string> = JSON_ACCEPT, startQuery = ''): Promise<{ res: Sent; back: Back }> {
   const back = await dialog(await start(startQuery), asUser);
   return { res: await callback(back, headers), back };
 }
+
+const secretsOf = (back: Back) => [back.url.searchParams.get('code')!, back.url.searchParams.get('state')!, back.cookie.split('=')[1]];
 
 function setCookies(res: Sent): string[] {
   const raw = res.headers['set-cookie'];
@@ -115,9 +136,28 @@ describe('GET /v1/auth/facebook', () => {
     assert.equal(dump.includes(params.state), false);
   });
 
-  test('each start issues a different state', async () => {
+  test('each start issues a different state and login cookie', async () => {
     const [a, b] = [await start(), await start()];
-    assert.notEqual(a.searchParams.get('state'), b.searchParams.get('state'));
+    assert.notEqual(a.state, b.state);
+    assert.notEqual(a.cookie, b.cookie);
+  });
+
+  test('sets the login cookie: HttpOnly; Secure; SameSite=Lax; Path=/v1/auth/facebook, 10 minutes; the state keeps only its hash', async () => {
+    const res = await call(t.app, 'GET', '/v1/auth/facebook');
+    assert.equal(res.status, 302);
+    const cookie = cookieNamed(res, 'entropy_login');
+    const attributes = cookie.split(/;\s*/);
+    for (const attribute of ['HttpOnly', 'Secure', 'SameSite=Lax', 'Path=/v1/auth/facebook', 'Max-Age=600']) {
+      assert.ok(attributes.includes(attribute), `${attribute} in ${cookie}`);
+    }
+    const nonce = valueOf(cookie);
+    assert.match(nonce, /^[A-Za-z0-9_-]{43}$/);
+    const state = new URL(String(res.headers.location)).searchParams.get('state')!;
+    assert.equal(String(res.headers.location).includes(nonce), false, 'the nonce never goes to Facebook');
+    const [row] = await t.dataSource.query(`SELECT binding FROM oauth_states WHERE state_hash = $1`, [createHash('sha256').update(state).digest('hex')]);
+    assert.equal(row.binding.nonceHash, createHash('sha256').update(nonce).digest('hex'));
+    const dump = JSON.stringify(await t.dataSource.query(`SELECT * FROM oauth_states`));
+    assert.equal(dump.includes(nonce), false);
   });
 
   test('a redirect off the WEB_APP_URL origin is 400 and issues no state', async () => {
@@ -146,8 +186,10 @@ describe('GET /v1/auth/facebook/callback (JSON)', () => {
     assert.deepEqual(Object.keys(res.body.user).sort(), ['email', 'id', 'name']);
     assert.equal(res.body.user.name, ADA.name);
     assert.equal(res.body.user.email, ADA.email);
-    assert.equal(setCookies(res).length, 0, 'API clients get no cookie');
-    assertNoSecrets(res, [back.searchParams.get('code')!, back.searchParams.get('state')!]);
+    assert.deepEqual(setCookies(res).map((c) => c.split('=')[0]), ['entropy_login'], 'API clients get no session cookie');
+    assert.match(cookieNamed(res, 'entropy_login'), /^entropy_login=;.*Max-Age=0/, 'the login cookie is cleared');
+    assert.ok(cookieNamed(res, 'entropy_login').includes('Path=/v1/auth/facebook'));
+    assertNoSecrets(res, secretsOf(back));
 
     const me = await call(t.app, 'GET', '/v1/me', { token: res.body.access_token });
     assert.equal(me.status, 200);
@@ -218,6 +260,24 @@ describe('GET /v1/auth/facebook/callback (JSON)', () => {
     assert.deepEqual(row, { facebook_user_id: ADA.id, name: ADA.name });
   });
 
+  test('a platform admin is never taken over through a Facebook account showing their email: 409, nothing changed', async () => {
+    const impostor = { id: '10000000008', name: 'Root Impostor', email: 'root-admin@example.com' };
+    fb.addUser(impostor);
+    const admin = await t.user(impostor.email, { admin: true, name: 'Root' });
+    const before = await footprint();
+    const { res } = await signIn(impostor.id);
+    assert.equal(res.status, 409, res.text);
+    assert.equal(res.body.code, 'FACEBOOK.EMAIL_OF_ADMIN');
+    assert.match(res.body.message, /platform admin/);
+    const browser = (await signIn(impostor.id, BROWSER_ACCEPT)).res;
+    assert.equal(browser.status, 302);
+    assert.equal(new URL(String(browser.headers.location)).searchParams.get('error'), 'FACEBOOK.EMAIL_OF_ADMIN');
+    assert.equal(setCookies(browser).some((c) => c.startsWith('entropy_session=')), false);
+    assert.deepEqual(await footprint(), before);
+    const [row] = await t.dataSource.query('SELECT facebook_user_id, name, is_admin FROM users WHERE id = $1', [admin.id]);
+    assert.deepEqual(row, { facebook_user_id: null, name: 'Root', is_admin: true });
+  });
+
   test('a pending membership for the email becomes active at the first sign-in', async () => {
     const owner = await t.user('org-owner@example.com');
     const org = await call(t.app, 'POST', '/v1/organizations', { token: owner.token, body: { name: 'Waiting room' } });
@@ -252,7 +312,7 @@ describe('GET /v1/auth/facebook/callback (browser)', () => {
     assert.equal(/HttpOnly/i.test(csrf), false, 'the SPA must be able to read the CSRF cookie');
     assert.ok(csrf.includes('Secure') && csrf.includes('SameSite=Lax'));
     assert.equal(res.text, '');
-    assertNoSecrets(res, [back.searchParams.get('code')!, back.searchParams.get('state')!]);
+    assertNoSecrets(res, secretsOf(back));
 
     const cookie = `entropy_session=${valueOf(session)}; entropy_csrf=${valueOf(csrf)}`;
     const me = await call(t.app, 'GET', '/v1/me', { headers: { cookie } });
@@ -322,7 +382,7 @@ describe('GET /v1/auth/facebook/callback failures create nothing', () => {
     assert.match(replay.body.message, /already used/);
     assert.deepEqual(await footprint(), before);
     assert.equal(fb.calls.length, 0, 'Facebook is not even asked');
-    assertNoSecrets(replay, [back.searchParams.get('code')!, back.searchParams.get('state')!]);
+    assertNoSecrets(replay, secretsOf(back));
   });
 
   test('an unknown, missing or expired state is 400', async () => {
@@ -349,7 +409,7 @@ describe('GET /v1/auth/facebook/callback failures create nothing', () => {
     const before = await footprint();
     fb.denyNextDialog();
     const back = await dialog(await start());
-    assert.equal(back.searchParams.get('error'), 'access_denied');
+    assert.equal(back.url.searchParams.get('error'), 'access_denied');
     const denied = await callback(back);
     assert.equal(denied.status, 400);
     assert.equal(denied.body.code, 'FACEBOOK.LOGIN_DENIED');
@@ -365,7 +425,7 @@ describe('GET /v1/auth/facebook/callback failures create nothing', () => {
     assert.equal(`${location.origin}${location.pathname}`, target);
     assert.equal(location.searchParams.get('error'), 'FACEBOOK.LOGIN_DENIED');
     assert.ok(location.searchParams.get('error_description'));
-    assert.equal(setCookies(browser).length, 0);
+    assert.equal(setCookies(browser).some((c) => c.startsWith('entropy_session=')), false);
     // A bad state in a browser goes back to the web app too.
     const replayed = await callback(browserBack, BROWSER_ACCEPT);
     assert.equal(replayed.status, 302);
@@ -375,13 +435,13 @@ describe('GET /v1/auth/facebook/callback failures create nothing', () => {
 
   test('Facebook rejecting the code is 400 with its message', async () => {
     const before = await footprint();
-    const state = (await start()).searchParams.get('state')!;
+    const started = await start();
     const code = fb.issueCode({ userId: ADA.id, redirectUri: 'http://elsewhere.test/cb', scopes: ['email'] });
-    const res = await call(t.app, 'GET', `/v1/auth/facebook/callback?code=${code}&state=${state}`, { headers: JSON_ACCEPT });
+    const res = await callbackWith(started, code);
     assert.equal(res.status, 400);
     assert.equal(res.body.code, 'FACEBOOK.CODE_REJECTED');
     assert.match(res.body.message, /redirect_uri/);
-    assertNoSecrets(res, [code, state]);
+    assertNoSecrets(res, [code, started.state]);
     assert.deepEqual(await footprint(), before);
   });
 
@@ -402,6 +462,52 @@ describe('GET /v1/auth/facebook/callback failures create nothing', () => {
     const html = await callback(await dialog(await start(), ADA.id));
     assert.equal(html.status, 502);
     assertNoSecrets(html, []);
+    assert.deepEqual(await footprint(), before);
+  });
+});
+
+describe('login CSRF: only the browser that started a sign-in can complete it', () => {
+  test("someone else's sign-in completed without its login cookie is 400, nothing created, Facebook not asked, the state spent", async () => {
+    const attackers = await dialog(await start(), GRACE.id);
+    const before = await footprint();
+    fb.reset();
+    const res = await callback(attackers, JSON_ACCEPT, null);
+    assert.equal(res.status, 400, res.text);
+    assert.equal(res.body.code, 'FACEBOOK.LOGIN_NOT_STARTED_HERE');
+    assert.match(res.body.message, /not started from this browser/);
+    assert.match(cookieNamed(res, 'entropy_login'), /^entropy_login=;.*Max-Age=0/);
+    assertNoSecrets(res, secretsOf(attackers));
+    assert.equal(fb.calls.length, 0, 'the code is not even exchanged');
+    assert.deepEqual(await footprint(), before);
+    const replay = await callback(attackers);
+    assert.equal(replay.status, 400);
+    assert.equal(replay.body.code, 'OAUTH.INVALID_STATE');
+  });
+
+  test("a browser with a login of its own in progress cannot complete someone else's, nor can a made-up cookie", async () => {
+    const victims = await start();
+    const before = await footprint();
+    for (const cookie of [victims.cookie, 'entropy_login=made-up', `entropy_login=${victims.cookie.split('=')[1].slice(1)}`]) {
+      const attackers = await dialog(await start(), GRACE.id);
+      const res = await callback(attackers, JSON_ACCEPT, cookie);
+      assert.equal(res.status, 400, cookie);
+      assert.equal(res.body.code, 'FACEBOOK.LOGIN_NOT_STARTED_HERE');
+    }
+    assert.deepEqual(await footprint(), before);
+    // The victim's own sign-in is unaffected.
+    const own = await callback(await dialog(victims, KATHERINE.id));
+    assert.equal(own.status, 200, own.text);
+  });
+
+  test("in a browser: back to the web app's root (not the redirect bound to someone else's state) with the error, no session", async () => {
+    const attackers = await dialog(await start(`?redirect=${encodeURIComponent('http://app.test/attacker-chosen')}`), GRACE.id);
+    const before = await footprint();
+    const res = await callback(attackers, BROWSER_ACCEPT, null);
+    assert.equal(res.status, 302);
+    const location = new URL(String(res.headers.location));
+    assert.equal(`${location.origin}${location.pathname}`, 'http://app.test/');
+    assert.equal(location.searchParams.get('error'), 'FACEBOOK.LOGIN_NOT_STARTED_HERE');
+    assert.equal(setCookies(res).some((c) => c.startsWith('entropy_session=')), false);
     assert.deepEqual(await footprint(), before);
   });
 });
@@ -449,11 +555,11 @@ describe('documentation', () => {
 describe('Facebook unreachable', () => {
   // Last in this file: it stops the fake. (No Facebook app at all: facebook-sign-in-disabled.e2e.spec.ts.)
   test('502, nothing created', async () => {
-    const state = (await start()).searchParams.get('state')!;
+    const started = await start();
     const code = fb.issueCode({ userId: ADA.id, redirectUri: CALLBACK, scopes: ['email'] });
     await fb.close();
     const before = await footprint();
-    const res = await call(t.app, 'GET', `/v1/auth/facebook/callback?code=${code}&state=${state}`, { headers: JSON_ACCEPT });
+    const res = await callbackWith(started, code);
     assert.equal(res.status, 502);
     assert.equal(res.body.code, 'FACEBOOK.UNAVAILABLE');
     assert.deepEqual(await footprint(), before);

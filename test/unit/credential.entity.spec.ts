@@ -57,3 +57,16 @@ test('unlink erases the token and says whether a revocation was queued', () => {
   assert.equal(event.eventName, 'CredentialUnlinked');
   assert.deepEqual(event.toPayload(), { organizationId: ORG, facebookUserId: '10000000001', reason: 'unlinked', revokeQueued: true });
 });
+
+test('a revocation for a data deletion request does not name the Facebook account in its event', () => {
+  const erased = linked();
+  assert.equal(erased.revoke('data_deletion'), true);
+  const [event] = erased.getUncommittedEvents();
+  assert.equal(event.eventName, 'CredentialRevoked');
+  assert.deepEqual(event.toPayload(), { organizationId: ORG, facebookUserId: null, reason: 'data_deletion' });
+  assert.equal(JSON.stringify(event).includes(account.facebookUserId), false);
+
+  const deauthorized = linked();
+  deauthorized.revoke('deauthorized');
+  assert.equal(deauthorized.getUncommittedEvents()[0].toPayload().facebookUserId, account.facebookUserId);
+});

@@ -1,10 +1,15 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { safeRedirect } from '../../src/auth/commands/start-facebook-login/start-facebook-login.handler.js';
-import { facebookDialogUrl, facebookLoginOptions } from '../../src/auth/facebook/facebook-login.options.js';
-import { csrfTokenFor } from '../../src/auth/session-cookie.js';
+import { FacebookLoginEnabledGuard } from '../../src/auth/facebook/facebook-login-enabled.guard.js';
+import { facebookLoginOptions, loginDialogUrl } from '../../src/auth/facebook/facebook-login.options.js';
+import { FacebookStrategy } from '../../src/auth/facebook/facebook.strategy.js';
+import { csrfTokenFor, loginNonceHash, newLoginNonce } from '../../src/auth/session-cookie.js';
+import { FacebookConfiguredGuard } from '../../src/credentials/facebook/facebook-configured.guard.js';
+import { FacebookGraphClient, FacebookGraphOptions } from '../../src/credentials/facebook/facebook-graph.client.js';
 import { parseSettings } from '../../src/infrastructure/config/app.config.js';
 import { ValidationFailedError } from '../../src/infrastructure/errors/domain-error.js';
+import { FacebookNotConfiguredError, FacebookUnavailableError } from '../../src/infrastructure/facebook/facebook.errors.js';
 
 const env = {
   PUBLIC_URL: 'https://api.example.com',
@@ -28,7 +33,7 @@ test('the strategy options come from settings only, and are absent without a Fac
 });
 
 test('the dialog URL carries exactly client_id, redirect_uri, state, scope and response_type', () => {
-  const url = new URL(facebookDialogUrl(facebookLoginOptions(parseSettings(env))!, 'st4te'));
+  const url = new URL(loginDialogUrl(facebookLoginOptions(parseSettings(env))!, 'st4te'));
   assert.equal(`${url.origin}${url.pathname}`, 'https://www.example.com/v25.0/dialog/oauth');
   assert.deepEqual(Object.fromEntries(url.searchParams), {
     client_id: '42',
@@ -51,4 +56,39 @@ test('the CSRF token is tied to the session token', () => {
   assert.equal(csrfTokenFor('ent_s_a'), csrfTokenFor('ent_s_a'));
   assert.notEqual(csrfTokenFor('ent_s_a'), csrfTokenFor('ent_s_b'));
   assert.equal(csrfTokenFor('ent_s_a').includes('ent_s_a'), false);
+});
+
+test('the login nonce: random, and only its hash is kept', () => {
+  const a = newLoginNonce();
+  const b = newLoginNonce();
+  assert.notEqual(a.nonce, b.nonce);
+  assert.match(a.nonce, /^[A-Za-z0-9_-]{43}$/);
+  assert.equal(a.nonceHash, loginNonceHash(a.nonce));
+  assert.equal(a.nonceHash.includes(a.nonce), false);
+});
+
+test('sign-in and credentials share one Facebook vocabulary: the dialog URL and the errors', () => {
+  const settings = parseSettings(env);
+  const options = facebookLoginOptions(settings)!;
+  const graph = new FacebookGraphClient(settings, new FacebookGraphOptions());
+  assert.equal(graph.dialogUrl('st4te', options.callbackURL, options.scope), loginDialogUrl(options, 'st4te'));
+
+  const unconfigured = parseSettings({ ...env, FACEBOOK_APP_ID: '', FACEBOOK_APP_SECRET: '' });
+  const refusals = [
+    () => new FacebookLoginEnabledGuard(unconfigured).canActivate(),
+    () => new FacebookConfiguredGuard(new FacebookGraphClient(unconfigured, new FacebookGraphOptions())).canActivate(),
+  ];
+  for (const refuse of refusals) {
+    assert.throws(refuse, (error: unknown) => {
+      assert.ok(error instanceof FacebookNotConfiguredError);
+      assert.equal(error.code, 'FACEBOOK.NOT_CONFIGURED');
+      assert.match(error.message, /FACEBOOK_APP_ID/);
+      return true;
+    });
+  }
+
+  const failed = new FacebookStrategy(options).parseErrorResponse('<html>down</html>', 503);
+  assert.ok(failed instanceof FacebookUnavailableError);
+  assert.equal(failed.code, 'FACEBOOK.UNAVAILABLE');
+  assert.match(failed.message, /HTTP 503/);
 });

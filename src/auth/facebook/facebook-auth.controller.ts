@@ -9,10 +9,11 @@ import { StartFacebookLoginCommand } from '../commands/start-facebook-login/star
 import { StartFacebookLoginQueryDto } from '../commands/start-facebook-login/start-facebook-login.request.dto.js';
 import { SessionResponseDto } from '../dto/user.response.dto.js';
 import { Public } from '../public.decorator.js';
-import { setSessionCookies } from '../session-cookie.js';
+import { setLoginNonceCookie, setSessionCookies } from '../session-cookie.js';
 import { FacebookCallbackExceptionFilter } from './facebook-callback.filter.js';
 import { FacebookCallbackGuard } from './facebook-callback.guard.js';
 import { FacebookLoginEnabledGuard } from './facebook-login-enabled.guard.js';
+import { LOGIN_STATE_TTL_SECONDS } from './facebook-login.options.js';
 import { returnTarget, wantsJson } from './sign-in-response.js';
 
 @ApiTags('auth')
@@ -26,11 +27,19 @@ export class FacebookAuthController {
   ) {}
 
   @Get()
-  @ApiOperation({ summary: 'Sign in with Facebook: 302 to the Facebook login dialog with a single-use state' })
-  @ApiFoundResponse({ description: 'To the Facebook login dialog', headers: { Location: { schema: { type: 'string' } } } })
+  @ApiOperation({
+    summary: 'Sign in with Facebook: 302 to the Facebook login dialog with a single-use state, bound to this browser by a login cookie',
+  })
+  @ApiFoundResponse({
+    description:
+      'To the Facebook login dialog. Sets the `entropy_login` cookie (HttpOnly; Secure; SameSite=Lax; Path=/v1/auth/facebook; 10 minutes), ' +
+      'which the callback requires: API clients must keep it (a cookie jar) and send it back with the callback',
+    headers: { Location: { schema: { type: 'string' } }, 'Set-Cookie': { schema: { type: 'string' } } },
+  })
   @ApiErrors(400, 503)
   async start(@Query() query: StartFacebookLoginQueryDto, @Res() reply: FastifyReply): Promise<void> {
-    const { dialogUrl } = await this.commandBus.execute(new StartFacebookLoginCommand(query.redirect));
+    const { dialogUrl, nonce } = await this.commandBus.execute(new StartFacebookLoginCommand(query.redirect));
+    setLoginNonceCookie(reply, nonce, LOGIN_STATE_TTL_SECONDS);
     void reply.header('cache-control', 'no-store').redirect(dialogUrl, 302);
   }
 
@@ -38,7 +47,9 @@ export class FacebookAuthController {
   @UseGuards(FacebookCallbackGuard)
   @UseFilters(FacebookCallbackExceptionFilter)
   @ApiOperation({
-    summary: 'Facebook returns here: creates or updates the user and opens a session (JSON for Accept: application/json, else a cookie and a 302 to the web app)',
+    summary:
+      'Facebook returns here: creates or updates the user and opens a session (JSON for Accept: application/json, else a cookie and a 302 to the web app). ' +
+      'Needs the `entropy_login` cookie set by GET /v1/auth/facebook (400 FACEBOOK.LOGIN_NOT_STARTED_HERE without it); clears it',
   })
   @ApiQuery({ name: 'code', required: false, description: 'Authorization code from Facebook' })
   @ApiQuery({ name: 'state', required: true, description: 'The single-use state issued by GET /v1/auth/facebook' })

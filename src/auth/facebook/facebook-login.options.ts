@@ -1,6 +1,7 @@
 import type { StrategyOptions } from 'passport-facebook';
 import type { AppSettings } from '../../infrastructure/config/app.config.js';
-import { FacebookLoginNotConfiguredError } from './facebook-login.errors.js';
+import { configuredFacebookApp, facebookDialogUrl } from '../../infrastructure/facebook/facebook-app.js';
+import { FacebookNotConfiguredError } from '../../infrastructure/facebook/facebook.errors.js';
 
 /** How long a sign-in may take between leaving for the dialog and coming back. */
 export const LOGIN_STATE_TTL_SECONDS = 600;
@@ -8,6 +9,8 @@ export const LOGIN_STATE_TTL_SECONDS = 600;
 /** What a login `state` is bound to (stored server side, never sent to Facebook). */
 export interface LoginStateBinding {
   redirect?: string;
+  /** SHA-256 of the nonce in the starting browser's login cookie: only that browser can complete the sign-in. */
+  nonceHash: string;
 }
 
 export type FacebookLoginOptions = StrategyOptions & { authorizationURL: string; scope: string[] };
@@ -18,11 +21,12 @@ export type FacebookLoginOptions = StrategyOptions & { authorizationURL: string;
  * when no Facebook app is configured.
  */
 export function facebookLoginOptions(settings: AppSettings): FacebookLoginOptions | undefined {
-  const { appId, appSecret, graphUrl, dialogUrl, loginScopes } = settings.facebook;
-  if (!appId || !appSecret) return undefined;
+  const app = configuredFacebookApp(settings);
+  if (!app) return undefined;
+  const { graphUrl, dialogUrl, loginScopes } = settings.facebook;
   return {
-    clientID: appId,
-    clientSecret: appSecret,
+    clientID: app.appId,
+    clientSecret: app.appSecret,
     callbackURL: `${settings.publicUrl}/v1/auth/facebook/callback`,
     authorizationURL: dialogUrl,
     tokenURL: `${graphUrl}/oauth/access_token`,
@@ -37,17 +41,17 @@ export function facebookLoginOptions(settings: AppSettings): FacebookLoginOption
 
 export function requireFacebookLogin(settings: AppSettings): FacebookLoginOptions {
   const options = facebookLoginOptions(settings);
-  if (!options) throw new FacebookLoginNotConfiguredError();
+  if (!options) throw new FacebookNotConfiguredError();
   return options;
 }
 
 /** The Facebook login dialog address for one sign-in attempt. */
-export function facebookDialogUrl(options: FacebookLoginOptions, state: string): string {
-  const url = new URL(options.authorizationURL);
-  url.searchParams.set('client_id', options.clientID);
-  url.searchParams.set('redirect_uri', options.callbackURL);
-  url.searchParams.set('state', state);
-  url.searchParams.set('scope', options.scope.join(','));
-  url.searchParams.set('response_type', 'code');
-  return url.toString();
+export function loginDialogUrl(options: FacebookLoginOptions, state: string): string {
+  return facebookDialogUrl({
+    dialogUrl: options.authorizationURL,
+    appId: options.clientID,
+    redirectUri: options.callbackURL,
+    scopes: options.scope,
+    state,
+  });
 }

@@ -4,7 +4,7 @@ import type { Socket } from 'node:net';
 import { PassportStrategy } from '@nestjs/passport';
 import { Strategy, type Profile } from 'passport-facebook';
 import type { FacebookIdentity } from '../commands/sign-in-with-facebook/sign-in-with-facebook.command.js';
-import { FacebookUnavailableError } from './facebook-login.errors.js';
+import { FacebookUnavailableError } from '../../infrastructure/facebook/facebook.errors.js';
 import type { FacebookLoginOptions } from './facebook-login.options.js';
 
 export const FACEBOOK_TIMEOUT_MS = 5000;
@@ -37,7 +37,7 @@ export class FacebookStrategy extends PassportStrategy(Strategy, 'facebook') {
 
   /** Keeps only who the person is; the Facebook token is not needed after sign-in and is dropped here. */
   validate(_accessToken: string, _refreshToken: string, profile: Profile): FacebookIdentity {
-    if (!profile.id) throw new FacebookUnavailableError('Facebook returned a profile without an id');
+    if (!profile.id) throw new FacebookUnavailableError('a profile without an id');
     return {
       facebookUserId: String(profile.id),
       name: profile.displayName?.trim().slice(0, 200) || 'Facebook user',
@@ -47,7 +47,7 @@ export class FacebookStrategy extends PassportStrategy(Strategy, 'facebook') {
 
   /** A 5xx (or rate limit) from the token endpoint is Facebook failing, not Facebook refusing the code. */
   override parseErrorResponse(body: string, status: number): Error | null {
-    if (status >= 500 || status === 429) return new FacebookUnavailableError();
+    if (status >= 500 || status === 429) return new FacebookUnavailableError(`HTTP ${status}`);
     return super.parseErrorResponse(body, status);
   }
 }

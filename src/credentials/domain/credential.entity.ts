@@ -79,13 +79,17 @@ export class Credential extends AggregateRoot<DomainEvent> {
     this.apply(new CredentialUnlinkedEvent(String(this.id), this.organization_id, this.facebook_user_id, reason, revokeQueued));
   }
 
-  /** The person withdrew the app at Facebook. Returns whether the status changed (an event was applied). */
+  /**
+   * The person withdrew the app at Facebook, or asked for their data to be deleted (the event then
+   * does not name the account). Returns whether the status changed (an event was applied).
+   */
   revoke(reason: RevokeReason, now = new Date()): boolean {
     this.encrypted_token = null;
     if (this.status === 'revoked') return false;
     this.status = 'revoked';
     this.updated_at = now;
-    this.apply(new CredentialRevokedEvent(String(this.id), this.organization_id, this.facebook_user_id, reason));
+    const facebookUserId = reason === 'data_deletion' ? null : this.facebook_user_id;
+    this.apply(new CredentialRevokedEvent(String(this.id), this.organization_id, facebookUserId, reason));
     return true;
   }
 

@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { appConfig, type AppConfig } from '../../infrastructure/config/app.config.js';
-import { FacebookTokenInvalidError, FacebookTokenNotForThisAppError, FacebookUnavailableError } from '../credentials.errors.js';
+import { FacebookUnavailableError } from '../../infrastructure/facebook/facebook.errors.js';
+import { FacebookTokenInvalidError, FacebookTokenNotForThisAppError } from '../credentials.errors.js';
 import { FacebookGraphClient } from './facebook-graph.client.js';
 
 /** A Facebook account proven by a fresh authorization code, with a token worth storing. */

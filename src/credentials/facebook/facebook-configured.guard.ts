@@ -1,5 +1,5 @@
 import { Injectable, type CanActivate } from '@nestjs/common';
-import { FacebookNotConfiguredError } from '../credentials.errors.js';
+import { FacebookNotConfiguredError } from '../../infrastructure/facebook/facebook.errors.js';
 import { FacebookGraphClient } from './facebook-graph.client.js';
 
 /** Credentials routes answer 503 while the Facebook app is not configured; the service still starts. */

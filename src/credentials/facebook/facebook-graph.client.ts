@@ -1,7 +1,9 @@
 import { createHmac } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { appConfig, type AppConfig } from '../../infrastructure/config/app.config.js';
-import { FacebookNotConfiguredError, FacebookRejectedError, FacebookUnavailableError } from '../credentials.errors.js';
+import { configuredFacebookApp, facebookDialogUrl, requireFacebookApp, type FacebookApp } from '../../infrastructure/facebook/facebook-app.js';
+import { FacebookUnavailableError } from '../../infrastructure/facebook/facebook.errors.js';
+import { FacebookRejectedError } from '../credentials.errors.js';
 
 /** How long one Graph call may take; a provider so tests can shorten it. */
 @Injectable()
@@ -55,18 +57,12 @@ export class FacebookGraphClient {
   ) {}
 
   get configured(): boolean {
-    return Boolean(this.settings.facebook.appId && this.settings.facebook.appSecret);
+    return configuredFacebookApp(this.settings) !== undefined;
   }
 
   /** The Login dialog URL that sends the browser back to `redirectUri` with a code. */
   dialogUrl(state: string, redirectUri: string, scopes: string[]): string {
-    const url = new URL(this.settings.facebook.dialogUrl);
-    url.searchParams.set('client_id', this.app().appId);
-    url.searchParams.set('redirect_uri', redirectUri);
-    url.searchParams.set('state', state);
-    url.searchParams.set('scope', scopes.join(','));
-    url.searchParams.set('response_type', 'code');
-    return url.toString();
+    return facebookDialogUrl({ dialogUrl: this.settings.facebook.dialogUrl, appId: this.app().appId, redirectUri, scopes, state });
   }
 
   async exchangeCode(code: string, redirectUri: string): Promise<IssuedToken> {
@@ -118,10 +114,8 @@ export class FacebookGraphClient {
     await this.call({ method: 'DELETE', path: `/${encodeURIComponent(facebookUserId)}/permissions`, userToken: token });
   }
 
-  private app(): { appId: string; appSecret: string } {
-    const { appId, appSecret } = this.settings.facebook;
-    if (!appId || !appSecret) throw new FacebookNotConfiguredError();
-    return { appId, appSecret };
+  private app(): FacebookApp {
+    return requireFacebookApp(this.settings);
   }
 
   private async call({ method, path, query, form, userToken, asApp }: Call): Promise<unknown> {

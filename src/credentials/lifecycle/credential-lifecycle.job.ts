@@ -5,7 +5,8 @@ import { appConfig, type AppConfig } from '../../infrastructure/config/app.confi
 import { isEmbedded } from '../../infrastructure/database/migration-runner.js';
 import { UnitOfWork, type Transaction } from '../../infrastructure/database/unit-of-work.js';
 import { SecretBox, SecretBoxError } from '../../infrastructure/security/secret-box.js';
-import { FacebookRejectedError, FacebookUnavailableError } from '../credentials.errors.js';
+import { FacebookUnavailableError } from '../../infrastructure/facebook/facebook.errors.js';
+import { FacebookRejectedError } from '../credentials.errors.js';
 import { Credential, credentialIdentity } from '../domain/credential.entity.js';
 import type { ExpiryReason } from '../domain/events/credential-expired.event.js';
 import { FacebookGraphClient } from '../facebook/facebook-graph.client.js';
@@ -180,5 +181,5 @@ export class CredentialLifecycleJob implements OnApplicationBootstrap, BeforeApp
 }
 
 function skipped(): LifecycleRun {
-  return { ran: false, expired: 0, invalidated: 0, checked: 0, revocations: { done: 0, rejected: 0, retrying: 0, failed: 0 } };
+  return { ran: false, expired: 0, invalidated: 0, checked: 0, revocations: { done: 0, rejected: 0, retrying: 0, failed: 0, cancelled: 0 } };
 }

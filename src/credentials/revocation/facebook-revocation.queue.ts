@@ -1,7 +1,8 @@
 import { Injectable, Logger, type BeforeApplicationShutdown } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import { SecretBox, SecretBoxError } from '../../infrastructure/security/secret-box.js';
-import { FacebookRejectedError, FacebookUnavailableError } from '../credentials.errors.js';
+import { FacebookUnavailableError } from '../../infrastructure/facebook/facebook.errors.js';
+import { FacebookRejectedError } from '../credentials.errors.js';
 import { FacebookGraphClient } from '../facebook/facebook-graph.client.js';
 
 export const revocationIdentity = (id: number) => `facebook-revocation:${id}`;
@@ -10,12 +11,16 @@ export const revocationIdentity = (id: number) => `facebook-revocation:${id}`;
 export const MAX_REVOCATION_ATTEMPTS = 8;
 /** A claimed revocation is not claimed again for this long (a crashed attempt is retried after it). */
 const CLAIM_LEASE = "interval '5 minutes'";
+/** Recorded on a revocation cancelled because its Facebook account was linked again. */
+export const LINKED_AGAIN = 'the Facebook account was linked again';
 
 export interface RevocationRun {
   done: number;
   rejected: number;
   retrying: number;
   failed: number;
+  /** Not sent: the Facebook account was linked again meanwhile. */
+  cancelled: number;
 }
 
 interface Claimed {
@@ -33,6 +38,10 @@ type Outcome = keyof RevocationRun;
  * the commit, outside any transaction, so a slow or failing Facebook never holds up an unlink. Failed
  * attempts are retried with backoff by the credential lifecycle job; every outcome is recorded and
  * the token erased once it is of no more use.
+ *
+ * Revoking kills every token of the app for that person, so it must never fire once the account is
+ * linked again (anywhere): linking cancels the pending revocations in its transaction, and each
+ * attempt looks again just before calling Facebook.
  */
 @Injectable()
 export class FacebookRevocationQueue implements BeforeApplicationShutdown {
@@ -55,6 +64,15 @@ export class FacebookRevocationQueue implements BeforeApplicationShutdown {
     return id;
   }
 
+  /** Cancels, inside the caller's transaction, every pending revocation of that Facebook account (its token erased). */
+  async cancelPendingWithin(manager: EntityManager, facebookUserId: string, why: string): Promise<void> {
+    await manager.query(
+      `UPDATE facebook_revocations SET status = 'cancelled', encrypted_token = NULL, done_at = now(), last_error = $2
+        WHERE facebook_user_id = $1 AND status = 'pending'`,
+      [facebookUserId, why],
+    );
+  }
+
   /** Attempts a just-queued revocation in the background (call after the commit). */
   attemptSoon(id: number): void {
     this.track(this.attempt(id));
@@ -62,7 +80,7 @@ export class FacebookRevocationQueue implements BeforeApplicationShutdown {
 
   /** Attempts every revocation that is due, oldest first, up to `limit`. */
   async attemptDue(limit = 50): Promise<RevocationRun> {
-    const run: RevocationRun = { done: 0, rejected: 0, retrying: 0, failed: 0 };
+    const run: RevocationRun = { done: 0, rejected: 0, retrying: 0, failed: 0, cancelled: 0 };
     if (!this.graph.configured) return run;
     const claimed = await this.claim(undefined, limit);
     for (const revocation of claimed) run[await this.perform(revocation)]++;
@@ -105,6 +123,7 @@ export class FacebookRevocationQueue implements BeforeApplicationShutdown {
   }
 
   private async perform(revocation: Claimed): Promise<Outcome> {
+    if (await this.linkedAgain(revocation)) return 'cancelled';
     try {
       if (!revocation.encrypted_token) throw new SecretBoxError('no token was kept');
       const token = this.box.decrypt(revocation.encrypted_token, revocationIdentity(revocation.id));
@@ -130,6 +149,25 @@ export class FacebookRevocationQueue implements BeforeApplicationShutdown {
       this.logger.warn(`Revocation ${revocation.id} at Facebook ${outcome}: ${message}`);
       return outcome;
     }
+  }
+
+  /**
+   * Cancels the revocation when that Facebook account has an active credential again (a link that
+   * committed after this one was queued): revoking now would kill that credential's token.
+   */
+  private async linkedAgain(revocation: Claimed): Promise<boolean> {
+    const [row]: { linked: boolean }[] = await this.dataSource.query(
+      `SELECT EXISTS (SELECT 1 FROM credentials WHERE facebook_user_id = $1 AND status = 'active') AS linked`,
+      [revocation.facebook_user_id],
+    );
+    if (!row.linked) return false;
+    await this.dataSource.query(
+      `UPDATE facebook_revocations SET status = 'cancelled', encrypted_token = NULL, done_at = now(), last_error = $2
+        WHERE id = $1 AND status = 'pending'`,
+      [revocation.id, LINKED_AGAIN],
+    );
+    this.logger.log(`Revocation ${revocation.id} cancelled: that Facebook account is linked again`);
+    return true;
   }
 
   private async finish(id: number, status: 'done' | 'rejected' | 'failed', lastError: string | null): Promise<void> {

@@ -6,7 +6,7 @@ import { activatePendingMemberships } from '../../../organizations/activate-pend
 import { openSessionFor } from '../../domain/session.entity.js';
 import { normalizeEmail, User } from '../../domain/user.entity.js';
 import type { SessionResponseDto } from '../../dto/user.response.dto.js';
-import { FacebookEmailLinkedElsewhereError } from '../../facebook/facebook-login.errors.js';
+import { FacebookEmailLinkedElsewhereError, FacebookEmailOfAdminError } from '../../facebook/facebook-login.errors.js';
 import { SignInWithFacebookCommand, type FacebookIdentity } from './sign-in-with-facebook.command.js';
 
 @CommandHandler(SignInWithFacebookCommand)
@@ -48,9 +48,14 @@ export class SignInWithFacebookHandler implements ICommandHandler<SignInWithFace
     return user;
   }
 
-  /** A user created earlier (CLI, invitation) with this email now signs in with Facebook. */
+  /**
+   * A user created earlier (CLI, invitation) with this email now signs in with Facebook. Never a
+   * platform admin: an email shown by Facebook is not enough to hand over an account that can manage
+   * every organization.
+   */
   private async link(users: Repository<User>, user: User, identity: FacebookIdentity): Promise<User> {
     if (user.facebookUserId !== null) throw new FacebookEmailLinkedElsewhereError();
+    if (user.isAdmin) throw new FacebookEmailOfAdminError();
     user.signedInWithFacebook(identity.facebookUserId, identity.name, user.email);
     return users.save(user);
   }

@@ -5,8 +5,9 @@ import { UnitOfWork } from '../../../infrastructure/database/unit-of-work.js';
 import { ValidationFailedError } from '../../../infrastructure/errors/domain-error.js';
 import { OAuthStateStore } from '../../../infrastructure/security/oauth-state.store.js';
 import {
-  facebookDialogUrl, LOGIN_STATE_TTL_SECONDS, requireFacebookLogin, type LoginStateBinding,
+  LOGIN_STATE_TTL_SECONDS, loginDialogUrl, requireFacebookLogin, type LoginStateBinding,
 } from '../../facebook/facebook-login.options.js';
+import { newLoginNonce } from '../../session-cookie.js';
 import { StartFacebookLoginCommand } from './start-facebook-login.command.js';
 
 /** Only the SPA's own origin may be a post-login destination (no open redirect). */
@@ -31,10 +32,12 @@ export class StartFacebookLoginHandler implements ICommandHandler<StartFacebookL
     @Inject(appConfig.KEY) private readonly settings: AppConfig,
   ) {}
 
-  async execute({ redirect }: StartFacebookLoginCommand): Promise<{ dialogUrl: string }> {
+  async execute({ redirect }: StartFacebookLoginCommand): Promise<{ dialogUrl: string; nonce: string }> {
     const options = requireFacebookLogin(this.settings);
-    const binding: LoginStateBinding = redirect === undefined ? {} : { redirect: safeRedirect(redirect, this.settings.webAppUrl) };
+    const { nonce, nonceHash } = newLoginNonce();
+    const binding: LoginStateBinding = { nonceHash };
+    if (redirect !== undefined) binding.redirect = safeRedirect(redirect, this.settings.webAppUrl);
     const { state } = await this.uow.run((tx) => this.states.issue('login', binding, LOGIN_STATE_TTL_SECONDS, tx.manager));
-    return { dialogUrl: facebookDialogUrl(options, state) };
+    return { dialogUrl: loginDialogUrl(options, state), nonce };
   }
 }

@@ -2,9 +2,10 @@ import { Inject } from '@nestjs/common';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { appConfig, type AppConfig } from '../../../infrastructure/config/app.config.js';
 import { UnitOfWork } from '../../../infrastructure/database/unit-of-work.js';
-import { FacebookNotConfiguredError } from '../../credentials.errors.js';
+import { FacebookNotConfiguredError } from '../../../infrastructure/facebook/facebook.errors.js';
 import { Credential } from '../../domain/credential.entity.js';
 import { parseSignedRequest } from '../../facebook/signed-request.js';
+import { FacebookRevocationQueue } from '../../revocation/facebook-revocation.queue.js';
 import { DeauthorizeFacebookUserCommand } from './deauthorize-facebook-user.command.js';
 
 /**
@@ -15,6 +16,7 @@ import { DeauthorizeFacebookUserCommand } from './deauthorize-facebook-user.comm
 export class DeauthorizeFacebookUserHandler implements ICommandHandler<DeauthorizeFacebookUserCommand> {
   constructor(
     private readonly uow: UnitOfWork,
+    private readonly revocations: FacebookRevocationQueue,
     @Inject(appConfig.KEY) private readonly settings: AppConfig,
   ) {}
 
@@ -32,12 +34,7 @@ export class DeauthorizeFacebookUserHandler implements ICommandHandler<Deauthori
         tx.track(credential).revoke('deauthorized');
         await tx.manager.save(credential);
       }
-      await tx.manager.query(
-        `UPDATE facebook_revocations SET status = 'cancelled', encrypted_token = NULL, done_at = now(),
-                last_error = 'the person removed the app at Facebook'
-          WHERE facebook_user_id = $1 AND status = 'pending'`,
-        [facebookUserId],
-      );
+      await this.revocations.cancelPendingWithin(tx.manager, facebookUserId, 'the person removed the app at Facebook');
     });
     return { success: true };
   }

@@ -9,7 +9,8 @@ import { CredentialNotFoundError } from '../../credentials.errors.js';
 import { Credential, credentialIdentity } from '../../domain/credential.entity.js';
 import { toCredentialResponse, type CredentialResponseDto } from '../../dto/credential.response.dto.js';
 import { FacebookAccountVerifier } from '../../facebook/facebook-account.verifier.js';
-import { consumeLinkState } from '../../link-state.js';
+import { consumeLinkState, verifyReleasingState } from '../../link-state.js';
+import { FacebookRevocationQueue, LINKED_AGAIN } from '../../revocation/facebook-revocation.queue.js';
 import { RelinkCredentialCommand } from './relink-credential.command.js';
 
 /** Like linking, for an existing credential: same Facebook account only (409 otherwise). */
@@ -21,6 +22,7 @@ export class RelinkCredentialHandler implements ICommandHandler<RelinkCredential
     private readonly states: OAuthStateStore,
     private readonly verifier: FacebookAccountVerifier,
     private readonly box: SecretBox,
+    private readonly revocations: FacebookRevocationQueue,
   ) {}
 
   async execute({ principal, organizationId, credentialId, code, state }: RelinkCredentialCommand): Promise<CredentialResponseDto> {
@@ -28,7 +30,7 @@ export class RelinkCredentialHandler implements ICommandHandler<RelinkCredential
     const found: unknown[] = await this.dataSource.query('SELECT 1 FROM credentials WHERE id = $1 AND organization_id = $2', [credentialId, organizationId]);
     if (found.length === 0) throw new CredentialNotFoundError();
     await consumeLinkState(this.states, state, { principal, organizationId, credentialId });
-    const account = await this.verifier.verify(code);
+    const account = await verifyReleasingState(this.dataSource, state, () => this.verifier.verify(code));
 
     return this.uow.run(async (tx) => {
       await authorize(tx.manager, principal, organizationId, CREDENTIAL_RULES.write);
@@ -39,6 +41,8 @@ export class RelinkCredentialHandler implements ICommandHandler<RelinkCredential
       if (!credential) throw new CredentialNotFoundError();
       tx.track(credential).relink(account, this.box.encrypt(account.accessToken, credentialIdentity(credential.id)));
       await tx.manager.save(credential);
+      // A revocation still queued from an unlink elsewhere would kill the fresh token.
+      await this.revocations.cancelPendingWithin(tx.manager, account.facebookUserId, LINKED_AGAIN);
       return toCredentialResponse(credential);
     });
   }

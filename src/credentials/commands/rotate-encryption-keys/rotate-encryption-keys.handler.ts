@@ -15,9 +15,10 @@ const SEALED_COLUMNS = [
 const BATCH = 200;
 
 /**
- * Re-encrypts, batch by batch, each value not yet under the current (first) key; values already under
- * it are left alone, so a rerun after an interruption continues where it stopped. A value no key
- * opens stops the run with an error naming its row, never its content.
+ * Walks each table by id, batch by batch, and re-encrypts every value SecretBox says is not under the
+ * current (first) key; values already under it are left alone, so a rerun after an interruption
+ * continues where it stopped. A value no key opens stops the run with an error naming its row, never
+ * its content.
  */
 @CommandHandler(RotateEncryptionKeysCommand)
 export class RotateEncryptionKeysHandler implements ICommandHandler<RotateEncryptionKeysCommand> {
@@ -29,23 +30,31 @@ export class RotateEncryptionKeysHandler implements ICommandHandler<RotateEncryp
   async execute(): Promise<{ rotated: number }> {
     let rotated = 0;
     for (const { table, identity } of SEALED_COLUMNS) {
+      let after = 0;
       for (;;) {
-        const count = await this.uow.run((tx) => this.rotateBatch(tx.manager, table, identity));
-        rotated += count;
-        if (count < BATCH) break;
+        const batch = await this.uow.run((tx) => this.rotateBatch(tx.manager, table, identity, after));
+        rotated += batch.rotated;
+        if (batch.lastId === undefined) break;
+        after = batch.lastId;
       }
     }
     return { rotated };
   }
 
-  private async rotateBatch(manager: EntityManager, table: string, identity: (id: number) => string): Promise<number> {
+  /** One batch of rows after `after`; `lastId` is undefined once the table is done. */
+  private async rotateBatch(
+    manager: EntityManager,
+    table: string,
+    identity: (id: number) => string,
+    after: number,
+  ): Promise<{ rotated: number; lastId: number | undefined }> {
     const rows: { id: number; encrypted_token: string }[] = await manager.query(
-      `SELECT id, encrypted_token FROM ${table}
-        WHERE encrypted_token IS NOT NULL AND split_part(encrypted_token, '.', 2) <> $1
-        ORDER BY id LIMIT ${BATCH} FOR UPDATE`,
-      [this.box.currentKeyId],
+      `SELECT id, encrypted_token FROM ${table} WHERE encrypted_token IS NOT NULL AND id > $1 ORDER BY id LIMIT ${BATCH} FOR UPDATE`,
+      [after],
     );
+    let rotated = 0;
     for (const row of rows) {
+      if (this.box.keyIdOf(row.encrypted_token) === this.box.currentKeyId) continue;
       let resealed: string;
       try {
         resealed = this.box.reseal(row.encrypted_token, identity(row.id));
@@ -53,7 +62,8 @@ export class RotateEncryptionKeysHandler implements ICommandHandler<RotateEncryp
         throw new Error(`${table} row ${row.id}: ${(error as Error).message}`);
       }
       await manager.query(`UPDATE ${table} SET encrypted_token = $2 WHERE id = $1`, [row.id, resealed]);
+      rotated++;
     }
-    return rows.length;
+    return { rotated, lastId: rows.length < BATCH ? undefined : rows[rows.length - 1].id };
   }
 }

@@ -9,7 +9,8 @@ export class CredentialRevokedEvent extends DomainEvent {
   constructor(
     readonly aggregateId: string,
     readonly organizationId: string,
-    readonly facebookUserId: string,
+    /** Null when revoked by a data deletion request: the event must not keep what was erased. */
+    readonly facebookUserId: string | null,
     readonly reason: RevokeReason,
   ) {
     super();
