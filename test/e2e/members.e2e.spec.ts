@@ -301,7 +301,7 @@ describe('PATCH /v1/organizations/{id}/members/{userId}', () => {
     assert.equal(notMember.body.code, 'MEMBERS.NOT_FOUND');
     assert.equal((await patch(id, 99999999999, 'member')).status, 404);
     assert.equal((await patch(id, 0, 'member')).status, 404);
-    for (const bad of ['abc', '1.5', '-']) {
+    for (const bad of ['abc', '1.5', '-', '1e3', '0x10']) {
       const res = await patch(id, bad, 'member');
       assert.equal(res.status, 400, bad);
       assert.equal(res.body.code, 'VALIDATION.FAILED');
