@@ -4,7 +4,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { after, before, describe, test } from 'node:test';
 import { TokenUsageRecorder } from '../../src/auth/token-usage.recorder.js';
 import { generateToken } from '../../src/infrastructure/security/opaque-token.js';
-import { allPages, call } from '../support/http.js';
+import { allPages, call, createOrganization } from '../support/http.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 
 let t: TestApp;
@@ -14,11 +14,7 @@ let platformAdmin: { id: number; token: string };
 
 const tokensUrl = (id: string) => `/v1/organizations/${id}/authorization_tokens`;
 
-async function createOrg(name = 'Token org', token = owner.token): Promise<string> {
-  const res = await call(t.app, 'POST', '/v1/organizations', { token, body: { name } });
-  assert.equal(res.status, 201, res.text);
-  return res.body.id;
-}
+const createOrg = (name = 'Token org', token = owner.token) => createOrganization(t.app, token, { name });
 
 async function issue(organizationId: string, body: Record<string, unknown> = {}, token = owner.token) {
   const res = await call(t.app, 'POST', tokensUrl(organizationId), { token, body });

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { FacebookRevocationQueue } from '../../src/credentials/revocation/facebook-revocation.queue.js';
 import { startFakeFacebook, type FakeFacebook } from '../support/fake-facebook.js';
-import { call, type Sent } from '../support/http.js';
+import { call, createOrganization, type Sent } from '../support/http.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 
 const REDIRECT = 'http://app.test/facebook/callback';
@@ -20,11 +20,7 @@ function form(fields: Record<string, string>) {
   return { body: new URLSearchParams(fields).toString(), headers: { 'content-type': 'application/x-www-form-urlencoded' } };
 }
 
-async function createOrg(token: string, name: string): Promise<string> {
-  const res = await call(t.app, 'POST', '/v1/organizations', { token, body: { name } });
-  assert.equal(res.status, 201, res.text);
-  return res.body.id;
-}
+const createOrg = (token: string, name: string) => createOrganization(t.app, token, { name });
 
 async function link(organizationId: string, token: string, userId: string, headers: Record<string, string> = {}): Promise<Sent> {
   const started = await call(t.app, 'POST', `/v1/organizations/${organizationId}/credentials/authorize`, { token });

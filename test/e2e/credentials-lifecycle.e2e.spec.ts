@@ -10,7 +10,7 @@ import { CREDENTIAL_LIFECYCLE_LOCK, CredentialLifecycleJob } from '../../src/cre
 import { FacebookRevocationQueue, MAX_REVOCATION_ATTEMPTS } from '../../src/credentials/revocation/facebook-revocation.queue.js';
 import { SecretBox } from '../../src/infrastructure/security/secret-box.js';
 import { startFakeFacebook, type FakeFacebook } from '../support/fake-facebook.js';
-import { call } from '../support/http.js';
+import { call, createOrganization } from '../support/http.js';
 import { NEEDS_POSTGRES, startTestApp, type TestApp } from '../support/test-app.js';
 
 const REDIRECT = 'http://app.test/facebook/callback';
@@ -36,11 +36,7 @@ function remember(): void {
   }
 }
 
-async function createOrg(name: string): Promise<string> {
-  const res = await call(t.app, 'POST', '/v1/organizations', { token: owner.token, body: { name } });
-  assert.equal(res.status, 201, res.text);
-  return res.body.id;
-}
+const createOrg = (name: string) => createOrganization(t.app, owner.token, { name });
 
 async function link(organizationId: string, userId: string): Promise<number> {
   const started = await call(t.app, 'POST', `/v1/organizations/${organizationId}/credentials/authorize`, { token: owner.token });

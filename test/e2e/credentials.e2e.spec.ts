@@ -6,7 +6,7 @@ import { FacebookGraphOptions } from '../../src/credentials/facebook/facebook-gr
 import { FacebookRevocationQueue } from '../../src/credentials/revocation/facebook-revocation.queue.js';
 import { SecretBox } from '../../src/infrastructure/security/secret-box.js';
 import { startFakeFacebook, type FakeFacebook } from '../support/fake-facebook.js';
-import { allPages, call } from '../support/http.js';
+import { allPages, call, createOrganization } from '../support/http.js';
 import { NEEDS_POSTGRES, startTestApp, type TestApp } from '../support/test-app.js';
 
 const REDIRECT = 'http://app.test/facebook/callback';
@@ -26,11 +26,7 @@ let outsider: { id: number; token: string };
 let org: string;
 let otherOrg: string;
 
-async function createOrg(token: string, name: string): Promise<string> {
-  const res = await call(t.app, 'POST', '/v1/organizations', { token, body: { name } });
-  assert.equal(res.status, 201, res.text);
-  return res.body.id;
-}
+const createOrg = (token: string, name: string) => createOrganization(t.app, token, { name });
 
 async function addMember(organizationId: string, userId: number, role: string) {
   await t.dataSource.query(

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { allPages, call } from '../support/http.js';
+import { allPages, call, createOrganization } from '../support/http.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 
 let t: TestApp;
@@ -20,11 +20,7 @@ async function events(organizationId: string, type: string): Promise<Event[]> {
   ]);
 }
 
-async function createOrg(token = owner.token, name = 'Members org'): Promise<string> {
-  const res = await call(t.app, 'POST', '/v1/organizations', { token, body: { name } });
-  assert.equal(res.status, 201, res.text);
-  return res.body.id;
-}
+const createOrg = (token = owner.token, name = 'Members org') => createOrganization(t.app, token, { name });
 
 /** Adds through the API as the owner; the person must be a fresh email or an existing user. */
 async function add(organizationId: string, email: string, role: string, token = owner.token) {

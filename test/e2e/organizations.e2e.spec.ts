@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { allPages, call } from '../support/http.js';
+import { allPages, call, createOrganization } from '../support/http.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 
 let t: TestApp;
@@ -15,11 +15,7 @@ async function outbox(aggregateId: string) {
   ) as Promise<{ event_type: string; payload: Record<string, unknown> }[]>;
 }
 
-async function createOrg(token: string, body: Record<string, unknown> = { name: 'Fake organization' }): Promise<string> {
-  const res = await call(t.app, 'POST', '/v1/organizations', { token, body });
-  assert.equal(res.status, 201, res.text);
-  return res.body.id;
-}
+const createOrg = (token: string, body: Record<string, unknown> = { name: 'Fake organization' }) => createOrganization(t.app, token, body);
 
 async function addMember(organizationId: string, userId: number, role: string) {
   await t.dataSource.query(

@@ -1,3 +1,4 @@
+import assert from 'node:assert/strict';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 
 export interface Sent {
@@ -43,4 +44,11 @@ export async function allPages(app: NestFastifyApplication, firstUrl: string, to
     if (pages.length > 1000) throw new Error('paging did not end');
   }
   return pages;
+}
+
+/** POST /v1/organizations, asserting the 201; returns the new id. */
+export async function createOrganization(app: NestFastifyApplication, token: string, body: Record<string, unknown>): Promise<string> {
+  const res = await call(app, 'POST', '/v1/organizations', { token, body });
+  assert.equal(res.status, 201, res.text);
+  return res.body.id;
 }
