@@ -3,17 +3,17 @@ import helmet from '@fastify/helmet';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
-import { Logger } from 'nestjs-pino';
 import { DataSource } from 'typeorm';
 import { AppModule } from './app.module.js';
 import { presentedToken } from './auth/principal.resolver.js';
 import { sessionCookieToken } from './auth/session-cookie.js';
-import { appConfig, type AppConfig } from './infrastructure/config/app.config.js';
+import { parseSettings } from './infrastructure/config/app.config.js';
 import { ValidationFailedError } from './infrastructure/errors/domain-error.js';
 import { AllExceptionsFilter } from './infrastructure/http/all-exceptions.filter.js';
 import { registerIdempotency } from './infrastructure/http/idempotency.js';
 import { refineDocument } from './infrastructure/http/openapi.js';
-import { requestIdFor } from './infrastructure/http/request-logging.js';
+import { createRootLogger, NestPinoLogger } from './infrastructure/http/app-logger.js';
+import { registerRequestLogging, requestIdFor } from './infrastructure/http/request-logging.js';
 import { createValidationPipe } from './infrastructure/http/validation.js';
 
 export const BODY_LIMIT_BYTES = 100 * 1024;
@@ -23,23 +23,27 @@ function containsNul(value: unknown): boolean {
   if (value && typeof value === 'object') return Object.entries(value).some(([key, item]) => key.includes('\u0000') || containsNul(item));
   return false;
 }
-const EXPOSED_HEADERS = ['Link', 'X-Total-Count', 'ETag', 'X-Request-Id'];
+const EXPOSED_HEADERS = ['Link', 'X-Total-Count', 'ETag', 'X-Request-Id', 'Idempotent-Replayed'];
+
+export interface AppOptions {
+  /** Where log lines go (stdout by default; tests capture them). */
+  logDestination?: NodeJS.WritableStream;
+}
 
 /** Builds the fully configured HTTP application; main.ts and the e2e tests share it. */
-export async function createApp(): Promise<NestFastifyApplication> {
+export async function createApp(options: AppOptions = {}): Promise<NestFastifyApplication> {
+  const settings = parseSettings(process.env);
+  const logger = createRootLogger(settings, options.logDestination);
   const adapter = new FastifyAdapter({
     bodyLimit: BODY_LIMIT_BYTES,
     genReqId: requestIdFor,
     trustProxy: true,
     routerOptions: { ignoreTrailingSlash: true },
   });
-  const app = await NestFactory.create<NestFastifyApplication>(AppModule, adapter, { bufferLogs: true, abortOnError: false, bodyParser: false });
-  const settings = app.get<AppConfig>(appConfig.KEY);
-  const logger = app.get(Logger);
-  app.useLogger(logger);
-  app.flushLogs();
+  const app = await NestFactory.create<NestFastifyApplication>(AppModule, adapter, { logger: new NestPinoLogger(logger), abortOnError: false, bodyParser: false });
 
   const fastify = app.getHttpAdapter().getInstance();
+  registerRequestLogging(fastify, logger);
   fastify.addHook('onRequest', async (request, reply) => {
     reply.header('X-Request-Id', request.id);
   });

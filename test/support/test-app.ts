@@ -6,7 +6,7 @@ import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { CommandBus } from '@nestjs/cqrs';
 import pg from 'pg';
 import { DataSource } from 'typeorm';
-import { createApp } from '../../src/app.factory.js';
+import { createApp, type AppOptions } from '../../src/app.factory.js';
 import { CreateUserCommand } from '../../src/auth/commands/create-user/create-user.command.js';
 import { OpenSessionCommand } from '../../src/auth/commands/open-session/open-session.command.js';
 
@@ -62,11 +62,11 @@ const BASE_ENV = {
 };
 
 /** The real application (same factory as main.ts) on a database of its own. */
-export async function startTestApp(env: Record<string, string> = {}, kind: 'postgres' | 'pglite' = TEST_DB): Promise<TestApp> {
+export async function startTestApp(env: Record<string, string> = {}, kind: 'postgres' | 'pglite' = TEST_DB, options: AppOptions = {}): Promise<TestApp> {
   const database = await createTestDatabase(kind);
   for (const key of ['DATABASE_URL', 'DATA_DIR', 'FACEBOOK_APP_ID', 'FACEBOOK_APP_SECRET']) delete process.env[key];
   Object.assign(process.env, BASE_ENV, database.env, env);
-  const app = await createApp();
+  const app = await createApp(options);
   const bus = app.get(CommandBus);
   return {
     app,

@@ -2,6 +2,7 @@ import { STATUS_CODES } from 'node:http';
 import { ArgumentsHost, Catch, HttpException, Logger, type ExceptionFilter } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { DomainError, type ErrorDetail, type ErrorKind } from '../errors/domain-error.js';
+import type { RequestFailure } from './request-logging.js';
 
 const STATUS_BY_KIND: Record<ErrorKind, number> = {
   invalid: 400,
@@ -75,7 +76,15 @@ export function errorBody(t: Translated): ErrorBody {
 export function sendError(reply: FastifyReply, error: unknown, logger: Logger, request?: FastifyRequest): void {
   const translated = translateError(error);
   if (translated.status >= 500) {
-    logger.error({ err: error, reqId: request?.id }, 'Unhandled error');
+    // A DomainError's 5xx is a known condition (Facebook down, database unavailable): a warning
+    // with its code. Anything else is a defect: an error with the class, message and stack.
+    const expected = error instanceof DomainError;
+    const failure: RequestFailure = expected
+      ? { severity: 'warn', code: translated.code, message: translated.message }
+      : { severity: 'error', code: translated.code, err: error };
+    // The request's own log line carries it, so one failing request is one line.
+    if (request) request.failure = failure;
+    else logger[failure.severity]({ code: failure.code, err: failure.err }, failure.message ?? 'Request failed');
   }
   if (translated.status === 401) {
     reply.header('WWW-Authenticate', 'Bearer realm="entropy"');
