@@ -75,3 +75,19 @@ export class OwnerRequiredError extends ForbiddenError {
     super('Only an owner may add, promote, change or remove owners');
   }
 }
+
+export class InvitationNotFoundError extends DomainError {
+  readonly code = 'INVITATIONS.NOT_FOUND';
+  readonly kind = 'not_found';
+  constructor() {
+    super('Invitation not found in this organization (or it expired)');
+  }
+}
+
+export class InvitationLimitError extends DomainError {
+  readonly code = 'INVITATIONS.LIMIT';
+  readonly kind = 'conflict';
+  constructor(limit: number) {
+    super(`An organization has at most ${limit} open invitations; revoke some first`);
+  }
+}

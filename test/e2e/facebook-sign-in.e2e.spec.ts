@@ -282,8 +282,9 @@ describe('GET /v1/auth/facebook/callback (JSON)', () => {
     const owner = await t.user('org-owner@example.com');
     const org = await call(t.app, 'POST', '/v1/organizations', { token: owner.token, body: { name: 'Waiting room' } });
     assert.equal(org.status, 201);
-    await t.dataSource.query(
-      `INSERT INTO memberships (organization_id, email, role, status) VALUES ($1, $2, 'admin', 'pending')`,
+    const [{ invitation_id: invitationId }] = await t.dataSource.query(
+      `INSERT INTO memberships (organization_id, email, role, status, invitation_id, expires_at)
+       VALUES ($1, $2, 'admin', 'pending', gen_random_uuid(), now() + interval '1 day') RETURNING invitation_id`,
       [org.body.id, MARGARET.email],
     );
     const { res } = await signIn(MARGARET.id);
@@ -293,6 +294,8 @@ describe('GET /v1/auth/facebook/callback (JSON)', () => {
     assert.equal(rows[0].user_id, res.body.user.id);
     assert.equal(rows[0].status, 'active');
     assert.ok(rows[0].joined_at);
+    const activated = await t.dataSource.query(`SELECT payload FROM outbox_messages WHERE event_type = 'MemberActivated' AND aggregate_id = $1`, [org.body.id]);
+    assert.deepEqual(activated.map((e: { payload: unknown }) => e.payload), [{ invitationId, userId: res.body.user.id, role: 'admin' }]);
     const visible = await call(t.app, 'GET', `/v1/organizations/${org.body.id}`, { token: res.body.access_token });
     assert.equal(visible.status, 200);
   });

@@ -83,7 +83,9 @@ describe('GET /v1/organizations/{id}/members', () => {
         [null, 'invited-list-2@example.com', 'admin', 'pending'],
       ],
     );
-    assert.deepEqual(Object.keys(members[0]).sort(), ['email', 'id', 'joined_at', 'name', 'role', 'status']);
+    assert.deepEqual(Object.keys(members[0]).sort(), ['email', 'id', 'invitation_id', 'joined_at', 'name', 'role', 'status']);
+    assert.equal(members[0].invitation_id, null);
+    assert.match(members[2].invitation_id, /^[0-9a-f-]{36}$/);
     assert.equal(members[0].name, 'Olive Owner');
     assert.match(members[0].joined_at, /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/);
     assert.equal(members[2].name, null);
@@ -126,7 +128,8 @@ describe('POST /v1/organizations/{id}/members', () => {
     assert.equal(res.body.status, 'active');
     assert.ok(res.body.joined_at);
     const [event] = await events(id, 'MemberAdded');
-    assert.deepEqual(event.payload, { userId: user.id, email: null, role: 'admin', status: 'active', addedBy: owner.id });
+    assert.deepEqual(event.payload, { userId: user.id, email: null, role: 'admin', status: 'active', addedBy: owner.id, invitationId: null });
+    assert.equal(res.body.invitation_id, null);
     const org = await call(t.app, 'GET', `/v1/organizations/${id}`, { token: user.token });
     assert.equal(org.status, 200);
     assert.equal(org.body.role, 'admin');
@@ -137,10 +140,14 @@ describe('POST /v1/organizations/{id}/members', () => {
     const other = await createOrg(owner.token, 'Second org');
     const res = await add(id, 'Newcomer@Example.com', 'member');
     assert.equal(res.status, 201, res.text);
-    assert.deepEqual(res.body, { id: null, name: null, email: 'newcomer@example.com', role: 'member', status: 'pending', joined_at: null });
+    const invitationId = res.body.invitation_id;
+    assert.match(invitationId, /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/);
+    assert.deepEqual(res.body, {
+      id: null, name: null, email: 'newcomer@example.com', role: 'member', status: 'pending', joined_at: null, invitation_id: invitationId,
+    });
     assert.equal((await add(other, 'newcomer@example.com', 'admin')).status, 201);
     const [event] = await events(id, 'MemberAdded');
-    assert.deepEqual(event.payload, { userId: null, email: 'newcomer@example.com', role: 'member', status: 'pending', addedBy: owner.id });
+    assert.deepEqual(event.payload, { userId: null, email: 'newcomer@example.com', role: 'member', status: 'pending', addedBy: owner.id, invitationId });
 
     const newcomer = await t.user('NEWCOMER@example.com', { name: 'Nina Newcomer' });
     const listed = await call(t.app, 'GET', `/v1/organizations/${id}/members`, { token: owner.token });
@@ -149,7 +156,14 @@ describe('POST /v1/organizations/{id}/members', () => {
     assert.equal(member.name, 'Nina Newcomer');
     assert.equal(member.status, 'active');
     assert.ok(member.joined_at);
+    assert.equal(member.invitation_id, null);
     assert.equal(await roleOf(other, newcomer.id), 'admin');
+    const activated = [...(await events(id, 'MemberActivated')), ...(await events(other, 'MemberActivated'))];
+    assert.deepEqual(activated.map((e) => e.payload), [
+      { invitationId, userId: newcomer.id, role: 'member' },
+      { invitationId: activated[1]?.payload.invitationId, userId: newcomer.id, role: 'admin' },
+    ]);
+    assert.notEqual(activated[1].payload.invitationId, invitationId);
     const mine = await call(t.app, 'GET', '/v1/organizations', { token: newcomer.token });
     assert.deepEqual(mine.body.map((o: { id: string }) => o.id).sort(), [id, other].sort());
     const pending = await t.dataSource.query(`SELECT 1 FROM memberships WHERE status = 'pending' AND email = 'newcomer@example.com'`);

@@ -15,6 +15,8 @@ test('defaults follow the contract', () => {
   assert.deepEqual(s.facebook.loginScopes, ['email', 'public_profile']);
   assert.deepEqual(s.facebook.credentialScopes, ['public_profile', 'pages_show_list']);
   assert.equal(s.facebook.appId, undefined);
+  assert.equal(s.invitationTtlDays, 14);
+  assert.equal(parseSettings({ INVITATION_TTL_DAYS: '3' }).invitationTtlDays, 3);
   assert.equal(parseSettings({ PORT: '8080' }).publicUrl, 'http://localhost:8080');
 });
 
@@ -32,6 +34,9 @@ test('each invalid variable is named in the error', () => {
     [{ FACEBOOK_APP_ID: '123' }, 'FACEBOOK_APP_SECRET'],
     [{ FACEBOOK_GRAPH_URL: 'graph' }, 'FACEBOOK_GRAPH_URL'],
     [{ LOG_LEVEL: 'loud' }, 'LOG_LEVEL'],
+    [{ INVITATION_TTL_DAYS: '0' }, 'INVITATION_TTL_DAYS'],
+    [{ INVITATION_TTL_DAYS: '2.5' }, 'INVITATION_TTL_DAYS'],
+    [{ INVITATION_TTL_DAYS: '1000' }, 'INVITATION_TTL_DAYS'],
   ];
   for (const [env, name] of cases) {
     assert.throws(() => parseSettings(env), (error: unknown) => error instanceof ConfigurationError && error.message.startsWith(name), name);

@@ -19,6 +19,8 @@ export interface AppSettings {
   /** Undefined outside production when unset: a development key is generated into DATA_DIR. */
   encryptionKeys: EncryptionKeySpec[] | undefined;
   logLevel: string;
+  /** Days a pending invitation stays valid (INVITATION_TTL_DAYS). */
+  invitationTtlDays: number;
   facebook: {
     appId: string | undefined;
     appSecret: string | undefined;
@@ -103,6 +105,12 @@ export function parseSettings(env: Env): AppSettings {
     fail('LOG_LEVEL', `must be one of fatal|error|warn|info|debug|trace|silent, got "${logLevel}"`);
   }
 
+  const ttlRaw = env.INVITATION_TTL_DAYS?.trim() || '14';
+  const invitationTtlDays = Number(ttlRaw);
+  if (!/^\d+$/.test(ttlRaw) || invitationTtlDays < 1 || invitationTtlDays > 365) {
+    fail('INVITATION_TTL_DAYS', `must be an integer between 1 and 365, got "${ttlRaw}"`);
+  }
+
   const appId = env.FACEBOOK_APP_ID?.trim() || undefined;
   const appSecret = env.FACEBOOK_APP_SECRET?.trim() || undefined;
   if (Boolean(appId) !== Boolean(appSecret)) {
@@ -119,6 +127,7 @@ export function parseSettings(env: Env): AppSettings {
     dataDir: env.DATA_DIR?.trim() || './data',
     encryptionKeys: encryptionKeys(env, production),
     logLevel,
+    invitationTtlDays,
     facebook: {
       appId,
       appSecret,

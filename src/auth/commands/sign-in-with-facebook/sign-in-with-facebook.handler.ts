@@ -2,7 +2,7 @@ import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import type { Repository } from 'typeorm';
 import { isUniqueViolation } from '../../../infrastructure/database/postgres-errors.js';
 import { UnitOfWork, type Transaction } from '../../../infrastructure/database/unit-of-work.js';
-import { activatePendingMemberships } from '../../../organizations/activate-pending-memberships.js';
+import { PendingMemberships } from '../../../organizations/activate-pending-memberships.js';
 import { openSessionFor } from '../../domain/session.entity.js';
 import { normalizeEmail, User } from '../../domain/user.entity.js';
 import type { SessionResponseDto } from '../../dto/user.response.dto.js';
@@ -11,7 +11,10 @@ import { SignInWithFacebookCommand, type FacebookIdentity } from './sign-in-with
 
 @CommandHandler(SignInWithFacebookCommand)
 export class SignInWithFacebookHandler implements ICommandHandler<SignInWithFacebookCommand> {
-  constructor(private readonly uow: UnitOfWork) {}
+  constructor(
+    private readonly uow: UnitOfWork,
+    private readonly pendingMemberships: PendingMemberships,
+  ) {}
 
   async execute(command: SignInWithFacebookCommand): Promise<SessionResponseDto> {
     try {
@@ -26,7 +29,7 @@ export class SignInWithFacebookHandler implements ICommandHandler<SignInWithFace
   private signIn({ identity }: SignInWithFacebookCommand): Promise<SessionResponseDto> {
     return this.uow.run(async (tx) => {
       const user = await this.findOrCreate(tx, identity);
-      await activatePendingMemberships(tx.manager, user.id, user.email);
+      await this.pendingMemberships.activate(tx, user.id, user.email);
       return openSessionFor(tx.manager, user);
     });
   }

@@ -13,6 +13,8 @@ export class MemberAddedEvent extends DomainEvent {
     readonly role: Role,
     readonly status: 'active' | 'pending',
     readonly addedBy: number,
+    /** The invitation's id while pending, null for a member active at once. */
+    readonly invitationId: string | null,
   ) {
     super();
   }
