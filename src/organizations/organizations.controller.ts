@@ -97,7 +97,7 @@ export class OrganizationsController {
 
   @Delete(':id')
   @HttpCode(204)
-  @ApiOperation({ summary: 'Delete an organization (owners, or a token with delete permission)' })
+  @ApiOperation({ summary: 'Delete an organization (owners, in a user session; never an authorization token)' })
   @ApiNoContentResponse()
   @ApiErrors(400, 401, 403, 404)
   async delete(@CurrentPrincipal() principal: Principal, @Param('id', uuidParam('id')) id: string): Promise<void> {

@@ -241,9 +241,10 @@ describe('authenticating with an organization token', () => {
     await expect(write, 'DELETE', org, 403);
     await expect(del, 'GET', org, 403);
     await expect(del, 'PUT', org, 403, { city: 'Deleted' });
+    // delete_enabled deletes the organization's resources, never the organization itself.
+    await expect(del, 'DELETE', org, 403);
     const [row] = await t.dataSource.query('SELECT city FROM organizations WHERE id = $1', [id]);
     assert.equal(row.city, 'Written');
-    await expect(del, 'DELETE', org, 204);
   });
 
   test('a token never adds, changes or removes members, nor lists, issues or revokes tokens (403)', async () => {
@@ -365,7 +366,8 @@ test('deleting the organization revokes its tokens, each with AuthorizationToken
   const b = await issue(id, { delete_enabled: true });
   const revokedBefore = await issue(id);
   await call(t.app, 'DELETE', `${tokensUrl(id)}/${revokedBefore.id}`, { token: owner.token });
-  assert.equal((await call(t.app, 'DELETE', `/v1/organizations/${id}`, { token: b.token })).status, 204);
+  assert.equal((await call(t.app, 'DELETE', `/v1/organizations/${id}`, { token: b.token })).status, 403);
+  assert.equal((await call(t.app, 'DELETE', `/v1/organizations/${id}`, { token: owner.token })).status, 204);
   for (const token of [a, b]) {
     const recorded = await events(token.id);
     assert.deepEqual(recorded.map((e) => e.event_type), ['AuthorizationTokenIssued', 'AuthorizationTokenRevoked']);

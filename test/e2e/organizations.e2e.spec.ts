@@ -298,6 +298,15 @@ describe('DELETE /v1/organizations/{id}', () => {
     const orgAdmin = await t.user('admin-del@example.com');
     await addMember(id, orgAdmin.id, 'admin');
     assert.equal((await call(t.app, 'DELETE', `/v1/organizations/${id}`, { token: orgAdmin.token })).status, 403);
+    // An admin may mint a token with every flag; it still cannot do what only an owner may.
+    const minted = await call(t.app, 'POST', `/v1/organizations/${id}/authorization_tokens`, {
+      token: orgAdmin.token, body: { read_enabled: true, write_enabled: true, delete_enabled: true },
+    });
+    assert.equal(minted.status, 201, minted.text);
+    const byToken = await call(t.app, 'DELETE', `/v1/organizations/${id}`, { token: minted.body.token });
+    assert.equal(byToken.status, 403);
+    assert.equal(byToken.body.code, 'TOKENS.PERMISSION_DENIED');
+    assert.equal((await call(t.app, 'GET', `/v1/organizations/${id}`, { token: owner.token })).status, 200);
     assert.equal((await call(t.app, 'DELETE', `/v1/organizations/${id}`, { token: outsider.token })).status, 404);
     assert.equal((await call(t.app, 'DELETE', `/v1/organizations/${id}`, { token: owner.token })).status, 204);
     assert.equal((await call(t.app, 'GET', `/v1/organizations/${id}`, { token: owner.token })).status, 404);
