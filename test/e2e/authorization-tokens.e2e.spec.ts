@@ -57,12 +57,13 @@ describe('POST /v1/organizations/{id}/authorization_tokens', () => {
     assert.equal(res.status, 201, res.text);
     const body = res.body;
     assert.deepEqual(Object.keys(body), [
-      'id', 'token', 'owner_id', 'description', 'read_enabled', 'write_enabled', 'delete_enabled',
+      'id', 'token', 'owner_id', 'created_by', 'description', 'read_enabled', 'write_enabled', 'delete_enabled',
       'created_at', 'expires_at', 'last_used_at', 'owner',
     ]);
     assert.match(body.id, /^[0-9a-f-]{36}$/);
     assert.match(body.token, /^ent_o_[0-9A-Za-z]{36}$/);
     assert.equal(body.owner_id, id);
+    assert.equal(body.created_by, owner.id);
     assert.equal(body.description, 'CI pipeline');
     assert.deepEqual([body.read_enabled, body.write_enabled, body.delete_enabled], [true, false, false]);
     assert.match(body.created_at, /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/);
@@ -98,6 +99,7 @@ describe('POST /v1/organizations/{id}/authorization_tokens', () => {
     assert.deepEqual([res.body.read_enabled, res.body.write_enabled, res.body.delete_enabled], [false, true, true]);
     assert.equal(res.body.expires_at, expiresAt);
     assert.equal(res.body.description, null);
+    assert.equal(res.body.created_by, orgAdmin.id);
     assert.equal((await call(t.app, 'POST', tokensUrl(id), { token: platformAdmin.token, body: {} })).status, 201);
   });
 
@@ -177,10 +179,11 @@ describe('GET /v1/organizations/{id}/authorization_tokens', () => {
       assert.equal('token' in item, false);
       assert.equal(item.token_hint, source.token.slice(-4));
       assert.equal(item.owner_id, id);
+      assert.equal(item.created_by, owner.id);
       assert.deepEqual(item.owner, { type: 'Organization', id, name: 'Listed', url: `http://api.test/v1/organizations/${id}` });
     }
     assert.deepEqual(Object.keys(listed[0]).sort(), [
-      'created_at', 'delete_enabled', 'description', 'expires_at', 'id', 'last_used_at', 'owner', 'owner_id', 'read_enabled',
+      'created_at', 'created_by', 'delete_enabled', 'description', 'expires_at', 'id', 'last_used_at', 'owner', 'owner_id', 'read_enabled',
       'token_hint', 'write_enabled',
     ]);
     const text = pages.map((p) => p.text).join();

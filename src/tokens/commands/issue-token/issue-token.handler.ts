@@ -44,6 +44,7 @@ export class IssueTokenHandler implements ICommandHandler<IssueTokenCommand> {
           organization_id: organizationId,
           organization_name: organization.name,
           token_hint: token.tokenHint,
+          created_by: token.createdBy,
           description: token.description,
           read_enabled: token.readEnabled,
           write_enabled: token.writeEnabled,
