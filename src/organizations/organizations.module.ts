@@ -8,6 +8,7 @@ import { RemoveMemberHandler } from './commands/remove-member/remove-member.hand
 import { UpdateOrganizationHandler } from './commands/update-organization/update-organization.handler.js';
 import { Membership } from './domain/membership.entity.js';
 import { Organization } from './domain/organization.entity.js';
+import { MembershipChangeHooks } from './membership-change.hooks.js';
 import { OrganizationDeletionHooks } from './organization-deletion.hooks.js';
 import { OrganizationsController } from './organizations.controller.js';
 import { GetOrganizationHandler } from './queries/get-organization/get-organization.handler.js';
@@ -28,7 +29,8 @@ import { ListOrganizationsHandler } from './queries/list-organizations/list-orga
     RemoveMemberHandler,
     ListMembersHandler,
     OrganizationDeletionHooks,
+    MembershipChangeHooks,
   ],
-  exports: [OrganizationDeletionHooks],
+  exports: [OrganizationDeletionHooks, MembershipChangeHooks],
 })
 export class OrganizationsModule {}

@@ -381,3 +381,117 @@ test('deleting the organization revokes its tokens, each with AuthorizationToken
   const [{ count }] = await t.dataSource.query('SELECT count(*)::int AS count FROM authorization_tokens WHERE organization_id = $1', [id]);
   assert.equal(count, 0);
 });
+
+describe("a token never outlives its creator's rights", () => {
+  let seq = 0;
+  const membersUrl = (id: string, userId?: number) => `/v1/organizations/${id}/members${userId === undefined ? '' : `/${userId}`}`;
+
+  /** A new user who is `role` in the organization, added by the owner. */
+  async function memberWith(organizationId: string, role: string) {
+    const email = `creator-${++seq}@example.com`;
+    const user = await t.user(email);
+    const res = await call(t.app, 'POST', membersUrl(organizationId), { token: owner.token, body: { email, role } });
+    assert.equal(res.status, 201, res.text);
+    return user;
+  }
+
+  const works = async (organizationId: string, token: string) => (await call(t.app, 'GET', `/v1/organizations/${organizationId}`, { token })).status;
+
+  async function revocation(tokenId: string) {
+    const recorded = await events(tokenId);
+    return recorded.filter((e) => e.event_type === 'AuthorizationTokenRevoked').map((e) => e.payload);
+  }
+
+  test('removing the creator revokes their tokens at once (creator_removed), and only theirs', async () => {
+    const id = await createOrg('Creator removed');
+    const elsewhere = await createOrg('Creator elsewhere');
+    const admin = await memberWith(id, 'admin');
+    assert.equal((await call(t.app, 'POST', membersUrl(elsewhere), { token: owner.token, body: { email: `creator-${seq}@example.com`, role: 'admin' } })).status, 201);
+    const mine = [await issue(id, {}, admin.token), await issue(id, { write_enabled: true }, admin.token)];
+    const revokedByHand = await issue(id, {}, admin.token);
+    assert.equal((await call(t.app, 'DELETE', `${tokensUrl(id)}/${revokedByHand.id}`, { token: owner.token })).status, 204);
+    const ownersToken = await issue(id);
+    const inOtherOrg = await issue(elsewhere, {}, admin.token);
+
+    assert.equal((await call(t.app, 'DELETE', membersUrl(id, admin.id), { token: owner.token })).status, 204);
+    for (const token of mine) {
+      assert.equal(await works(id, token.token), 401);
+      assert.deepEqual(await revocation(token.id), [{ organizationId: id, reason: 'creator_removed', revokedBy: owner.id }]);
+    }
+    assert.deepEqual(await revocation(revokedByHand.id), [{ organizationId: id, reason: 'revoked', revokedBy: owner.id }]);
+    assert.equal(await works(id, ownersToken.token), 200);
+    assert.equal(await works(elsewhere, inOtherOrg.token), 200);
+    assert.deepEqual(await revocation(inOtherOrg.id), []);
+    const listed = await call(t.app, 'GET', tokensUrl(id), { token: owner.token });
+    assert.deepEqual(listed.body.map((x: { id: string }) => x.id), [ownersToken.id]);
+    // The removal and the revocations are one commit: MemberRemoved is in the outbox with them.
+    const [{ count }] = await t.dataSource.query(
+      `SELECT count(*)::int AS count FROM outbox_messages WHERE aggregate_id = $1 AND event_type = 'MemberRemoved'`,
+      [id],
+    );
+    assert.equal(count, 1);
+  });
+
+  test('a creator who leaves takes their tokens with them (creator_removed, revoked by themself)', async () => {
+    const id = await createOrg('Creator leaves');
+    const admin = await memberWith(id, 'admin');
+    const token = await issue(id, {}, admin.token);
+    assert.equal((await call(t.app, 'DELETE', membersUrl(id, admin.id), { token: admin.token })).status, 204);
+    assert.equal(await works(id, token.token), 401);
+    assert.deepEqual(await revocation(token.id), [{ organizationId: id, reason: 'creator_removed', revokedBy: admin.id }]);
+  });
+
+  test('demotion to member revokes (creator_demoted); owner to admin keeps the tokens', async () => {
+    const id = await createOrg('Creator demoted');
+    const admin = await memberWith(id, 'admin');
+    const secondOwner = await memberWith(id, 'owner');
+    const adminsToken = await issue(id, {}, admin.token);
+    const ownersToken = await issue(id, { write_enabled: true }, secondOwner.token);
+
+    const toAdmin = await call(t.app, 'PATCH', membersUrl(id, secondOwner.id), { token: owner.token, body: { role: 'admin' } });
+    assert.equal(toAdmin.status, 200, toAdmin.text);
+    assert.equal(await works(id, ownersToken.token), 200);
+    assert.deepEqual(await revocation(ownersToken.id), []);
+
+    for (const [user, token] of [[admin, adminsToken], [secondOwner, ownersToken]] as const) {
+      const demoted = await call(t.app, 'PATCH', membersUrl(id, user.id), { token: owner.token, body: { role: 'member' } });
+      assert.equal(demoted.status, 200, demoted.text);
+      assert.equal(await works(id, token.token), 401);
+      assert.deepEqual(await revocation(token.id), [{ organizationId: id, reason: 'creator_demoted', revokedBy: owner.id }]);
+    }
+    // Promoted again, they get nothing back: a revoked token stays revoked.
+    assert.equal((await call(t.app, 'PATCH', membersUrl(id, admin.id), { token: owner.token, body: { role: 'admin' } })).status, 200);
+    assert.equal(await works(id, adminsToken.token), 401);
+  });
+
+  test('a refused removal or demotion revokes nothing', async () => {
+    const id = await createOrg('Last owner keeps tokens');
+    const token = await issue(id);
+    const leave = await call(t.app, 'DELETE', membersUrl(id, owner.id), { token: owner.token });
+    assert.equal(leave.status, 409);
+    const demote = await call(t.app, 'PATCH', membersUrl(id, owner.id), { token: owner.token, body: { role: 'member' } });
+    assert.equal(demote.status, 409);
+    assert.equal(await works(id, token.token), 200);
+    assert.deepEqual(await revocation(token.id), []);
+  });
+
+  test('a token issued while its creator is being demoted never survives the demotion', async () => {
+    const id = await createOrg('Issue during demotion');
+    const admin = await memberWith(id, 'admin');
+    for (let round = 0; round < 10; round++) {
+      const [issued, demoted] = await Promise.all([
+        call(t.app, 'POST', tokensUrl(id), { token: admin.token, body: {} }),
+        call(t.app, 'PATCH', membersUrl(id, admin.id), { token: owner.token, body: { role: 'member' } }),
+      ]);
+      assert.equal(demoted.status, 200, demoted.text);
+      assert.ok([201, 403].includes(issued.status), issued.text);
+      if (issued.status === 201) assert.equal(await works(id, issued.body.token), 401, `round ${round}`);
+      assert.equal((await call(t.app, 'PATCH', membersUrl(id, admin.id), { token: owner.token, body: { role: 'admin' } })).status, 200);
+    }
+    const [{ count }] = await t.dataSource.query(
+      'SELECT count(*)::int AS count FROM authorization_tokens WHERE organization_id = $1 AND created_by = $2 AND revoked_at IS NULL',
+      [id, admin.id],
+    );
+    assert.equal(count, 0);
+  });
+});

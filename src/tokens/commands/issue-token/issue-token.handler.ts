@@ -18,13 +18,16 @@ export class IssueTokenHandler implements ICommandHandler<IssueTokenCommand> {
 
   execute({ principal, organizationId, body }: IssueTokenCommand): Promise<IssuedAuthorizationTokenResponseDto> {
     return this.uow.run(async (tx) => {
-      await authorize(tx.manager, principal, organizationId, MANAGE_TOKENS);
-      if (principal.kind !== 'user') throw new TokenPermissionError('issue tokens');
-      // KEY SHARE waits for a concurrent deletion of the organization, then finds it gone (404).
+      // The organization's row lock, taken before the caller's role is read: an issuance waits for a
+      // member change in flight (lockMembers takes the same lock), so a creator demoted or removed
+      // meanwhile is refused here rather than left holding a token the revocation never saw. It
+      // also waits for a deletion, then finds the organization gone (404).
       const [organization]: { name: string }[] = await tx.manager.query(
-        'SELECT name FROM organizations WHERE id = $1 FOR KEY SHARE',
+        'SELECT name FROM organizations WHERE id = $1 FOR NO KEY UPDATE',
         [organizationId],
       );
+      await authorize(tx.manager, principal, organizationId, MANAGE_TOKENS);
+      if (principal.kind !== 'user') throw new TokenPermissionError('issue tokens');
       if (!organization) throw new OrganizationNotFoundError();
       const { token, secret } = AuthorizationToken.issue(
         organizationId,
