@@ -160,6 +160,49 @@ describe('POST /v1/organizations/{id}/authorization_tokens', () => {
   });
 });
 
+describe('at most 100 active tokens per organization', () => {
+  /** Inserts tokens straight into the table (issuing 100 through the API would only be slower). */
+  async function insertTokens(organizationId: string, n: number, state: 'active' | 'revoked' | 'expired' = 'active') {
+    await t.dataSource.query(
+      `INSERT INTO authorization_tokens (organization_id, token_hash, token_hint, created_by, revoked_at, expires_at)
+       SELECT $1, md5(random()::text || i) || md5(random()::text || i), 'abcd', $2,
+              CASE WHEN $4 = 'revoked' THEN now() END, CASE WHEN $4 = 'expired' THEN now() - interval '1 second' END
+         FROM generate_series(1, $3::int) AS i`,
+      [organizationId, owner.id, n, state],
+    );
+  }
+
+  test('the 101st active token is 409 TOKENS.LIMIT; revoked and expired tokens do not count', async () => {
+    const id = await createOrg('Token limit');
+    await insertTokens(id, 5, 'revoked');
+    await insertTokens(id, 5, 'expired');
+    await insertTokens(id, 99);
+    const last = await issue(id);
+    const over = await call(t.app, 'POST', tokensUrl(id), { token: owner.token, body: {} });
+    assert.equal(over.status, 409, over.text);
+    assert.equal(over.body.code, 'TOKENS.LIMIT');
+    assert.equal(typeof over.body.message, 'string');
+    const [{ count }] = await t.dataSource.query(
+      'SELECT count(*)::int AS count FROM authorization_tokens WHERE organization_id = $1 AND revoked_at IS NULL AND (expires_at IS NULL OR expires_at > now())',
+      [id],
+    );
+    assert.equal(count, 100);
+    // Another organization has its own 100.
+    await issue(await createOrg('Token limit elsewhere'));
+    assert.equal((await call(t.app, 'DELETE', `${tokensUrl(id)}/${last.id}`, { token: owner.token })).status, 204);
+    await issue(id);
+  });
+
+  test('concurrent issuers never pass the limit together', async () => {
+    const id = await createOrg('Token limit race');
+    await insertTokens(id, 97);
+    const results = await Promise.all(Array.from({ length: 8 }, () => call(t.app, 'POST', tokensUrl(id), { token: owner.token, body: {} })));
+    assert.deepEqual(results.map((r) => r.status).sort(), [201, 201, 201, 409, 409, 409, 409, 409]);
+    const [{ count }] = await t.dataSource.query('SELECT count(*)::int AS count FROM authorization_tokens WHERE organization_id = $1', [id]);
+    assert.equal(count, 100);
+  });
+});
+
 describe('GET /v1/organizations/{id}/authorization_tokens', () => {
   test('lists unrevoked tokens with token_hint and never the token, keyset-paged', async () => {
     const id = await createOrg('Listed');
