@@ -85,7 +85,7 @@ export class OrganizationsController {
   @ApiOperation({ summary: 'Update any subset of the profile; send If-Match to avoid lost updates' })
   @ApiHeader({ name: 'If-Match', required: false, description: 'ETag from GET; a stale one answers 412' })
   @ApiOkResponse({ type: OrganizationResponseDto })
-  @ApiErrors(400, 401, 403, 404, 409, 412, 413)
+  @ApiErrors(400, 401, 403, 404, 412, 413)
   async update(
     @CurrentPrincipal() principal: Principal,
     @Param('id', uuidParam('id')) id: string,
@@ -102,7 +102,7 @@ export class OrganizationsController {
 
   @Delete(':id')
   @HttpCode(204)
-  @ApiOperation({ summary: 'Delete an organization (owners, or a token with delete permission)' })
+  @ApiOperation({ summary: 'Delete an organization (owners, in a user session; never an authorization token)' })
   @ApiNoContentResponse()
   @ApiErrors(400, 401, 403, 404)
   async delete(@CurrentPrincipal() principal: Principal, @Param('id', uuidParam('id')) id: string): Promise<void> {

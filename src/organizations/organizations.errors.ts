@@ -37,14 +37,6 @@ export class StaleEtagError extends DomainError {
   }
 }
 
-export class ConcurrentUpdateError extends DomainError {
-  readonly code = 'ORGANIZATIONS.CONCURRENT_UPDATE';
-  readonly kind = 'conflict';
-  constructor() {
-    super('The organization is being changed by another request; retry');
-  }
-}
-
 export class MemberNotFoundError extends DomainError {
   readonly code = 'MEMBERS.NOT_FOUND';
   readonly kind = 'not_found';

@@ -11,6 +11,7 @@ import { UpdateOrganizationHandler } from './commands/update-organization/update
 import { Membership } from './domain/membership.entity.js';
 import { Organization } from './domain/organization.entity.js';
 import { InvitationExpiryJob } from './invitation-expiry.job.js';
+import { MembershipChangeHooks } from './membership-change.hooks.js';
 import { OrganizationDeletionHooks } from './organization-deletion.hooks.js';
 import { OrganizationsController } from './organizations.controller.js';
 import { GetOrganizationHandler } from './queries/get-organization/get-organization.handler.js';
@@ -36,7 +37,8 @@ import { ListOrganizationsHandler } from './queries/list-organizations/list-orga
     RevokeInvitationHandler,
     InvitationExpiryJob,
     OrganizationDeletionHooks,
+    MembershipChangeHooks,
   ],
-  exports: [OrganizationDeletionHooks],
+  exports: [OrganizationDeletionHooks, MembershipChangeHooks],
 })
 export class OrganizationsModule {}

@@ -69,7 +69,7 @@ const ROUTES: Route[] = [
   {
     name: 'DELETE /v1/organizations/{id}', scoped: true,
     request: (_w, org) => ({ method: 'DELETE', url: `/v1/organizations/${org}` }),
-    own: { owner: 204, admin: 403, member: 403, outsider: 404, platformAdmin: 204, ...TOKENS(403, 403, 204) },
+    own: { owner: 204, admin: 403, member: 403, outsider: 404, platformAdmin: 204, ...TOKENS(403, 403, 403) },
   },
   {
     name: 'GET /v1/organizations/{id}/members', scoped: true,
