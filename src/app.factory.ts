@@ -1,8 +1,9 @@
 import cookie from '@fastify/cookie';
 import helmet from '@fastify/helmet';
+import type { INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { SwaggerModule } from '@nestjs/swagger';
 import { DataSource } from 'typeorm';
 import { AppModule } from './app.module.js';
 import { presentedToken } from './auth/principal.resolver.js';
@@ -11,10 +12,15 @@ import { parseSettings } from './infrastructure/config/app.config.js';
 import { ValidationFailedError } from './infrastructure/errors/domain-error.js';
 import { AllExceptionsFilter } from './infrastructure/http/all-exceptions.filter.js';
 import { registerIdempotency } from './infrastructure/http/idempotency.js';
-import { refineDocument } from './infrastructure/http/openapi.js';
+import { createOpenApiDocument } from './infrastructure/http/openapi.js';
 import { createRootLogger, NestPinoLogger } from './infrastructure/http/app-logger.js';
 import { registerRequestLogging, requestIdFor } from './infrastructure/http/request-logging.js';
 import { createValidationPipe } from './infrastructure/http/validation.js';
+
+/** Every route under /v1 but the health probes; also used when writing openapi.json. */
+export function setGlobalPrefix(app: INestApplication): void {
+  app.setGlobalPrefix('v1', { exclude: ['health/live', 'health/ready'] });
+}
 
 export const BODY_LIMIT_BYTES = 100 * 1024;
 
@@ -84,33 +90,17 @@ export async function createApp(options: AppOptions = {}): Promise<NestFastifyAp
     methods: ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'],
     maxAge: 600,
   });
-  app.setGlobalPrefix('v1', { exclude: ['health/live', 'health/ready'] });
+  setGlobalPrefix(app);
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new AllExceptionsFilter());
   app.enableShutdownHooks();
   registerIdempotency(fastify, app.get(DataSource), (request) => presentedToken(request.headers.authorization) ?? sessionCookieToken(request));
 
-  const document = refineDocument(SwaggerModule.createDocument(
-    app,
-    new DocumentBuilder()
-      .setTitle('Entropy API')
-      .setDescription(
-        'Organizations, members, Facebook credentials and authorization tokens. ' +
-          'Authenticate with `Authorization: Bearer <token>` (a session token `ent_s_...` or an organization token `ent_o_...`).',
-      )
-      .setVersion('1.0.0')
-      .addServer(settings.publicUrl)
-      .addBearerAuth({
-        type: 'http',
-        scheme: 'bearer',
-        bearerFormat: 'opaque',
-        description: 'Session token (ent_s_...) or organization authorization token (ent_o_...)',
-      })
-      .build(),
-  ));
+  const document = createOpenApiDocument(app, settings.publicUrl);
   SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs-json', swaggerOptions: { persistAuthorization: true } });
 
   await app.init();
   await fastify.ready();
   return app;
 }
+

@@ -1,4 +1,5 @@
-import type { OpenAPIObject } from '@nestjs/swagger';
+import type { INestApplication } from '@nestjs/common';
+import { DocumentBuilder, SwaggerModule, type OpenAPIObject } from '@nestjs/swagger';
 
 type Parameter = { name: string; in: string; required?: boolean; description?: string; schema?: Record<string, unknown> };
 
@@ -35,4 +36,26 @@ export function refineDocument(document: OpenAPIObject): OpenAPIObject {
     }
   }
   return document;
+}
+
+/** The OpenAPI document of every route: served at /docs-json and written by `npm run openapi`. */
+export function createOpenApiDocument(app: INestApplication, publicUrl: string): OpenAPIObject {
+  return refineDocument(SwaggerModule.createDocument(
+    app,
+    new DocumentBuilder()
+      .setTitle('Entropy API')
+      .setDescription(
+        'Organizations, members, Facebook credentials and authorization tokens. ' +
+          'Authenticate with `Authorization: Bearer <token>` (a session token `ent_s_...` or an organization token `ent_o_...`).',
+      )
+      .setVersion('1.0.0')
+      .addServer(publicUrl)
+      .addBearerAuth({
+        type: 'http',
+        scheme: 'bearer',
+        bearerFormat: 'opaque',
+        description: 'Session token (ent_s_...) or organization authorization token (ent_o_...)',
+      })
+      .build(),
+  ));
 }
