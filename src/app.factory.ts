@@ -14,6 +14,7 @@ import { AllExceptionsFilter } from './infrastructure/http/all-exceptions.filter
 import { registerIdempotency } from './infrastructure/http/idempotency.js';
 import { refineDocument } from './infrastructure/http/openapi.js';
 import { requestIdFor } from './infrastructure/http/request-logging.js';
+import { SERVER_TIMEOUTS } from './infrastructure/http/server-timeouts.js';
 import { createValidationPipe } from './infrastructure/http/validation.js';
 
 export const BODY_LIMIT_BYTES = 100 * 1024;
@@ -31,6 +32,8 @@ export async function createApp(): Promise<NestFastifyApplication> {
     bodyLimit: BODY_LIMIT_BYTES,
     genReqId: requestIdFor,
     trustProxy: true,
+    ...SERVER_TIMEOUTS,
+    http: { ...SERVER_TIMEOUTS.http },
     routerOptions: { ignoreTrailingSlash: true },
   });
   const app = await NestFactory.create<NestFastifyApplication>(AppModule, adapter, { bufferLogs: true, abortOnError: false, bodyParser: false });
