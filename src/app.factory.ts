@@ -24,16 +24,23 @@ function containsNul(value: unknown): boolean {
   if (value && typeof value === 'object') return Object.entries(value).some(([key, item]) => key.includes('\u0000') || containsNul(item));
   return false;
 }
-const EXPOSED_HEADERS = ['Link', 'X-Total-Count', 'ETag', 'X-Request-Id'];
+const EXPOSED_HEADERS = [
+  'Link', 'X-Total-Count', 'ETag', 'X-Request-Id', 'Idempotent-Replayed',
+  'Retry-After', 'RateLimit-Limit', 'RateLimit-Remaining', 'RateLimit-Reset',
+];
+/**
+ * X-Forwarded-For is believed only from a proxy on this host or a private network: a client on
+ * the internet cannot name another address and so escape the per-address rate limit.
+ */
+const TRUSTED_PROXIES = ['loopback', 'linklocal', 'uniquelocal'];
 
 /** Builds the fully configured HTTP application; main.ts and the e2e tests share it. */
 export async function createApp(): Promise<NestFastifyApplication> {
   const adapter = new FastifyAdapter({
     bodyLimit: BODY_LIMIT_BYTES,
     genReqId: requestIdFor,
-    trustProxy: true,
+    trustProxy: TRUSTED_PROXIES,
     ...SERVER_TIMEOUTS,
-    http: { ...SERVER_TIMEOUTS.http },
     routerOptions: { ignoreTrailingSlash: true },
   });
   const app = await NestFactory.create<NestFastifyApplication>(AppModule, adapter, { bufferLogs: true, abortOnError: false, bodyParser: false });

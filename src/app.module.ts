@@ -8,6 +8,7 @@ import { CredentialsModule } from './credentials/credentials.module.js';
 import { HealthController } from './health/health.controller.js';
 import { appConfig, type AppConfig } from './infrastructure/config/app.config.js';
 import { DatabaseModule } from './infrastructure/database/database.module.js';
+import { RateLimitModule } from './infrastructure/http/rate-limit.module.js';
 import { loggerParams } from './infrastructure/http/request-logging.js';
 import { OrganizationsModule } from './organizations/organizations.module.js';
 import { TokensModule } from './tokens/tokens.module.js';
@@ -20,6 +21,8 @@ import { TokensModule } from './tokens/tokens.module.js';
     ScheduleModule.forRoot(),
     DatabaseModule.forRoot('entropy service'),
     AuthModule,
+    // After AuthModule: its guard finds the caller that this one counts.
+    RateLimitModule,
     OrganizationsModule,
     TokensModule,
     CredentialsModule,
