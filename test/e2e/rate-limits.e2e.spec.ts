@@ -1,5 +1,10 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
+import { Reflector } from '@nestjs/core';
+import { SchedulerRegistry } from '@nestjs/schedule';
+import { HousekeepingJob } from '../../src/infrastructure/database/housekeeping.job.js';
+import { OAuthStateStore } from '../../src/infrastructure/security/oauth-state.store.js';
+import { hashToken } from '../../src/infrastructure/security/opaque-token.js';
 import { startFakeFacebook, type FakeFacebook } from '../support/fake-facebook.js';
 import { call, createOrganization } from '../support/http.js';
 import { assertCounted, assertLimited, from } from '../support/rate-limits.js';
@@ -142,4 +147,24 @@ test('CORS exposes Retry-After, the RateLimit headers and Idempotent-Replayed to
   for (const header of ['Retry-After', 'RateLimit-Limit', 'RateLimit-Remaining', 'RateLimit-Reset', 'Idempotent-Replayed', 'Link', 'X-Total-Count', 'ETag', 'X-Request-Id']) {
     assert.ok(exposed.includes(header.toLowerCase()), header);
   }
+});
+
+test('spent and expired OAuth states are purged within minutes, by a job that runs every minute', async () => {
+  const interval = t.app.get(Reflector).get<{ timeout: number }>('SCHEDULE_INTERVAL_OPTIONS', HousekeepingJob.prototype.purgeOAuthStates);
+  assert.ok(interval.timeout <= 60_000, `every ${interval.timeout} ms`);
+  assert.ok(t.app.get(SchedulerRegistry).getInterval('oauth-state-purge'));
+
+  const states = t.app.get(OAuthStateStore);
+  await t.dataSource.query('DELETE FROM oauth_states');
+  const issue = async () => hashToken((await states.issue('login', {}, 600)).state);
+  const fresh = await issue();
+  const spentJustNow = await issue();
+  const spentMinutesAgo = await issue();
+  const expiredMinutesAgo = await issue();
+  await t.dataSource.query(`UPDATE oauth_states SET used_at = now() WHERE state_hash = $1`, [spentJustNow]);
+  await t.dataSource.query(`UPDATE oauth_states SET used_at = now() - interval '6 minutes' WHERE state_hash = $1`, [spentMinutesAgo]);
+  await t.dataSource.query(`UPDATE oauth_states SET expires_at = now() - interval '6 minutes' WHERE state_hash = $1`, [expiredMinutesAgo]);
+  await t.app.get(HousekeepingJob).purgeOAuthStates();
+  const left: { state_hash: string }[] = await t.dataSource.query('SELECT state_hash FROM oauth_states ORDER BY state_hash');
+  assert.deepEqual(left.map((row) => row.state_hash), [fresh, spentJustNow].sort());
 });
