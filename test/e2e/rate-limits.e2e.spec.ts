@@ -168,3 +168,19 @@ test('spent and expired OAuth states are purged within minutes, by a job that ru
   const left: { state_hash: string }[] = await t.dataSource.query('SELECT state_hash FROM oauth_states ORDER BY state_hash');
   assert.deepEqual(left.map((row) => row.state_hash), [fresh, spentJustNow].sort());
 });
+
+test('OpenAPI: every /v1 operation documents the 429 with its headers; health does not', async () => {
+  const document = (await call(t.app, 'GET', '/docs-json')).body as { paths: Record<string, Record<string, { responses: Record<string, { headers?: object }> }>> };
+  let counted = 0;
+  for (const [path, item] of Object.entries(document.paths)) {
+    for (const [method, operation] of Object.entries(item)) {
+      const limited = operation.responses['429'];
+      if (path.startsWith('/health')) assert.equal(limited, undefined, `${method} ${path}`);
+      else {
+        assert.ok(limited?.headers && 'Retry-After' in limited.headers && 'RateLimit-Reset' in limited.headers, `${method} ${path}`);
+        counted++;
+      }
+    }
+  }
+  assert.ok(counted > 20, `${counted} operations`);
+});
