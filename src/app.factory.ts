@@ -15,6 +15,7 @@ import { registerIdempotency } from './infrastructure/http/idempotency.js';
 import { createOpenApiDocument } from './infrastructure/http/openapi.js';
 import { createRootLogger, NestPinoLogger } from './infrastructure/http/app-logger.js';
 import { registerRequestLogging, requestIdFor } from './infrastructure/http/request-logging.js';
+import { SERVER_TIMEOUTS } from './infrastructure/http/server-timeouts.js';
 import { createValidationPipe } from './infrastructure/http/validation.js';
 
 /** Every route under /v1 but the health probes; also used when writing openapi.json. */
@@ -29,7 +30,15 @@ function containsNul(value: unknown): boolean {
   if (value && typeof value === 'object') return Object.entries(value).some(([key, item]) => key.includes('\u0000') || containsNul(item));
   return false;
 }
-const EXPOSED_HEADERS = ['Link', 'X-Total-Count', 'ETag', 'X-Request-Id', 'Idempotent-Replayed'];
+const EXPOSED_HEADERS = [
+  'Link', 'X-Total-Count', 'ETag', 'X-Request-Id', 'Idempotent-Replayed',
+  'Retry-After', 'RateLimit-Limit', 'RateLimit-Remaining', 'RateLimit-Reset',
+];
+/**
+ * X-Forwarded-For is believed only from a proxy on this host or a private network: a client on
+ * the internet cannot name another address and so escape the per-address rate limit.
+ */
+const TRUSTED_PROXIES = ['loopback', 'linklocal', 'uniquelocal'];
 
 export interface AppOptions {
   /** Where log lines go (stdout by default; tests capture them). */
@@ -43,7 +52,8 @@ export async function createApp(options: AppOptions = {}): Promise<NestFastifyAp
   const adapter = new FastifyAdapter({
     bodyLimit: BODY_LIMIT_BYTES,
     genReqId: requestIdFor,
-    trustProxy: true,
+    trustProxy: TRUSTED_PROXIES,
+    ...SERVER_TIMEOUTS,
     routerOptions: { ignoreTrailingSlash: true },
   });
   const app = await NestFactory.create<NestFastifyApplication>(AppModule, adapter, { logger: new NestPinoLogger(logger), abortOnError: false, bodyParser: false });

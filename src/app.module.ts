@@ -7,6 +7,7 @@ import { CredentialsModule } from './credentials/credentials.module.js';
 import { HealthController } from './health/health.controller.js';
 import { appConfig } from './infrastructure/config/app.config.js';
 import { DatabaseModule } from './infrastructure/database/database.module.js';
+import { RateLimitModule } from './infrastructure/http/rate-limit.module.js';
 import { OrganizationsModule } from './organizations/organizations.module.js';
 import { TokensModule } from './tokens/tokens.module.js';
 
@@ -17,6 +18,8 @@ import { TokensModule } from './tokens/tokens.module.js';
     ScheduleModule.forRoot(),
     DatabaseModule.forRoot('entropy service'),
     AuthModule,
+    // After AuthModule: its guard finds the caller that this one counts.
+    RateLimitModule,
     OrganizationsModule,
     TokensModule,
     CredentialsModule,

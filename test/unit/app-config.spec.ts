@@ -50,3 +50,13 @@ test('ENCRYPTION_KEYS parses several keys, first one first', () => {
   assert.deepEqual(keys?.map((k) => k.id), ['new', 'old']);
   assert.equal(keys?.[0].key.length, 32);
 });
+
+test('rate limits: 1200 per caller and 30 per address a minute by default; positive integers only', () => {
+  assert.deepEqual(parseSettings({}).rateLimits, { perCallerPerMinute: 1200, perAddressPerMinute: 30 });
+  assert.deepEqual(parseSettings({ RATE_LIMIT_PER_MINUTE: '5', AUTH_RATE_LIMIT_PER_MINUTE: '2' }).rateLimits, { perCallerPerMinute: 5, perAddressPerMinute: 2 });
+  for (const name of ['RATE_LIMIT_PER_MINUTE', 'AUTH_RATE_LIMIT_PER_MINUTE']) {
+    for (const value of ['0', '-1', '1.5', 'many', '1e3', '99999999999999999999']) {
+      assert.throws(() => parseSettings({ [name]: value }), (error: unknown) => error instanceof ConfigurationError && error.message.startsWith(name), `${name}=${value}`);
+    }
+  }
+});

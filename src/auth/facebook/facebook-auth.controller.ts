@@ -4,6 +4,7 @@ import { ApiFoundResponse, ApiOkResponse, ApiOperation, ApiQuery, ApiTags } from
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { appConfig, type AppConfig } from '../../infrastructure/config/app.config.js';
 import { ApiErrors } from '../../infrastructure/http/api-errors.decorator.js';
+import { RateLimitByAddress } from '../../infrastructure/http/rate-limit.decorator.js';
 import { SignInWithFacebookCommand, type FacebookIdentity } from '../commands/sign-in-with-facebook/sign-in-with-facebook.command.js';
 import { StartFacebookLoginCommand } from '../commands/start-facebook-login/start-facebook-login.command.js';
 import { StartFacebookLoginQueryDto } from '../commands/start-facebook-login/start-facebook-login.request.dto.js';
@@ -18,6 +19,7 @@ import { returnTarget, wantsJson } from './sign-in-response.js';
 
 @ApiTags('auth')
 @Public()
+@RateLimitByAddress()
 @UseGuards(FacebookLoginEnabledGuard)
 @Controller('auth/facebook')
 export class FacebookAuthController {

@@ -30,6 +30,12 @@ export interface AppSettings {
     loginScopes: string[];
     credentialScopes: string[];
   };
+  rateLimits: {
+    /** Requests per minute per caller (token or session). */
+    perCallerPerMinute: number;
+    /** Requests per minute per client address on the sign-in and Facebook callback routes. */
+    perAddressPerMinute: number;
+  };
 }
 
 type Env = Record<string, string | undefined>;
@@ -60,6 +66,13 @@ function list(env: Env, name: string, fallback: string): string[] {
   const items = (env[name] ?? fallback).split(',').map((s) => s.trim()).filter(Boolean);
   if (items.length === 0) fail(name, 'must list at least one value');
   return items;
+}
+
+function positiveInteger(env: Env, name: string, fallback: number): number {
+  const raw = env[name]?.trim();
+  if (!raw) return fallback;
+  if (!/^\d+$/.test(raw) || Number(raw) < 1 || !Number.isSafeInteger(Number(raw))) fail(name, `must be a positive integer, got "${raw}"`);
+  return Number(raw);
 }
 
 function encryptionKeys(env: Env, production: boolean): EncryptionKeySpec[] | undefined {
@@ -136,6 +149,10 @@ export function parseSettings(env: Env): AppSettings {
       linkRedirectUri: httpUrl(env, 'FACEBOOK_LINK_REDIRECT_URI', `${webAppUrl}/facebook/callback`),
       loginScopes: list(env, 'FACEBOOK_LOGIN_SCOPES', 'email,public_profile'),
       credentialScopes: list(env, 'FACEBOOK_CREDENTIAL_SCOPES', 'public_profile,pages_show_list'),
+    },
+    rateLimits: {
+      perCallerPerMinute: positiveInteger(env, 'RATE_LIMIT_PER_MINUTE', 1200),
+      perAddressPerMinute: positiveInteger(env, 'AUTH_RATE_LIMIT_PER_MINUTE', 30),
     },
   };
 }

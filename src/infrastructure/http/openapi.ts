@@ -1,5 +1,6 @@
 import type { INestApplication } from '@nestjs/common';
 import { DocumentBuilder, SwaggerModule, type OpenAPIObject } from '@nestjs/swagger';
+import { RATE_LIMITED_RESPONSE } from './rate-limit.decorator.js';
 
 type Parameter = { name: string; in: string; required?: boolean; description?: string; schema?: Record<string, unknown> };
 
@@ -21,11 +22,12 @@ const IDEMPOTENCY_KEY: Parameter = {
 
 /**
  * Facts the decorators cannot state once for all routes: id formats, untyped query parameters,
- * and the Idempotency-Key header every authenticated POST honours.
+ * the Idempotency-Key header every authenticated POST honours, and the 429 every authenticated
+ * route can answer (counted per caller).
  */
 export function refineDocument(document: OpenAPIObject): OpenAPIObject {
   for (const pathItem of Object.values(document.paths)) {
-    for (const [method, operation] of Object.entries(pathItem) as [string, { parameters?: Parameter[]; security?: unknown[] }][]) {
+    for (const [method, operation] of Object.entries(pathItem) as [string, { parameters?: Parameter[]; security?: unknown[]; responses: Record<string, unknown> }][]) {
       if (typeof operation !== 'object' || operation === null || !('responses' in operation)) continue;
       const parameters = (operation.parameters ??= []);
       for (const parameter of parameters) {
@@ -33,6 +35,9 @@ export function refineDocument(document: OpenAPIObject): OpenAPIObject {
         if (!parameter.schema || Object.keys(parameter.schema).length === 0) parameter.schema = { type: 'string' };
       }
       if (method === 'post' && operation.security?.length) parameters.push(IDEMPOTENCY_KEY);
+      if (operation.security?.length) {
+        operation.responses['429'] ??= { ...RATE_LIMITED_RESPONSE, content: { 'application/json': { schema: { $ref: '#/components/schemas/ErrorResponseDto' } } } };
+      }
     }
   }
   return document;
