@@ -9,6 +9,7 @@ test('defaults follow the contract', () => {
   assert.equal(s.webAppUrl, 'http://localhost:5173');
   assert.equal(s.databaseUrl, undefined);
   assert.equal(s.dataDir, './data');
+  assert.equal(s.databaseTimeoutMs, 5000);
   assert.equal(s.facebook.graphUrl, 'https://graph.facebook.com/v25.0');
   assert.equal(s.facebook.dialogUrl, 'https://www.facebook.com/v25.0/dialog/oauth');
   assert.equal(s.facebook.linkRedirectUri, 'http://localhost:5173/facebook/callback');
@@ -32,6 +33,8 @@ test('each invalid variable is named in the error', () => {
     [{ FACEBOOK_APP_ID: '123' }, 'FACEBOOK_APP_SECRET'],
     [{ FACEBOOK_GRAPH_URL: 'graph' }, 'FACEBOOK_GRAPH_URL'],
     [{ LOG_LEVEL: 'loud' }, 'LOG_LEVEL'],
+    [{ DATABASE_TIMEOUT_MS: '0' }, 'DATABASE_TIMEOUT_MS'],
+    [{ DATABASE_TIMEOUT_MS: '5s' }, 'DATABASE_TIMEOUT_MS'],
   ];
   for (const [env, name] of cases) {
     assert.throws(() => parseSettings(env), (error: unknown) => error instanceof ConfigurationError && error.message.startsWith(name), name);

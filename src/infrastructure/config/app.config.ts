@@ -16,6 +16,8 @@ export interface AppSettings {
   webAppUrl: string;
   databaseUrl: string | undefined;
   dataDir: string;
+  /** Bound on one statement, one lock wait and one wait for a pool connection. */
+  databaseTimeoutMs: number;
   /** Undefined outside production when unset: a development key is generated into DATA_DIR. */
   encryptionKeys: EncryptionKeySpec[] | undefined;
   logLevel: string;
@@ -98,6 +100,12 @@ export function parseSettings(env: Env): AppSettings {
     fail('DATABASE_URL', 'must start with postgres:// or postgresql://');
   }
 
+  const timeoutRaw = env.DATABASE_TIMEOUT_MS?.trim() || '5000';
+  const databaseTimeoutMs = Number(timeoutRaw);
+  if (!/^\d+$/.test(timeoutRaw) || databaseTimeoutMs < 1 || databaseTimeoutMs > 3_600_000) {
+    fail('DATABASE_TIMEOUT_MS', `must be an integer number of milliseconds between 1 and 3600000, got "${timeoutRaw}"`);
+  }
+
   const logLevel = env.LOG_LEVEL?.trim() || (nodeEnv === 'test' ? 'warn' : 'info');
   if (!['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'].includes(logLevel)) {
     fail('LOG_LEVEL', `must be one of fatal|error|warn|info|debug|trace|silent, got "${logLevel}"`);
@@ -117,6 +125,7 @@ export function parseSettings(env: Env): AppSettings {
     webAppUrl,
     databaseUrl,
     dataDir: env.DATA_DIR?.trim() || './data',
+    databaseTimeoutMs,
     encryptionKeys: encryptionKeys(env, production),
     logLevel,
     facebook: {
