@@ -1,6 +1,8 @@
 import { STATUS_CODES } from 'node:http';
 import { ArgumentsHost, Catch, HttpException, Logger, type ExceptionFilter } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { DatabaseUnavailableError } from '../database/database.errors.js';
+import { isDatabaseUnavailable } from '../database/postgres-errors.js';
 import { DomainError, type ErrorDetail, type ErrorKind } from '../errors/domain-error.js';
 
 const STATUS_BY_KIND: Record<ErrorKind, number> = {
@@ -39,6 +41,7 @@ interface Translated {
   code: string;
   message: string;
   details?: ErrorDetail[];
+  retryAfterSeconds?: number;
 }
 
 /** Framework and Fastify errors carry a numeric status of their own (body too large, bad JSON...). */
@@ -48,8 +51,10 @@ function frameworkStatus(error: unknown): number | undefined {
 }
 
 export function translateError(error: unknown): Translated {
+  if (isDatabaseUnavailable(error)) error = new DatabaseUnavailableError();
   if (error instanceof DomainError) {
-    return { status: STATUS_BY_KIND[error.kind], code: error.code, message: error.message, details: error.details };
+    const retryAfterSeconds = error instanceof DatabaseUnavailableError ? error.retryAfterSeconds : undefined;
+    return { status: STATUS_BY_KIND[error.kind], code: error.code, message: error.message, details: error.details, retryAfterSeconds };
   }
   if (error instanceof HttpException) {
     const status = error.getStatus();
@@ -79,6 +84,9 @@ export function sendError(reply: FastifyReply, error: unknown, logger: Logger, r
   }
   if (translated.status === 401) {
     reply.header('WWW-Authenticate', 'Bearer realm="entropy"');
+  }
+  if (translated.retryAfterSeconds !== undefined) {
+    reply.header('Retry-After', String(translated.retryAfterSeconds));
   }
   void reply.status(translated.status).type('application/json; charset=utf-8').send(errorBody(translated));
 }
