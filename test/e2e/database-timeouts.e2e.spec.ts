@@ -107,6 +107,9 @@ test('with every pool connection held, a request answers 503 after DATABASE_TIME
     const res = await call(t.app, 'GET', '/v1/me', { token });
     assertUnavailable(res);
     assert.ok(Date.now() - started < LET_GO_MS - 1000);
+    // The Idempotency-Key claim is read in a Fastify hook, before any Nest handler: also a 503.
+    const post = await call(t.app, 'POST', '/v1/organizations', { token, headers: { 'idempotency-key': 'pool-exhausted' }, body: { name: 'Never' } });
+    assertUnavailable(post);
   } finally {
     clearTimeout(safety);
     await releaseAll();
