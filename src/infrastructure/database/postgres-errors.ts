@@ -29,13 +29,13 @@ const UNAVAILABLE_MESSAGES = [
  * request may succeed if retried, so it is a 503, not a 500.
  */
 export function isDatabaseUnavailable(error: unknown): boolean {
-  for (let current = error, depth = 0; current instanceof Error && depth < 4; depth++) {
-    const { code } = current as { code?: unknown };
-    if (typeof code === 'string' && (UNAVAILABLE_SQLSTATES.has(code) || CONNECTION_EXCEPTION.test(code) || SOCKET_ERRORS.has(code))) {
-      return true;
-    }
-    if (UNAVAILABLE_MESSAGES.some((message) => current instanceof Error && current.message.startsWith(message))) return true;
-    current = current instanceof QueryFailedError ? current.driverError : current.cause;
+  // pg raises its own errors; TypeORM wraps a failed statement's in QueryFailedError. Nothing else
+  // is looked into (a `cause` may be another service's socket error).
+  const candidate = error instanceof QueryFailedError ? error.driverError : error;
+  if (!(candidate instanceof Error)) return false;
+  const { code } = candidate as { code?: unknown };
+  if (typeof code === 'string' && (UNAVAILABLE_SQLSTATES.has(code) || CONNECTION_EXCEPTION.test(code) || SOCKET_ERRORS.has(code))) {
+    return true;
   }
-  return false;
+  return UNAVAILABLE_MESSAGES.some((message) => candidate.message.startsWith(message));
 }

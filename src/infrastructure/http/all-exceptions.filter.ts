@@ -51,7 +51,7 @@ function frameworkStatus(error: unknown): number | undefined {
 }
 
 export function translateError(error: unknown): Translated {
-  if (isDatabaseUnavailable(error)) error = new DatabaseUnavailableError();
+  if (!(error instanceof DomainError) && isDatabaseUnavailable(error)) error = new DatabaseUnavailableError();
   if (error instanceof DomainError) {
     const retryAfterSeconds = error instanceof DatabaseUnavailableError ? error.retryAfterSeconds : undefined;
     return { status: STATUS_BY_KIND[error.kind], code: error.code, message: error.message, details: error.details, retryAfterSeconds };
