@@ -64,7 +64,7 @@ test('health: live and ready', async () => {
   assert.deepEqual((await call(t.app, 'GET', '/health/live')).body, { status: 'ok' });
   const ready = await call(t.app, 'GET', '/health/ready');
   assert.equal(ready.status, 200);
-  assert.deepEqual(ready.body, { status: 'ok', database: 'up' });
+  assert.deepEqual(ready.body, { status: 'ok', database: 'up', migrations: 'up' });
 });
 
 test('Idempotency-Key: a retry returns the first answer and changes nothing; another body is 422', async () => {

@@ -9,6 +9,7 @@ test('defaults follow the contract', () => {
   assert.equal(s.webAppUrl, 'http://localhost:5173');
   assert.equal(s.databaseUrl, undefined);
   assert.equal(s.dataDir, './data');
+  assert.equal(s.databaseTimeoutMs, 5000);
   assert.equal(s.facebook.graphUrl, 'https://graph.facebook.com/v25.0');
   assert.equal(s.facebook.dialogUrl, 'https://www.facebook.com/v25.0/dialog/oauth');
   assert.equal(s.facebook.linkRedirectUri, 'http://localhost:5173/facebook/callback');
@@ -37,6 +38,8 @@ test('each invalid variable is named in the error', () => {
     [{ INVITATION_TTL_DAYS: '0' }, 'INVITATION_TTL_DAYS'],
     [{ INVITATION_TTL_DAYS: '2.5' }, 'INVITATION_TTL_DAYS'],
     [{ INVITATION_TTL_DAYS: '1000' }, 'INVITATION_TTL_DAYS'],
+    [{ DATABASE_TIMEOUT_MS: '0' }, 'DATABASE_TIMEOUT_MS'],
+    [{ DATABASE_TIMEOUT_MS: '5s' }, 'DATABASE_TIMEOUT_MS'],
   ];
   for (const [env, name] of cases) {
     assert.throws(() => parseSettings(env), (error: unknown) => error instanceof ConfigurationError && error.message.startsWith(name), name);

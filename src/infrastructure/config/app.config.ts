@@ -16,6 +16,8 @@ export interface AppSettings {
   webAppUrl: string;
   databaseUrl: string | undefined;
   dataDir: string;
+  /** Bound on one statement, one lock wait and one wait for a pool connection. */
+  databaseTimeoutMs: number;
   /** Undefined outside production when unset: a development key is generated into DATA_DIR. */
   encryptionKeys: EncryptionKeySpec[] | undefined;
   logLevel: string;
@@ -68,11 +70,13 @@ function list(env: Env, name: string, fallback: string): string[] {
   return items;
 }
 
-function positiveInteger(env: Env, name: string, fallback: number): number {
+/** An integer variable within [min, max]; unset or empty takes the fallback. */
+function integer(env: Env, name: string, fallback: number, min = 1, max = Number.MAX_SAFE_INTEGER): number {
   const raw = env[name]?.trim();
   if (!raw) return fallback;
-  if (!/^\d+$/.test(raw) || Number(raw) < 1 || !Number.isSafeInteger(Number(raw))) fail(name, `must be a positive integer, got "${raw}"`);
-  return Number(raw);
+  const value = Number(raw);
+  if (!/^\d+$/.test(raw) || value < min || value > max) fail(name, `must be an integer between ${min} and ${max}, got "${raw}"`);
+  return value;
 }
 
 function encryptionKeys(env: Env, production: boolean): EncryptionKeySpec[] | undefined {
@@ -99,11 +103,7 @@ export function parseSettings(env: Env): AppSettings {
   const nodeEnv = env.NODE_ENV?.trim() || 'development';
   const production = nodeEnv === 'production';
 
-  const portRaw = env.PORT?.trim() || '3000';
-  const port = Number(portRaw);
-  if (!/^\d+$/.test(portRaw) || port < 0 || port > 65535) {
-    fail('PORT', `must be an integer between 0 and 65535, got "${portRaw}"`);
-  }
+  const port = integer(env, 'PORT', 3000, 0, 65535);
 
   const publicUrl = httpUrl(env, 'PUBLIC_URL', `http://localhost:${port}`);
   const webAppUrl = origin(env, 'WEB_APP_URL', 'http://localhost:5173');
@@ -116,12 +116,6 @@ export function parseSettings(env: Env): AppSettings {
   const logLevel = env.LOG_LEVEL?.trim() || (nodeEnv === 'test' ? 'warn' : 'info');
   if (!['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'].includes(logLevel)) {
     fail('LOG_LEVEL', `must be one of fatal|error|warn|info|debug|trace|silent, got "${logLevel}"`);
-  }
-
-  const ttlRaw = env.INVITATION_TTL_DAYS?.trim() || '14';
-  const invitationTtlDays = Number(ttlRaw);
-  if (!/^\d+$/.test(ttlRaw) || invitationTtlDays < 1 || invitationTtlDays > 365) {
-    fail('INVITATION_TTL_DAYS', `must be an integer between 1 and 365, got "${ttlRaw}"`);
   }
 
   const appId = env.FACEBOOK_APP_ID?.trim() || undefined;
@@ -138,9 +132,10 @@ export function parseSettings(env: Env): AppSettings {
     webAppUrl,
     databaseUrl,
     dataDir: env.DATA_DIR?.trim() || './data',
+    databaseTimeoutMs: integer(env, 'DATABASE_TIMEOUT_MS', 5000, 1, 3_600_000),
     encryptionKeys: encryptionKeys(env, production),
     logLevel,
-    invitationTtlDays,
+    invitationTtlDays: integer(env, 'INVITATION_TTL_DAYS', 14, 1, 365),
     facebook: {
       appId,
       appSecret,
@@ -151,8 +146,8 @@ export function parseSettings(env: Env): AppSettings {
       credentialScopes: list(env, 'FACEBOOK_CREDENTIAL_SCOPES', 'public_profile,pages_show_list'),
     },
     rateLimits: {
-      perCallerPerMinute: positiveInteger(env, 'RATE_LIMIT_PER_MINUTE', 1200),
-      perAddressPerMinute: positiveInteger(env, 'AUTH_RATE_LIMIT_PER_MINUTE', 30),
+      perCallerPerMinute: integer(env, 'RATE_LIMIT_PER_MINUTE', 1200),
+      perAddressPerMinute: integer(env, 'AUTH_RATE_LIMIT_PER_MINUTE', 30),
     },
   };
 }

@@ -17,6 +17,9 @@ export const MIGRATIONS = [
   Invitations1763800005000,
 ];
 
+/** Connections per process on PostgreSQL. */
+export const POOL_SIZE = 10;
+
 /** PostgreSQL when DATABASE_URL is set, otherwise the embedded PGlite in DATA_DIR. */
 export function dataSourceOptions(settings: AppSettings): TypeOrmModuleOptions {
   const common = {
@@ -33,10 +36,28 @@ export function dataSourceOptions(settings: AppSettings): TypeOrmModuleOptions {
     retryAttempts: 1,
   };
   if (settings.databaseUrl) {
-    return { ...common, url: settings.databaseUrl, poolSize: 10, applicationName: 'entropy-api' };
+    const timeout = settings.databaseTimeoutMs;
+    return {
+      ...common,
+      url: settings.databaseUrl,
+      poolSize: POOL_SIZE,
+      applicationName: 'entropy-api',
+      // One held lock or one slow statement must not stall every request: each wait is bounded
+      // and answers 503 (see postgres-errors.ts). The session settings are startup parameters,
+      // so `RESET` in a session that lifts them (migrations) returns to these values.
+      extra: {
+        connectionTimeoutMillis: timeout,
+        statement_timeout: timeout,
+        lock_timeout: timeout,
+        // A transaction left open (a bug, a stuck process) would hold its locks and its
+        // connection forever; well past any legitimate pause, the server ends it.
+        idle_in_transaction_session_timeout: Math.max(4 * timeout, 10_000),
+        keepAlive: true,
+      },
+    };
   }
   // typeorm-pglite keeps one PGlite instance per process; constructing its driver sets that
   // instance's options (data directory, boolean serializer). Our pool then serializes access to it.
   new PGliteDriver({ dataDir: resolve(settings.dataDir, 'pglite') });
-  return { ...common, driver: { Pool: SerializedPGlitePool } };
+  return { ...common, driver: { Pool: SerializedPGlitePool }, extra: { connectionTimeoutMillis: settings.databaseTimeoutMs } };
 }

@@ -1,6 +1,8 @@
 import { STATUS_CODES } from 'node:http';
 import { ArgumentsHost, Catch, HttpException, Logger, type ExceptionFilter } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { DatabaseUnavailableError } from '../database/database.errors.js';
+import { isDatabaseUnavailable } from '../database/postgres-errors.js';
 import { DomainError, type ErrorDetail, type ErrorKind } from '../errors/domain-error.js';
 import type { RequestFailure } from './request-logging.js';
 
@@ -40,6 +42,7 @@ interface Translated {
   code: string;
   message: string;
   details?: ErrorDetail[];
+  retryAfterSeconds?: number;
 }
 
 /** Framework and Fastify errors carry a numeric status of their own (body too large, bad JSON...). */
@@ -49,8 +52,10 @@ function frameworkStatus(error: unknown): number | undefined {
 }
 
 export function translateError(error: unknown): Translated {
+  if (!(error instanceof DomainError) && isDatabaseUnavailable(error)) error = new DatabaseUnavailableError();
   if (error instanceof DomainError) {
-    return { status: STATUS_BY_KIND[error.kind], code: error.code, message: error.message, details: error.details };
+    const retryAfterSeconds = error instanceof DatabaseUnavailableError ? error.retryAfterSeconds : undefined;
+    return { status: STATUS_BY_KIND[error.kind], code: error.code, message: error.message, details: error.details, retryAfterSeconds };
   }
   if (error instanceof HttpException) {
     const status = error.getStatus();
@@ -88,6 +93,9 @@ export function sendError(reply: FastifyReply, error: unknown, logger: Logger, r
   }
   if (translated.status === 401) {
     reply.header('WWW-Authenticate', 'Bearer realm="entropy"');
+  }
+  if (translated.retryAfterSeconds !== undefined) {
+    reply.header('Retry-After', String(translated.retryAfterSeconds));
   }
   void reply.status(translated.status).type('application/json; charset=utf-8').send(errorBody(translated));
 }
