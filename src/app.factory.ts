@@ -9,20 +9,15 @@ import { AppModule } from './app.module.js';
 import { presentedToken } from './auth/principal.resolver.js';
 import { sessionCookieToken } from './auth/session-cookie.js';
 import { appConfig, type AppConfig } from './infrastructure/config/app.config.js';
-import { ValidationFailedError } from './infrastructure/errors/domain-error.js';
 import { AllExceptionsFilter } from './infrastructure/http/all-exceptions.filter.js';
 import { registerIdempotency } from './infrastructure/http/idempotency.js';
+import { registerInputGuard } from './infrastructure/http/input-guard.js';
 import { refineDocument } from './infrastructure/http/openapi.js';
 import { requestIdFor } from './infrastructure/http/request-logging.js';
 import { createValidationPipe } from './infrastructure/http/validation.js';
 
 export const BODY_LIMIT_BYTES = 100 * 1024;
 
-function containsNul(value: unknown): boolean {
-  if (typeof value === 'string') return value.includes('\u0000');
-  if (value && typeof value === 'object') return Object.entries(value).some(([key, item]) => key.includes('\u0000') || containsNul(item));
-  return false;
-}
 const EXPOSED_HEADERS = ['Link', 'X-Total-Count', 'ETag', 'X-Request-Id'];
 
 /** Builds the fully configured HTTP application; main.ts and the e2e tests share it. */
@@ -43,18 +38,7 @@ export async function createApp(): Promise<NestFastifyApplication> {
   fastify.addHook('onRequest', async (request, reply) => {
     reply.header('X-Request-Id', request.id);
   });
-  // Clients often send `Content-Type: application/json` on a DELETE without a body; that is no error.
-  const parseJson = fastify.getDefaultJsonParser('error', 'error');
-  fastify.removeContentTypeParser('application/json');
-  // PostgreSQL text cannot hold NUL; refuse it here as bad input rather than fail at the database.
-  fastify.addContentTypeParser('application/json', { parseAs: 'string' }, (request, body, done) => {
-    if (body === '') return done(null, undefined);
-    parseJson(request, body as string, (error: Error | null, value?: unknown) => {
-      if (error) return done(error);
-      if (containsNul(value)) return done(new ValidationFailedError('Text must not contain the NUL character (\\u0000)'));
-      done(null, value);
-    });
-  });
+  registerInputGuard(fastify);
 
   // Parses the SPA's session cookie (src/auth/session-cookie.ts) and lets replies set it.
   await app.register(cookie);
