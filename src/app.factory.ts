@@ -10,6 +10,7 @@ import { presentedToken } from './auth/principal.resolver.js';
 import { sessionCookieToken } from './auth/session-cookie.js';
 import { appConfig, type AppConfig } from './infrastructure/config/app.config.js';
 import { AllExceptionsFilter } from './infrastructure/http/all-exceptions.filter.js';
+import { answerClientError, answerFrameworkError, MAX_PARAM_LENGTH } from './infrastructure/http/framework-errors.js';
 import { registerIdempotency } from './infrastructure/http/idempotency.js';
 import { registerInputGuard } from './infrastructure/http/input-guard.js';
 import { refineDocument } from './infrastructure/http/openapi.js';
@@ -26,7 +27,10 @@ export async function createApp(): Promise<NestFastifyApplication> {
     bodyLimit: BODY_LIMIT_BYTES,
     genReqId: requestIdFor,
     trustProxy: true,
-    routerOptions: { ignoreTrailingSlash: true },
+    routerOptions: { ignoreTrailingSlash: true, maxParamLength: MAX_PARAM_LENGTH },
+    // The router's and Node's HTTP parser's own refusals, in the contract's error body.
+    frameworkErrors: answerFrameworkError,
+    clientErrorHandler: answerClientError,
   });
   const app = await NestFactory.create<NestFastifyApplication>(AppModule, adapter, { bufferLogs: true, abortOnError: false, bodyParser: false });
   const settings = app.get<AppConfig>(appConfig.KEY);

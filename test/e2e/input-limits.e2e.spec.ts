@@ -1,4 +1,6 @@
 import assert from 'node:assert/strict';
+import { connect } from 'node:net';
+import type { AddressInfo } from 'node:net';
 import { after, before, test } from 'node:test';
 import { call, createOrganization, type Sent } from '../support/http.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
@@ -88,7 +90,53 @@ test('NUL in a query value or a path parameter is 400, like NUL in a body', asyn
   assertContractError(form, 400, 'VALIDATION.FAILED');
 });
 
+test('an over-long path parameter is the contract 400, not the router 414', async () => {
+  const res = await call(t.app, 'GET', `/v1/organizations/${'a'.repeat(500)}`, { token });
+  assertContractError(res, 400, 'VALIDATION.FAILED');
+  assert.doesNotMatch(res.text, /aaaa|FST_/);
+});
+
+test('a malformed percent-encoding in the path is 400 REQUEST.MALFORMED, never echoing the path', async () => {
+  for (const url of ['/v1/organizations/%zz', '/v1/organizations/%ED%A0%80', '/v1/facebook/data-deletion/%E0%A4%A']) {
+    const res = await call(t.app, 'GET', url, { token, headers: { 'x-request-id': 'bad-url-1' } });
+    assertContractError(res, 400, 'REQUEST.MALFORMED');
+    assert.equal(res.headers['x-request-id'], 'bad-url-1');
+    assert.doesNotMatch(res.text, /FST_|%zz|%ED|%E0|organizations|deletion/);
+  }
+});
+
 test('an unsupported media type is 415 and malformed JSON is 400, in the error body', async () => {
   assertContractError(await call(t.app, 'POST', '/v1/organizations', { token, headers: { 'content-type': 'application/xml' }, body: '<a/>' }), 415, 'REQUEST.UNSUPPORTED_MEDIA_TYPE');
   assertContractError(await call(t.app, 'POST', '/v1/organizations', { token, headers: json, body: '{"name":' }), 400, 'REQUEST.MALFORMED');
+});
+
+/** A raw HTTP exchange over a real socket: Node's parser refuses these before Fastify sees them. */
+async function rawExchange(request: string): Promise<{ status: number; headers: string; body: any }> {
+  const { port } = t.app.getHttpServer().address() as AddressInfo;
+  const text = await new Promise<string>((resolve, reject) => {
+    const socket = connect(port, '127.0.0.1', () => socket.write(request));
+    let received = '';
+    socket.on('data', (chunk) => (received += chunk));
+    socket.on('close', () => resolve(received));
+    socket.on('error', reject);
+  });
+  const [head, body] = text.split('\r\n\r\n');
+  return { status: Number(head.split(' ')[1]), headers: head, body: JSON.parse(body) };
+}
+
+test('oversized headers keep 431 and broken HTTP keeps 400, both in the error body with X-Request-Id', async () => {
+  await t.app.listen({ port: 0, host: '127.0.0.1' });
+  const big = await rawExchange(`GET /v1/me HTTP/1.1\r\nHost: api.test\r\nX-Filler: ${'a'.repeat(20_000)}\r\n\r\n`);
+  assert.equal(big.status, 431);
+  assert.deepEqual(big.body, {
+    message: 'The request headers are larger than the server accepts',
+    statusCode: 431,
+    error: 'Request Header Fields Too Large',
+    code: 'REQUEST.HEADERS_TOO_LARGE',
+  });
+  assert.match(big.headers, /\r\nX-Request-Id: [0-9a-f-]{36}\r\n/i);
+  const broken = await rawExchange('NOT HTTP\r\n\r\n');
+  assert.equal(broken.status, 400);
+  assert.equal(broken.body.code, 'REQUEST.MALFORMED');
+  assert.match(broken.headers, /\r\nX-Request-Id: /i);
 });
