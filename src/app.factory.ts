@@ -9,9 +9,10 @@ import { AppModule } from './app.module.js';
 import { presentedToken } from './auth/principal.resolver.js';
 import { sessionCookieToken } from './auth/session-cookie.js';
 import { parseSettings } from './infrastructure/config/app.config.js';
-import { ValidationFailedError } from './infrastructure/errors/domain-error.js';
 import { AllExceptionsFilter } from './infrastructure/http/all-exceptions.filter.js';
+import { answerClientError, answerFrameworkError, MAX_PARAM_LENGTH } from './infrastructure/http/framework-errors.js';
 import { registerIdempotency } from './infrastructure/http/idempotency.js';
+import { registerInputGuard } from './infrastructure/http/input-guard.js';
 import { createOpenApiDocument } from './infrastructure/http/openapi.js';
 import { createRootLogger, NestPinoLogger } from './infrastructure/http/app-logger.js';
 import { registerRequestLogging, requestIdFor } from './infrastructure/http/request-logging.js';
@@ -25,11 +26,6 @@ export function setGlobalPrefix(app: INestApplication): void {
 
 export const BODY_LIMIT_BYTES = 100 * 1024;
 
-function containsNul(value: unknown): boolean {
-  if (typeof value === 'string') return value.includes('\u0000');
-  if (value && typeof value === 'object') return Object.entries(value).some(([key, item]) => key.includes('\u0000') || containsNul(item));
-  return false;
-}
 const EXPOSED_HEADERS = [
   'Link', 'X-Total-Count', 'ETag', 'X-Request-Id', 'Idempotent-Replayed',
   'Retry-After', 'RateLimit-Limit', 'RateLimit-Remaining', 'RateLimit-Reset',
@@ -54,7 +50,10 @@ export async function createApp(options: AppOptions = {}): Promise<NestFastifyAp
     genReqId: requestIdFor,
     trustProxy: TRUSTED_PROXIES,
     ...SERVER_TIMEOUTS,
-    routerOptions: { ignoreTrailingSlash: true },
+    routerOptions: { ignoreTrailingSlash: true, maxParamLength: MAX_PARAM_LENGTH },
+    // The router's and Node's HTTP parser's own refusals, in the contract's error body.
+    frameworkErrors: answerFrameworkError,
+    clientErrorHandler: answerClientError,
   });
   const app = await NestFactory.create<NestFastifyApplication>(AppModule, adapter, { logger: new NestPinoLogger(logger), abortOnError: false, bodyParser: false });
 
@@ -63,18 +62,7 @@ export async function createApp(options: AppOptions = {}): Promise<NestFastifyAp
   fastify.addHook('onRequest', async (request, reply) => {
     reply.header('X-Request-Id', request.id);
   });
-  // Clients often send `Content-Type: application/json` on a DELETE without a body; that is no error.
-  const parseJson = fastify.getDefaultJsonParser('error', 'error');
-  fastify.removeContentTypeParser('application/json');
-  // PostgreSQL text cannot hold NUL; refuse it here as bad input rather than fail at the database.
-  fastify.addContentTypeParser('application/json', { parseAs: 'string' }, (request, body, done) => {
-    if (body === '') return done(null, undefined);
-    parseJson(request, body as string, (error: Error | null, value?: unknown) => {
-      if (error) return done(error);
-      if (containsNul(value)) return done(new ValidationFailedError('Text must not contain the NUL character (\\u0000)'));
-      done(null, value);
-    });
-  });
+  registerInputGuard(fastify);
 
   // Parses the SPA's session cookie (src/auth/session-cookie.ts) and lets replies set it.
   await app.register(cookie);
