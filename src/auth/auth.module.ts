@@ -4,6 +4,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuthController } from './auth.controller.js';
 import { AuthenticationGuard } from './authentication.guard.js';
 import { CreateUserHandler } from './commands/create-user/create-user.handler.js';
+import { LinkFacebookHandler } from './commands/link-facebook/link-facebook.handler.js';
 import { OpenSessionHandler } from './commands/open-session/open-session.handler.js';
 import { RevokeSessionHandler } from './commands/revoke-session/revoke-session.handler.js';
 import { SignInWithFacebookHandler } from './commands/sign-in-with-facebook/sign-in-with-facebook.handler.js';
@@ -25,6 +26,7 @@ import { GetMeHandler } from './queries/get-me/get-me.handler.js';
     RevokeSessionHandler,
     StartFacebookLoginHandler,
     SignInWithFacebookHandler,
+    LinkFacebookHandler,
     GetMeHandler,
   ],
 })
