@@ -84,7 +84,7 @@ export async function createApp(): Promise<NestFastifyApplication> {
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new AllExceptionsFilter());
   app.enableShutdownHooks();
-  registerIdempotency(fastify, app.get(DataSource), (request) => presentedToken(request.headers.authorization) ?? sessionCookieToken(request));
+  registerIdempotency(app, app.get(DataSource), (request) => presentedToken(request.headers.authorization) ?? sessionCookieToken(request));
 
   const document = refineDocument(SwaggerModule.createDocument(
     app,
