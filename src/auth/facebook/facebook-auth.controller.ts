@@ -77,7 +77,7 @@ export class FacebookAuthController {
       '`entropy_session` and the CSRF cookie `entropy_csrf`; on a denial or bad state, to the web app with `error` and `error_description`',
     headers: { Location: { schema: { type: 'string' } }, 'Set-Cookie': { schema: { type: 'string' } } },
   })
-  @ApiErrors(400, 409, 502, 503)
+  @ApiErrors(400, 401, 409, 502, 503)
   async callback(@Req() request: FastifyRequest, @Res() reply: FastifyReply): Promise<void> {
     const identity = (request as FastifyRequest & { user: FacebookIdentity }).user;
     // The link target comes only from the consumed server-side state, never from this request.
