@@ -92,7 +92,7 @@ export async function createApp(options: AppOptions = {}): Promise<NestFastifyAp
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new AllExceptionsFilter());
   app.enableShutdownHooks();
-  registerIdempotency(fastify, app.get(DataSource), (request) => presentedToken(request.headers.authorization) ?? sessionCookieToken(request));
+  registerIdempotency(app, app.get(DataSource), (request) => presentedToken(request.headers.authorization) ?? sessionCookieToken(request));
 
   const document = createOpenApiDocument(app, settings.publicUrl);
   SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs-json', swaggerOptions: { persistAuthorization: true } });

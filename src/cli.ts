@@ -3,6 +3,7 @@ import { parseArgs } from 'node:util';
 import { NestFactory } from '@nestjs/core';
 import { CommandBus } from '@nestjs/cqrs';
 import { CreateUserCommand } from './auth/commands/create-user/create-user.command.js';
+import { LinkFacebookCommand } from './auth/commands/link-facebook/link-facebook.command.js';
 import { OpenSessionCommand } from './auth/commands/open-session/open-session.command.js';
 import { CliModule } from './cli.module.js';
 import { RotateEncryptionKeysCommand } from './credentials/commands/rotate-encryption-keys/rotate-encryption-keys.command.js';
@@ -14,6 +15,8 @@ const USAGE = `Usage:
   npm run cli -- users:create --email E --name N [--admin]
   npm run cli -- sessions:create --email E
 Each prints one JSON line: { "user": {...}, "access_token": "ent_s_..." }
+  npm run cli -- users:link-facebook --email E --facebook-id ID
+Attaches that Facebook identity to the user (refused if another user has it); prints { "user": {...} }
   npm run cli -- keys:rotate
 Re-encrypts every stored Facebook token under the first ENCRYPTION_KEYS key; prints { "rotated": N }`;
 
@@ -28,10 +31,22 @@ async function run(argv: string[]): Promise<unknown> {
   const { positionals, values } = parseArgs({
     args: argv,
     allowPositionals: true,
-    options: { email: { type: 'string' }, name: { type: 'string' }, admin: { type: 'boolean', default: false } },
+    options: {
+      email: { type: 'string' },
+      name: { type: 'string' },
+      admin: { type: 'boolean', default: false },
+      'facebook-id': { type: 'string' },
+    },
   });
   const command = positionals[0];
   if (command === 'keys:rotate') return withCommandBus((bus) => bus.execute(new RotateEncryptionKeysCommand()));
+  if (command === 'users:link-facebook') {
+    const email = required(values.email, 'email');
+    const facebookUserId = required(values['facebook-id'], 'facebook-id').trim();
+    // Facebook user ids (app-scoped) are decimal strings.
+    if (!/^\d{1,64}$/.test(facebookUserId)) throw new UsageError('--facebook-id must be a Facebook user id (digits only)');
+    return withCommandBus(async (bus) => ({ user: await bus.execute(new LinkFacebookCommand(email, facebookUserId)) }));
+  }
   if (command !== 'users:create' && command !== 'sessions:create') throw new UsageError(`Unknown command "${command ?? ''}"`);
   const email = required(values.email, 'email');
   const name = command === 'users:create' ? required(values.name, 'name') : undefined;

@@ -5,6 +5,7 @@ import { PendingMembershipsModule } from '../organizations/pending-memberships.m
 import { AuthController } from './auth.controller.js';
 import { AuthenticationGuard } from './authentication.guard.js';
 import { CreateUserHandler } from './commands/create-user/create-user.handler.js';
+import { LinkFacebookHandler } from './commands/link-facebook/link-facebook.handler.js';
 import { OpenSessionHandler } from './commands/open-session/open-session.handler.js';
 import { RevokeSessionHandler } from './commands/revoke-session/revoke-session.handler.js';
 import { SignInWithFacebookHandler } from './commands/sign-in-with-facebook/sign-in-with-facebook.handler.js';
@@ -26,6 +27,7 @@ import { GetMeHandler } from './queries/get-me/get-me.handler.js';
     RevokeSessionHandler,
     StartFacebookLoginHandler,
     SignInWithFacebookHandler,
+    LinkFacebookHandler,
     GetMeHandler,
   ],
 })

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
+import { csrfTokenFor } from '../../src/auth/session-cookie.js';
 import { HousekeepingJob } from '../../src/infrastructure/database/housekeeping.job.js';
 import { OAuthStateStore } from '../../src/infrastructure/security/oauth-state.store.js';
 import { hashToken } from '../../src/infrastructure/security/opaque-token.js';
@@ -85,6 +86,36 @@ test('Idempotency-Key: a retry returns the first answer and changes nothing; ano
   const theirs = await call(t.app, 'POST', '/v1/organizations', { token: stranger, headers, body: { name: 'Once' } });
   assert.equal(theirs.status, 201);
   assert.notEqual(theirs.body.id, first.body.id);
+});
+
+test('Idempotency-Key: authentication comes first: after logout the same request is 401, never a replay', async () => {
+  const leaver = (await t.user('idempotent-leaver@example.com')).token;
+  const headers = { 'idempotency-key': 'before-logout' };
+  const first = await call(t.app, 'POST', '/v1/organizations', { token: leaver, headers, body: { name: 'Before logout' } });
+  assert.equal(first.status, 201, first.text);
+  assert.equal((await call(t.app, 'POST', '/v1/organizations', { token: leaver, headers, body: { name: 'Before logout' } })).headers['idempotent-replayed'], 'true');
+  assert.equal((await call(t.app, 'POST', '/v1/auth/logout', { token: leaver })).status, 204);
+  const after = await call(t.app, 'POST', '/v1/organizations', { token: leaver, headers, body: { name: 'Before logout' } });
+  assert.equal(after.status, 401, after.text);
+  assert.equal(after.body.code, 'AUTH.UNAUTHENTICATED');
+  assert.equal(after.headers['idempotent-replayed'], undefined);
+  assert.equal(after.text.includes(first.body.id), false);
+});
+
+test('Idempotency-Key: a replay passes every guard first (a cookie session without its CSRF header is 403, not replayed)', async () => {
+  const session = (await t.user('idempotent-cookie@example.com')).token;
+  const cookie = `entropy_session=${session}; entropy_csrf=${csrfTokenFor(session)}`;
+  const headers = { cookie, 'idempotency-key': 'cookie-once' };
+  const first = await call(t.app, 'POST', '/v1/organizations', { headers: { ...headers, 'x-csrf-token': csrfTokenFor(session) }, body: { name: 'Cookie once' } });
+  assert.equal(first.status, 201, first.text);
+  const forged = await call(t.app, 'POST', '/v1/organizations', { headers, body: { name: 'Cookie once' } });
+  assert.equal(forged.status, 403);
+  assert.equal(forged.body.code, 'AUTH.CSRF');
+  assert.equal(forged.text.includes(first.body.id), false);
+  const retry = await call(t.app, 'POST', '/v1/organizations', { headers: { ...headers, 'x-csrf-token': csrfTokenFor(session) }, body: { name: 'Cookie once' } });
+  assert.equal(retry.status, 201);
+  assert.equal(retry.headers['idempotent-replayed'], 'true');
+  assert.deepEqual(retry.body, first.body);
 });
 
 test('Idempotency-Key: a failed attempt can be retried with the same key', async () => {

@@ -1,0 +1,20 @@
+import { DomainEvent } from '../../../infrastructure/outbox/domain-event.js';
+
+/**
+ * A Facebook identity was attached to an existing account, explicitly: by its signed-in owner
+ * (`GET /v1/auth/facebook?link=1`) or by an operator (CLI). Carries no Facebook id or email.
+ */
+export class UserFacebookLinkedEvent extends DomainEvent {
+  readonly eventName = 'UserFacebookLinked';
+  readonly aggregateType = 'User';
+  readonly aggregateId: string;
+  readonly provider = 'facebook';
+
+  constructor(
+    readonly userId: number,
+    readonly via: 'sign_in' | 'cli',
+  ) {
+    super();
+    this.aggregateId = String(userId);
+  }
+}
