@@ -15,6 +15,9 @@ test('defaults follow the contract', () => {
   assert.deepEqual(s.facebook.loginScopes, ['email', 'public_profile']);
   assert.deepEqual(s.facebook.credentialScopes, ['public_profile', 'pages_show_list']);
   assert.equal(s.facebook.appId, undefined);
+  assert.equal(s.amqpUrl, undefined);
+  assert.equal(s.eventRetentionDays, 90);
+  assert.equal(parseSettings({ EVENT_RETENTION_DAYS: '7' }).eventRetentionDays, 7);
   assert.equal(parseSettings({ PORT: '8080' }).publicUrl, 'http://localhost:8080');
 });
 
@@ -32,6 +35,9 @@ test('each invalid variable is named in the error', () => {
     [{ FACEBOOK_APP_ID: '123' }, 'FACEBOOK_APP_SECRET'],
     [{ FACEBOOK_GRAPH_URL: 'graph' }, 'FACEBOOK_GRAPH_URL'],
     [{ LOG_LEVEL: 'loud' }, 'LOG_LEVEL'],
+    [{ AMQP_URL: 'http://rabbit' }, 'AMQP_URL'],
+    [{ EVENT_RETENTION_DAYS: '0' }, 'EVENT_RETENTION_DAYS'],
+    [{ EVENT_RETENTION_DAYS: '1.5' }, 'EVENT_RETENTION_DAYS'],
   ];
   for (const [env, name] of cases) {
     assert.throws(() => parseSettings(env), (error: unknown) => error instanceof ConfigurationError && error.message.startsWith(name), name);

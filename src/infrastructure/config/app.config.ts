@@ -28,6 +28,10 @@ export interface AppSettings {
     loginScopes: string[];
     credentialScopes: string[];
   };
+  /** RabbitMQ; undefined → no broker (the feed is then the only destination of events). */
+  amqpUrl: string | undefined;
+  /** Days delivered events stay in the event log (and the feed) before housekeeping deletes them. */
+  eventRetentionDays: number;
 }
 
 type Env = Record<string, string | undefined>;
@@ -103,6 +107,15 @@ export function parseSettings(env: Env): AppSettings {
     fail('LOG_LEVEL', `must be one of fatal|error|warn|info|debug|trace|silent, got "${logLevel}"`);
   }
 
+  const amqpUrl = env.AMQP_URL?.trim() || undefined;
+  if (amqpUrl && !/^amqps?:\/\//.test(amqpUrl)) fail('AMQP_URL', 'must start with amqp:// or amqps://');
+
+  const retentionRaw = env.EVENT_RETENTION_DAYS?.trim() || '90';
+  const eventRetentionDays = Number(retentionRaw);
+  if (!/^\d+$/.test(retentionRaw) || eventRetentionDays < 1 || eventRetentionDays > 36500) {
+    fail('EVENT_RETENTION_DAYS', `must be a whole number of days between 1 and 36500, got "${retentionRaw}"`);
+  }
+
   const appId = env.FACEBOOK_APP_ID?.trim() || undefined;
   const appSecret = env.FACEBOOK_APP_SECRET?.trim() || undefined;
   if (Boolean(appId) !== Boolean(appSecret)) {
@@ -128,6 +141,8 @@ export function parseSettings(env: Env): AppSettings {
       loginScopes: list(env, 'FACEBOOK_LOGIN_SCOPES', 'email,public_profile'),
       credentialScopes: list(env, 'FACEBOOK_CREDENTIAL_SCOPES', 'public_profile,pages_show_list'),
     },
+    amqpUrl,
+    eventRetentionDays,
   };
 }
 
