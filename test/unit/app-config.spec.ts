@@ -45,3 +45,25 @@ test('ENCRYPTION_KEYS parses several keys, first one first', () => {
   assert.deepEqual(keys?.map((k) => k.id), ['new', 'old']);
   assert.equal(keys?.[0].key.length, 32);
 });
+
+test('RabbitMQ: off by default, amqp(s) URL validated without echoing its password', () => {
+  const s = parseSettings({});
+  assert.deepEqual(s.amqp, { url: undefined, exchange: 'entropy.events', relayMaxAttempts: 20 });
+  const on = parseSettings({ AMQP_URL: 'amqps://u:p@mq.example:5671/v', AMQP_EXCHANGE: 'acme.events', RELAY_MAX_ATTEMPTS: '5' });
+  assert.deepEqual(on.amqp, { url: 'amqps://u:p@mq.example:5671/v', exchange: 'acme.events', relayMaxAttempts: 5 });
+  const cases: [Record<string, string>, string][] = [
+    [{ AMQP_URL: 'http://u:hunter2@mq:5672' }, 'AMQP_URL'],
+    [{ AMQP_URL: 'rabbit' }, 'AMQP_URL'],
+    [{ AMQP_EXCHANGE: 'amq.topic' }, 'AMQP_EXCHANGE'],
+    [{ AMQP_EXCHANGE: 'has space' }, 'AMQP_EXCHANGE'],
+    [{ RELAY_MAX_ATTEMPTS: '0' }, 'RELAY_MAX_ATTEMPTS'],
+    [{ RELAY_MAX_ATTEMPTS: 'many' }, 'RELAY_MAX_ATTEMPTS'],
+  ];
+  for (const [env, name] of cases) {
+    assert.throws(
+      () => parseSettings(env),
+      (error: unknown) => error instanceof ConfigurationError && error.message.startsWith(name) && !error.message.includes('hunter2'),
+      name,
+    );
+  }
+});

@@ -28,6 +28,12 @@ export interface AppSettings {
     loginScopes: string[];
     credentialScopes: string[];
   };
+  /** RabbitMQ; `url` undefined → no broker, the relay stays off. */
+  amqp: {
+    url: string | undefined;
+    exchange: string;
+    relayMaxAttempts: number;
+  };
 }
 
 type Env = Record<string, string | undefined>;
@@ -79,6 +85,48 @@ function encryptionKeys(env: Env, production: boolean): EncryptionKeySpec[] | un
   });
 }
 
+/** The URL without its password, for logs and error messages. */
+export function redactUrl(raw: string): string {
+  try {
+    const url = new URL(raw);
+    if (url.password) url.password = '***';
+    return url.toString();
+  } catch {
+    return '(unparseable URL)';
+  }
+}
+
+function amqpUrl(env: Env): string | undefined {
+  const raw = env.AMQP_URL?.trim();
+  if (!raw) return undefined;
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    fail('AMQP_URL', 'must be an amqp:// or amqps:// URL');
+  }
+  if ((url.protocol !== 'amqp:' && url.protocol !== 'amqps:') || !url.hostname) {
+    fail('AMQP_URL', `must be an amqp:// or amqps:// URL, got "${redactUrl(raw)}"`);
+  }
+  return raw;
+}
+
+function exchangeName(env: Env): string {
+  const name = env.AMQP_EXCHANGE?.trim() || 'entropy.events';
+  // AMQP 0-9-1 exchange names: up to 255 bytes of letters, digits, '-', '_', '.', ':'; 'amq.' is reserved.
+  if (!/^[A-Za-z0-9_.:-]{1,255}$/.test(name) || name.startsWith('amq.')) {
+    fail('AMQP_EXCHANGE', `must be 1-255 characters of letters, digits, '-', '_', '.', ':' and not start with "amq.", got "${name}"`);
+  }
+  return name;
+}
+
+function positiveInteger(env: Env, name: string, fallback: number, max: number): number {
+  const raw = env[name]?.trim() || String(fallback);
+  const value = Number(raw);
+  if (!/^\d+$/.test(raw) || value < 1 || value > max) fail(name, `must be an integer between 1 and ${max}, got "${raw}"`);
+  return value;
+}
+
 /** Parses and validates the environment; throws ConfigurationError naming the first bad variable. */
 export function parseSettings(env: Env): AppSettings {
   const nodeEnv = env.NODE_ENV?.trim() || 'development';
@@ -127,6 +175,11 @@ export function parseSettings(env: Env): AppSettings {
       linkRedirectUri: httpUrl(env, 'FACEBOOK_LINK_REDIRECT_URI', `${webAppUrl}/facebook/callback`),
       loginScopes: list(env, 'FACEBOOK_LOGIN_SCOPES', 'email,public_profile'),
       credentialScopes: list(env, 'FACEBOOK_CREDENTIAL_SCOPES', 'public_profile,pages_show_list'),
+    },
+    amqp: {
+      url: amqpUrl(env),
+      exchange: exchangeName(env),
+      relayMaxAttempts: positiveInteger(env, 'RELAY_MAX_ATTEMPTS', 20, 1000),
     },
   };
 }
