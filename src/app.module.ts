@@ -8,6 +8,7 @@ import { CredentialsModule } from './credentials/credentials.module.js';
 import { HealthController } from './health/health.controller.js';
 import { appConfig, type AppConfig } from './infrastructure/config/app.config.js';
 import { DatabaseModule } from './infrastructure/database/database.module.js';
+import { EventRelayModule } from './infrastructure/events/event-relay.module.js';
 import { loggerParams } from './infrastructure/http/request-logging.js';
 import { OrganizationsModule } from './organizations/organizations.module.js';
 import { TokensModule } from './tokens/tokens.module.js';
@@ -23,6 +24,7 @@ import { TokensModule } from './tokens/tokens.module.js';
     OrganizationsModule,
     TokensModule,
     CredentialsModule,
+    EventRelayModule,
   ],
   controllers: [HealthController],
 })

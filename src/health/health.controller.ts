@@ -3,6 +3,7 @@ import { ApiOkResponse, ApiOperation, ApiServiceUnavailableResponse, ApiTags } f
 import type { FastifyReply } from 'fastify';
 import { DataSource } from 'typeorm';
 import { Public } from '../auth/public.decorator.js';
+import { EventRelayService } from '../infrastructure/events/event-relay.service.js';
 
 const READY_TIMEOUT_MS = 2000;
 
@@ -10,7 +11,10 @@ const READY_TIMEOUT_MS = 2000;
 @Public()
 @Controller('health')
 export class HealthController {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly relay: EventRelayService,
+  ) {}
 
   @Get('live')
   @ApiOperation({ summary: 'The process is up' })
@@ -20,13 +24,19 @@ export class HealthController {
   }
 
   @Get('ready')
-  @ApiOperation({ summary: 'The database answers' })
-  @ApiOkResponse({ schema: { example: { status: 'ok', database: 'up' } } })
-  @ApiServiceUnavailableResponse({ schema: { example: { status: 'unavailable', database: 'down' } } })
+  @ApiOperation({ summary: 'The database answers, and RabbitMQ is connected when AMQP_URL is set' })
+  @ApiOkResponse({ schema: { example: { status: 'ok', database: 'up', rabbitmq: 'up', details: { rabbitmq: { exchange: 'entropy.events', dead_events: 0 } } } } })
+  @ApiServiceUnavailableResponse({ schema: { example: { status: 'unavailable', database: 'up', rabbitmq: 'down', details: { rabbitmq: { exchange: 'entropy.events', dead_events: 0 } } } } })
   async ready(@Res({ passthrough: true }) reply: FastifyReply) {
-    const database = await this.ping();
-    if (!database) reply.status(503);
-    return { status: database ? 'ok' : 'unavailable', database: database ? 'up' : 'down' };
+    // Dead (parked) events are reported for operators, not a reason to take the replica out of rotation.
+    const [database, broker] = await Promise.all([this.ping(), this.relay.health(READY_TIMEOUT_MS)]);
+    const up = database && broker?.rabbitmq !== 'down';
+    if (!up) reply.status(503);
+    return {
+      status: up ? 'ok' : 'unavailable',
+      database: database ? 'up' : 'down',
+      ...(broker && { rabbitmq: broker.rabbitmq, details: { rabbitmq: { exchange: broker.exchange, dead_events: broker.dead_events } } }),
+    };
   }
 
   private async ping(): Promise<boolean> {
