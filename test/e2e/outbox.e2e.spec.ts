@@ -17,7 +17,7 @@ before(async () => {
 });
 after(() => t.close());
 
-const rowsFor = (id: string) => t.dataSource.query('SELECT event_type FROM outbox_messages WHERE aggregate_id = $1', [id]);
+const rowsFor = (id: string) => t.dataSource.query('SELECT type FROM events WHERE aggregate_id = $1', [id]);
 
 test('a committed write leaves its event row and publishes it after the commit', async () => {
   const organization = Organization.create({ name: 'Committed' }, `committed-${Date.now()}`, 1);
@@ -27,7 +27,7 @@ test('a committed write leaves its event row and publishes it after the commit',
     seenInsideTransaction = published.filter((e) => e.aggregateId === organization.id).length;
   });
   assert.equal(seenInsideTransaction, 0, 'nothing is published before the commit');
-  assert.deepEqual(await rowsFor(organization.id), [{ event_type: 'OrganizationCreated' }]);
+  assert.deepEqual(await rowsFor(organization.id), [{ type: 'tech.entropy.organization.created' }]);
   assert.deepEqual(published.filter((e) => e.aggregateId === organization.id).map((e) => e.eventName), ['OrganizationCreated']);
 });
 
@@ -45,9 +45,9 @@ test('a rolled-back write leaves no event row and publishes nothing', async () =
   assert.equal(published.filter((e) => e.aggregateId === organization.id).length, 0);
 });
 
-test('an outbox insert failure rolls the change back too', async () => {
+test('an event-log insert failure rolls the change back too', async () => {
   const organization = Organization.create({ name: 'Outbox fails' }, `outbox-fails-${Date.now()}`, 1);
-  const broken = Object.assign(Object.create(Object.getPrototypeOf(organization.getUncommittedEvents()[0])), organization.getUncommittedEvents()[0], { aggregateId: 'x'.repeat(100) });
+  const broken = Object.assign(Object.create(Object.getPrototypeOf(organization.getUncommittedEvents()[0])), organization.getUncommittedEvents()[0], { eventId: 'not-a-uuid' });
   organization.uncommit();
   organization.apply(broken);
   await assert.rejects(uow.run(async (tx) => {

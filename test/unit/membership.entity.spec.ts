@@ -10,11 +10,12 @@ const member: MemberActor = { userId: 3, role: 'member' };
 
 function existing(userId: number, role: MemberActor['role']): Membership {
   const membership = Membership.active(ORG, userId, role);
+  membership.id = 100 + userId;
   membership.uncommit();
   return membership;
 }
 
-test('add: active for a known user, pending for an email; MemberAdded without secrets', () => {
+test('add: active for a known user, pending for an email; MemberAdded without the email', () => {
   const active = Membership.add(ORG, { userId: 9 }, 'admin', owner);
   assert.equal(active.status, 'active');
   assert.ok(active.joinedAt);
@@ -22,7 +23,14 @@ test('add: active for a known user, pending for an email; MemberAdded without se
   assert.deepEqual([pending.status, pending.userId, pending.email, pending.joinedAt], ['pending', null, 'x@example.com', null]);
   const [event] = pending.getUncommittedEvents();
   assert.equal(event.eventName, 'MemberAdded');
-  assert.deepEqual(event.toPayload(), { userId: null, email: 'x@example.com', role: 'member', status: 'pending', addedBy: 2 });
+  pending.id = 41; // given by the insert, before the event is written
+  assert.equal(event.type, 'tech.entropy.member.added');
+  assert.equal(event.organizationId, ORG);
+  assert.equal(event.subject, 'invitations/41');
+  assert.deepEqual(event.toData(), { membership_id: 41, user_id: null, role: 'member', status: 'pending', added_by: { type: 'user', id: 2 } });
+  assert.equal(JSON.stringify(event.toData()).includes('example.com'), false);
+  active.id = 40;
+  assert.equal(active.getUncommittedEvents()[0].subject, 'members/9');
 });
 
 test('add: only owners add owners, members add nobody', () => {
@@ -41,13 +49,25 @@ test('changeRole: admins never touch owners nor make them; the last owner stays;
   assert.equal(unchanged.getUncommittedEvents().length, 0);
   const demoted = existing(5, 'owner');
   assert.equal(demoted.changeRole('member', owner, 2), true);
-  assert.deepEqual(demoted.getUncommittedEvents()[0].toPayload(), { userId: 5, from: 'owner', to: 'member', changedBy: 1 });
+  assert.deepEqual(demoted.getUncommittedEvents()[0].toData(), {
+    membership_id: demoted.id,
+    user_id: 5,
+    previous_role: 'owner',
+    role: 'member',
+    changed_by: { type: 'user', id: 1 },
+  });
 });
 
 test('remove: anyone may leave, but not the last owner; only managers remove others, only owners remove owners', () => {
   const leaving = existing(3, 'member');
   leaving.remove(member, 1);
-  assert.deepEqual(leaving.getUncommittedEvents()[0].toPayload(), { userId: 3, role: 'member', removedBy: 3, left: true });
+  assert.deepEqual(leaving.getUncommittedEvents()[0].toData(), {
+    membership_id: leaving.id,
+    user_id: 3,
+    role: 'member',
+    left: true,
+    removed_by: { type: 'user', id: 3 },
+  });
   assert.throws(() => existing(1, 'owner').remove(owner, 1), LastOwnerError);
   assert.throws(() => existing(4, 'member').remove(member, 1), RoleRequiredError);
   assert.throws(() => existing(5, 'owner').remove(admin, 2), OwnerRequiredError);

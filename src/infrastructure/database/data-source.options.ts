@@ -6,6 +6,7 @@ import { InitialSchema1763800000000 } from './migrations/1763800000000-initial-s
 import { OAuthStates1763800001000 } from './migrations/1763800001000-oauth-states.js';
 import { AuthorizationTokens1763800002000 } from './migrations/1763800002000-authorization-tokens.js';
 import { Credentials1763800003000 } from './migrations/1763800003000-credentials.js';
+import { EventLog1763800010000 } from './migrations/1763800010000-event-log.js';
 import { SerializedPGlitePool } from './serialized-pglite-pool.js';
 
 export const MIGRATIONS = [
@@ -13,6 +14,7 @@ export const MIGRATIONS = [
   OAuthStates1763800001000,
   AuthorizationTokens1763800002000,
   Credentials1763800003000,
+  EventLog1763800010000,
 ];
 
 /** PostgreSQL when DATABASE_URL is set, otherwise the embedded PGlite in DATA_DIR. */

@@ -71,7 +71,7 @@ export class Membership extends AggregateRoot<DomainEvent> {
       membership.status = 'pending';
       membership.joinedAt = null;
     }
-    membership.apply(new MemberAddedEvent(organizationId, membership.userId, membership.email, role, membership.status, by.userId));
+    membership.apply(new MemberAddedEvent(organizationId, membership, membership.userId, role, membership.status, by.userId));
     return membership;
   }
 
@@ -86,7 +86,7 @@ export class Membership extends AggregateRoot<DomainEvent> {
     if (this.role === 'owner' && owners <= 1) throw new LastOwnerError();
     const from = this.role;
     this.role = to;
-    this.apply(new MemberRoleChangedEvent(this.organizationId, this.userId!, from, to, by.userId));
+    this.apply(new MemberRoleChangedEvent(this.organizationId, this, this.userId!, from, to, by.userId));
     return true;
   }
 
@@ -98,7 +98,7 @@ export class Membership extends AggregateRoot<DomainEvent> {
       if (this.role === 'owner' && by.role !== 'owner') throw new OwnerRequiredError();
     }
     if (this.role === 'owner' && owners <= 1) throw new LastOwnerError();
-    this.apply(new MemberRemovedEvent(this.organizationId, this.userId!, this.role, by.userId, leaving));
+    this.apply(new MemberRemovedEvent(this.organizationId, this, this.userId!, this.role, by.userId, leaving));
   }
 }
 

@@ -1,7 +1,8 @@
-import { DomainEvent } from '../../../infrastructure/outbox/domain-event.js';
+import { DomainEvent, userActor } from '../../../infrastructure/outbox/domain-event.js';
 
 export class AuthorizationTokenRevokedEvent extends DomainEvent {
   readonly eventName = 'AuthorizationTokenRevoked';
+  readonly type = 'tech.entropy.authorization_token.revoked';
   readonly aggregateType = 'AuthorizationToken';
 
   constructor(
@@ -12,5 +13,17 @@ export class AuthorizationTokenRevokedEvent extends DomainEvent {
     readonly revokedBy: number | null,
   ) {
     super();
+  }
+
+  get subject(): string {
+    return `authorization_tokens/${this.aggregateId}`;
+  }
+
+  toData() {
+    return {
+      token_id: this.aggregateId,
+      reason: this.reason,
+      revoked_by: this.revokedBy === null ? null : userActor(this.revokedBy),
+    };
   }
 }
