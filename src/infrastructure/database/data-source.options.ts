@@ -7,6 +7,7 @@ import { OAuthStates1763800001000 } from './migrations/1763800001000-oauth-state
 import { AuthorizationTokens1763800002000 } from './migrations/1763800002000-authorization-tokens.js';
 import { Credentials1763800003000 } from './migrations/1763800003000-credentials.js';
 import { EventLog1763800010000 } from './migrations/1763800010000-event-log.js';
+import { EventRelay1763800011000 } from './migrations/1763800011000-event-relay.js';
 import { SerializedPGlitePool } from './serialized-pglite-pool.js';
 
 export const MIGRATIONS = [
@@ -15,6 +16,7 @@ export const MIGRATIONS = [
   AuthorizationTokens1763800002000,
   Credentials1763800003000,
   EventLog1763800010000,
+  EventRelay1763800011000,
 ];
 
 /** PostgreSQL when DATABASE_URL is set, otherwise the embedded PGlite in DATA_DIR. */

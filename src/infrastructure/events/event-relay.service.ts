@@ -3,6 +3,7 @@ import { DataSource } from 'typeorm';
 import { appConfig, type AppConfig } from '../config/app.config.js';
 import { isEmbedded } from '../database/migration-runner.js';
 import { AmqpPublisher } from './amqp-publisher.js';
+import { EventSequencer } from './event-sequencer.js';
 import { DEFAULT_RELAY_OPTIONS, EventRelay, type RelayHealth, type RelayOptions } from './event-relay.js';
 
 /** Relay timings; a provider so tests can shorten them. */
@@ -24,11 +25,13 @@ export class EventRelayOptions implements RelayOptions {
 export class EventRelayService implements OnApplicationBootstrap, OnModuleDestroy {
   private readonly logger = new Logger('EventRelay');
   private relay: EventRelay | undefined;
+  private unsubscribe: (() => void) | undefined;
 
   constructor(
     @Inject(appConfig.KEY) private readonly settings: AppConfig,
     private readonly dataSource: DataSource,
     private readonly options: EventRelayOptions,
+    private readonly sequencer: EventSequencer,
   ) {}
 
   get configured(): boolean {
@@ -42,17 +45,15 @@ export class EventRelayService implements OnApplicationBootstrap, OnModuleDestro
       return;
     }
     this.relay = new EventRelay(this.settings, this.dataSource, new AmqpPublisher(url, exchange), isEmbedded(this.dataSource), this.options);
+    // Woken right after this process stamped events; other replicas' stamps reach it by the poll.
+    this.unsubscribe = this.sequencer.onStamped(() => this.relay?.signal());
     await this.relay.start();
   }
 
   async onModuleDestroy(): Promise<void> {
+    this.unsubscribe?.();
     await this.relay?.stop();
     this.relay = undefined;
-  }
-
-  /** Events were stamped: the relay looks at once instead of at its next poll. */
-  signal(): void {
-    this.relay?.signal();
   }
 
   /** Undefined when no broker is configured. */

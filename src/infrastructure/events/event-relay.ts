@@ -3,6 +3,7 @@ import type { DataSource } from 'typeorm';
 import type { AppSettings } from '../config/app.config.js';
 import { AmqpPublisher, BrokerUnavailableError, type OutgoingMessage, type PublishOutcome } from './amqp-publisher.js';
 import { routingKey, toCloudEvent, type StoredEvent } from './cloud-event.js';
+import { STORED_EVENT_COLUMNS } from './event-record.entity.js';
 import { embeddedSession, leaderSession, type RelaySession } from './relay-session.js';
 
 export interface RelayOptions {
@@ -33,24 +34,23 @@ export const UNROUTABLE = 'unroutable:';
  * other organizations flow on. An unroutable event (returned: no queue got it, so no consumer can
  * see the order broken) holds nothing back.
  */
-const CLAIM = `
+export const CLAIM = `
   WITH held AS (
     SELECT organization_id, min(sequence) AS since
       FROM events
-     WHERE sequence IS NOT NULL AND published_at IS NULL AND dead_at IS NULL
+     WHERE next_attempt_at IS NOT NULL AND published_at IS NULL AND dead_at IS NULL
        AND next_attempt_at > now() AND organization_id IS NOT NULL
        AND last_error NOT LIKE '${UNROUTABLE}%'
      GROUP BY organization_id
   )
-  SELECT e.*
-    FROM events e
-    LEFT JOIN held h ON h.organization_id = e.organization_id
-   WHERE e.sequence IS NOT NULL AND e.published_at IS NULL AND e.dead_at IS NULL
-     AND (e.next_attempt_at IS NULL OR e.next_attempt_at <= now())
-     AND (h.since IS NULL OR e.sequence < h.since)
-   ORDER BY e.sequence
+  SELECT ${STORED_EVENT_COLUMNS}
+    FROM events
+   WHERE sequence IS NOT NULL AND published_at IS NULL AND dead_at IS NULL
+     AND (next_attempt_at IS NULL OR next_attempt_at <= now())
+     AND NOT EXISTS (SELECT 1 FROM held WHERE held.organization_id = events.organization_id AND held.since < events.sequence)
+   ORDER BY events.sequence -- the table's bigint, not the selected text alias
    LIMIT $1
-     FOR UPDATE OF e SKIP LOCKED`;
+     FOR UPDATE OF events SKIP LOCKED`;
 
 const MARK_PUBLISHED = `UPDATE events SET published_at = now(), next_attempt_at = NULL, last_error = NULL WHERE id = ANY($1::uuid[])`;
 
