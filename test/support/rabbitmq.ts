@@ -87,6 +87,11 @@ export class QueueProbe {
     });
   }
 
+  /** Consumes again if the broker closed the consumer's connection. */
+  async ensureConsuming(): Promise<void> {
+    if (!this.consuming) await this.consume().catch(() => (this.consuming = false));
+  }
+
   ids(): string[] {
     return this.received.map((r) => r.message.properties.messageId as string);
   }
@@ -96,7 +101,7 @@ export class QueueProbe {
     const deadline = Date.now() + timeoutMs;
     while (new Set(this.ids()).size < count) {
       if (Date.now() > deadline) throw new Error(`only ${new Set(this.ids()).size} of ${count} distinct events arrived`);
-      if (!this.consuming) await this.consume().catch(() => (this.consuming = false));
+      await this.ensureConsuming();
       await new Promise((r) => setTimeout(r, 50));
     }
   }
