@@ -5,6 +5,7 @@ import { ScheduleModule } from '@nestjs/schedule';
 import { LoggerModule } from 'nestjs-pino';
 import { AuthModule } from './auth/auth.module.js';
 import { CredentialsModule } from './credentials/credentials.module.js';
+import { EventsModule } from './events/events.module.js';
 import { HealthController } from './health/health.controller.js';
 import { appConfig, type AppConfig } from './infrastructure/config/app.config.js';
 import { DatabaseModule } from './infrastructure/database/database.module.js';
@@ -24,6 +25,7 @@ import { TokensModule } from './tokens/tokens.module.js';
     OrganizationsModule,
     TokensModule,
     CredentialsModule,
+    EventsModule,
     EventRelayModule,
   ],
   controllers: [HealthController],

@@ -63,7 +63,10 @@ export class EventRecord implements StoredEvent {
   deadAt: Date | null;
 }
 
-/** The columns of `events` as a StoredEvent, for raw SQL readers (`SELECT ${STORED_EVENT_COLUMNS} FROM events`). */
+/**
+ * The columns of `events` as a StoredEvent, for raw SQL readers (`SELECT ${STORED_EVENT_COLUMNS} FROM events`).
+ * `sequence` comes out as text: order by `events.sequence`, not by the bare (text) output name.
+ */
 export const STORED_EVENT_COLUMNS = `id, type, organization_id AS "organizationId", aggregate_type AS "aggregateType",
   aggregate_id AS "aggregateId", subject, data, data_version AS "dataVersion", actor, correlation_id AS "correlationId",
   recorded_at AS "recordedAt", sequence::text AS sequence, committed_at AS "committedAt", published_at AS "publishedAt",
