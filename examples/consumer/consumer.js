@@ -1,7 +1,7 @@
 // An internal service subscribing to Entropy's events: the pattern to copy.
 //
 // - Our own durable quorum queue, bound to the service's topic exchange (Entropy declares no queues).
-// - Manual acknowledgements: a message is acked only after it was handled.
+// - Manual acknowledgements: a message is acked only after it was handled, one at a time in order.
 // - Deduplication by the CloudEvent id: delivery is at least once (a relay crash between the
 //   broker's confirm and its bookkeeping sends an event again).
 // - Poison messages (not JSON, not a CloudEvent) go to a dead-letter exchange and its queue at once;
@@ -76,8 +76,11 @@ async function setup(connection) {
   });
   for (const pattern of BINDINGS) await channel.bindQueue(QUEUE, EXCHANGE, pattern);
   await channel.prefetch(PREFETCH);
+  // One message at a time, in delivery order: keeps each organization's events in commit order,
+  // and a duplicate right behind its original finds it already recorded as handled.
+  let chain = Promise.resolve();
   await channel.consume(QUEUE, (message) => {
-    if (message) void onMessage(channel, message);
+    if (message) chain = chain.then(() => onMessage(channel, message)).catch((error) => log('error', 'could not settle a message', { error: String(error?.message ?? error) }));
   });
   log('info', 'consuming', { queue: QUEUE, exchange: EXCHANGE, bindings: BINDINGS, dead_letter_queue: DEAD_LETTER_QUEUE });
 }
