@@ -110,3 +110,18 @@ test('an unroutable event (no queue bound) is retried with backoff, then parked 
   const next = await createOrganization(t.app, token, { name: 'Heard Again' });
   await until(async () => probe.received.find((r) => r.body.organizationid === next));
 });
+
+test('a row that cannot become a valid CloudEvent is parked at once and blocks nothing', { skip }, async () => {
+  const [{ id }] = await t.dataSource.query(
+    `INSERT INTO events (id, type, organization_id, aggregate_type, aggregate_id, data, data_version)
+     VALUES (gen_random_uuid(), '', NULL, 'User', '1', '{}', 1) RETURNING id`,
+  );
+  const dead = await until(async () => {
+    const row = await stored(id);
+    return row.deadAt ? row : undefined;
+  });
+  assert.equal(dead.publishAttempts, 1);
+  assert.match(dead.lastError!, /^invalid CloudEvent: /);
+  const next = await createOrganization(t.app, token, { name: 'After The Poison Row' });
+  await until(async () => probe.received.find((r) => r.body.organizationid === next));
+});

@@ -64,7 +64,7 @@ const MARK_FAILED = `
            ELSE now() + make_interval(secs => least($5::float8, $4::float8 * 2 ^ e.publish_attempts) * (0.8 + random() * 0.4) / 1000) END
     FROM unnest($1::uuid[], $2::text[]) AS f(id, error)
    WHERE e.id = f.id
-  RETURNING e.id, e.type, e.organization_id, e.publish_attempts, e.dead_at`;
+  RETURNING e.id, e.type, e.publish_attempts, e.dead_at`;
 
 const COUNT_DEAD = `SELECT count(*)::int AS dead FROM events WHERE dead_at IS NOT NULL`;
 
@@ -204,7 +204,17 @@ export class EventRelay {
     return session.transaction(async () => {
       const rows = await session.query<StoredEvent>(CLAIM, [this.options.batchSize]);
       if (rows.length === 0) return 0;
-      const messages = rows.map((row) => this.toMessage(row));
+      const messages: OutgoingMessage[] = [];
+      const invalid: Failure[] = [];
+      for (const row of rows) {
+        try {
+          messages.push(this.toMessage(row));
+        } catch (error) {
+          // A row that cannot become a valid CloudEvent never will: park it rather than retry it forever.
+          invalid.push({ id: row.id, error: `invalid CloudEvent: ${(error as Error).message}` });
+        }
+      }
+      if (invalid.length > 0) await this.markFailed(session, invalid, 1);
       let outcomes: PublishOutcome[];
       try {
         outcomes = await this.publisher.publish(messages);
@@ -239,27 +249,30 @@ export class EventRelay {
       // 'unconfirmed': the broker went away; not the event's fault, so no attempt is counted.
     });
     if (delivered.length > 0) await session.query(MARK_PUBLISHED, [delivered]);
-    if (failures.length > 0) {
-      const failed = await session.query<{ id: string; type: string; organization_id: string | null; publish_attempts: number; dead_at: Date | null }>(MARK_FAILED, [
-        failures.map((f) => f.id),
-        failures.map((f) => f.error),
-        this.settings.amqp.relayMaxAttempts,
-        this.options.backoffBaseMs,
-        this.options.backoffMaxMs,
-      ]);
-      for (const event of failed) {
-        const error = failures.find((f) => f.id === event.id)!.error;
-        if (event.dead_at) {
-          this.logger.error(`Event ${event.id} (${event.type}) parked as dead after ${event.publish_attempts} attempts: ${error}`);
-        } else if (event.publish_attempts === 1) {
-          this.logger.warn(`Event ${event.id} (${event.type}) not delivered, will retry: ${error}`);
-        }
-      }
-    }
+    if (failures.length > 0) await this.markFailed(session, failures, this.settings.amqp.relayMaxAttempts);
     if (outcomes.includes('unconfirmed')) this.logger.warn('RabbitMQ went away during a batch; its unconfirmed events will be sent again');
   }
 
   /** Waits up to `ms`, or less if a wake-up arrives (or arrived since `dirty` was cleared). */
+  /** Counts one failed attempt per event: backoff, or parked dead once `maxAttempts` is reached. */
+  private async markFailed(session: RelaySession, failures: Failure[], maxAttempts: number): Promise<void> {
+    const failed = await session.query<{ id: string; type: string; publish_attempts: number; dead_at: Date | null }>(MARK_FAILED, [
+      failures.map((f) => f.id),
+      failures.map((f) => f.error),
+      maxAttempts,
+      this.options.backoffBaseMs,
+      this.options.backoffMaxMs,
+    ]);
+    for (const event of failed) {
+      const error = failures.find((f) => f.id === event.id)!.error;
+      if (event.dead_at) {
+        this.logger.error(`Event ${event.id} (${event.type}) parked as dead after ${event.publish_attempts} attempts: ${error}`);
+      } else if (event.publish_attempts === 1) {
+        this.logger.warn(`Event ${event.id} (${event.type}) not delivered, will retry: ${error}`);
+      }
+    }
+  }
+
   private sleep(ms: number): Promise<void> {
     if (this.stopping || this.dirty) return Promise.resolve();
     return new Promise((resolve) => {
