@@ -34,10 +34,6 @@ export class EventRelayService implements OnApplicationBootstrap, OnModuleDestro
     private readonly sequencer: EventSequencer,
   ) {}
 
-  get configured(): boolean {
-    return this.settings.amqp.url !== undefined;
-  }
-
   async onApplicationBootstrap(): Promise<void> {
     const { url, exchange } = this.settings.amqp;
     if (!url) {

@@ -95,6 +95,7 @@ export class EventRelay {
   private wake: (() => void) | undefined;
   private sessionFailures = 0;
   private readonly stopWaiters = new Set<() => void>();
+  private stopListening: (() => void) | undefined;
 
   constructor(
     private readonly settings: AppSettings,
@@ -104,13 +105,9 @@ export class EventRelay {
     private readonly options: RelayOptions = DEFAULT_RELAY_OPTIONS,
   ) {}
 
-  get leader(): boolean {
-    return this.session?.alive === true;
-  }
-
   async start(): Promise<void> {
     this.stopping = false;
-    this.publisher.onUp(() => this.signal());
+    this.stopListening = this.publisher.onUp(() => this.signal());
     await this.publisher.start();
     this.running = this.loop();
   }
@@ -122,6 +119,7 @@ export class EventRelay {
     await this.running?.catch(() => undefined);
     await this.session?.close();
     this.session = undefined;
+    this.stopListening?.();
     await this.publisher.stop();
   }
 
