@@ -4,7 +4,10 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { after, before, describe, test } from 'node:test';
 import { CloudEvent } from 'cloudevents';
 import pg from 'pg';
-import { EventSequencer } from '../../src/infrastructure/events/event-sequencer.js';
+import { appConfig, type AppConfig } from '../../src/infrastructure/config/app.config.js';
+import { HousekeepingJob, RETENTION_BATCH } from '../../src/infrastructure/database/housekeeping.job.js';
+import { EventSequencer, STAMP_BATCH } from '../../src/infrastructure/events/event-sequencer.js';
+import { OAuthStateStore } from '../../src/infrastructure/security/oauth-state.store.js';
 import { allPages, call, createOrganization } from '../support/http.js';
 import { NEEDS_POSTGRES, startTestApp, type TestApp } from '../support/test-app.js';
 
@@ -109,7 +112,31 @@ describe('the feed', () => {
   });
 });
 
+describe('what each event row holds', () => {
+  test('the actor and the request id (X-Request-Id) as correlation id', async () => {
+    const res = await call(t.app, 'PUT', `/v1/organizations/${org}`, { token: owner.token, body: { bio: 'traced' }, headers: { 'x-request-id': 'trace-4711' } });
+    assert.equal(res.status, 200);
+    const [row] = await t.dataSource.query(`SELECT actor, correlation_id FROM events WHERE organization_id = $1 ORDER BY insert_order DESC LIMIT 1`, [org]);
+    assert.deepEqual(row, { actor: { type: 'user', id: owner.id }, correlation_id: 'trace-4711' });
+  });
+});
+
 describe('the sequencer', () => {
+  test('a backlog larger than one batch is numbered completely after one wake, in the order it was written', async () => {
+    const ids = Array.from({ length: STAMP_BATCH * 2 + 7 }, () => randomUUID());
+    await t.dataSource.query(
+      `INSERT INTO events (id, type, organization_id, aggregate_type, aggregate_id, data, data_version)
+       SELECT id, 'tech.entropy.organization.updated', $2::uuid, 'Organization', $2::text, '{}', 1 FROM unnest($1::uuid[]) WITH ORDINALITY AS u(id, n) ORDER BY n`,
+      [ids, org],
+    );
+    sequencer.wake();
+    await sequencer.settle();
+    const rows: { id: string }[] = await t.dataSource.query(`SELECT id FROM events WHERE id = ANY($1::uuid[]) AND sequence IS NOT NULL ORDER BY sequence`, [ids]);
+    assert.deepEqual(rows.map((r) => r.id), ids);
+    assert.equal(await sequencer.stamp(), 0);
+    await t.dataSource.query('DELETE FROM events WHERE id = ANY($1::uuid[])', [ids]);
+  });
+
   test('a commit is stamped without anyone asking (woken by the unit of work), and onStamped fires', async () => {
     await sequencer.settle();
     let stamped = 0;
@@ -124,6 +151,19 @@ describe('the sequencer', () => {
     } finally {
       off();
     }
+  });
+
+  test('stamp() numbers what is committed and unstamped, and says how many', async () => {
+    await sequencer.settle();
+    await sequencer.stamp();
+    await t.dataSource.query(
+      `INSERT INTO events (id, type, organization_id, aggregate_type, aggregate_id, data, data_version)
+       VALUES ($1, 'tech.entropy.organization.updated', $3::uuid, 'Organization', $3::text, '{}', 1),
+              ($2, 'tech.entropy.organization.updated', $3::uuid, 'Organization', $3::text, '{}', 1)`,
+      [randomUUID(), randomUUID(), org],
+    );
+    assert.equal(await sequencer.stamp(), 2);
+    assert.equal(await sequencer.stamp(), 0);
   });
 
   test('an event whose transaction commits late is numbered after what a reader has seen, and never skipped', { skip: NEEDS_POSTGRES }, async () => {
@@ -191,5 +231,54 @@ describe('the sequencer', () => {
     assert.equal(written.length, 120);
     assert.equal(new Set(seen).size, seen.length, 'no event twice');
     assert.deepEqual([...seen].sort(), [...written].sort(), 'every committed event was seen');
+  });
+});
+
+describe('retention', () => {
+  async function aged(days: number, published: boolean): Promise<string> {
+    const id = randomUUID();
+    await t.dataSource.query(
+      `INSERT INTO events (id, type, organization_id, aggregate_type, aggregate_id, data, data_version)
+       VALUES ($1, 'tech.entropy.organization.updated', $2::uuid, 'Organization', $2::text, '{}', 1)`,
+      [id, org],
+    );
+    await sequencer.stamp();
+    await t.dataSource.query(
+      `UPDATE events SET committed_at = now() - make_interval(days => $2), published_at = CASE WHEN $3::boolean THEN now() END WHERE id = $1`,
+      [id, days, published],
+    );
+    return id;
+  }
+  const exists = async (id: string) => (await t.dataSource.query('SELECT 1 FROM events WHERE id = $1', [id])).length === 1;
+
+  test('without a broker, committed events older than EVENT_RETENTION_DAYS go; younger ones stay', async () => {
+    const [old, young] = [await aged(91, false), await aged(89, false)];
+    const job = t.app.get(HousekeepingJob);
+    assert.ok((await job.purgeEvents()) >= 1);
+    assert.equal(await exists(old), false);
+    assert.equal(await exists(young), true);
+  });
+
+  test('with a broker, only events it confirmed go: undelivered and dead ones are kept whatever their age', async () => {
+    const settings = t.app.get<AppConfig>(appConfig.KEY);
+    const job = new HousekeepingJob(t.dataSource, t.app.get(OAuthStateStore), { ...settings, amqpUrl: 'amqp://broker.test', eventRetentionDays: 30 });
+    const [delivered, undelivered, dead] = [await aged(31, true), await aged(31, false), await aged(400, false)];
+    await t.dataSource.query('UPDATE events SET dead_at = now() WHERE id = $1', [dead]);
+    assert.equal(await job.purgeEvents(), 1);
+    assert.deepEqual([await exists(delivered), await exists(undelivered), await exists(dead)], [false, true, true]);
+  });
+
+  test('deletes in batches until nothing old is left', async () => {
+    const count = RETENTION_BATCH + 5;
+    await t.dataSource.query(
+      `INSERT INTO events (id, type, organization_id, aggregate_type, aggregate_id, data, data_version)
+       SELECT gen_random_uuid(), 'tech.entropy.organization.updated', $1::uuid, 'Organization', $1::text, '{}', 1 FROM generate_series(1, $2)`,
+      [org, count],
+    );
+    sequencer.wake();
+    await sequencer.settle();
+    await t.dataSource.query(`UPDATE events SET committed_at = now() - interval '200 days' WHERE data = '{}'::jsonb AND organization_id = $1`, [org]);
+    assert.ok((await t.app.get(HousekeepingJob).purgeEvents()) >= count);
+    assert.equal((await t.dataSource.query(`SELECT 1 FROM events WHERE committed_at < now() - interval '90 days'`)).length, 0);
   });
 });

@@ -15,6 +15,9 @@ test('defaults follow the contract', () => {
   assert.deepEqual(s.facebook.loginScopes, ['email', 'public_profile']);
   assert.deepEqual(s.facebook.credentialScopes, ['public_profile', 'pages_show_list']);
   assert.equal(s.facebook.appId, undefined);
+  assert.equal(s.amqpUrl, undefined);
+  assert.equal(s.eventRetentionDays, 90);
+  assert.equal(parseSettings({ EVENT_RETENTION_DAYS: '7' }).eventRetentionDays, 7);
   assert.equal(parseSettings({ PORT: '8080' }).publicUrl, 'http://localhost:8080');
 });
 
@@ -32,6 +35,9 @@ test('each invalid variable is named in the error', () => {
     [{ FACEBOOK_APP_ID: '123' }, 'FACEBOOK_APP_SECRET'],
     [{ FACEBOOK_GRAPH_URL: 'graph' }, 'FACEBOOK_GRAPH_URL'],
     [{ LOG_LEVEL: 'loud' }, 'LOG_LEVEL'],
+    [{ AMQP_URL: 'http://rabbit' }, 'AMQP_URL'],
+    [{ EVENT_RETENTION_DAYS: '0' }, 'EVENT_RETENTION_DAYS'],
+    [{ EVENT_RETENTION_DAYS: '1.5' }, 'EVENT_RETENTION_DAYS'],
   ];
   for (const [env, name] of cases) {
     assert.throws(() => parseSettings(env), (error: unknown) => error instanceof ConfigurationError && error.message.startsWith(name), name);
@@ -48,9 +54,9 @@ test('ENCRYPTION_KEYS parses several keys, first one first', () => {
 
 test('RabbitMQ: off by default, amqp(s) URL validated without echoing its password', () => {
   const s = parseSettings({});
-  assert.deepEqual(s.amqp, { url: undefined, exchange: 'entropy.events', relayMaxAttempts: 20 });
+  assert.deepEqual([s.amqpUrl, s.amqpExchange, s.relayMaxAttempts], [undefined, 'entropy.events', 20]);
   const on = parseSettings({ AMQP_URL: 'amqps://u:p@mq.example:5671/v', AMQP_EXCHANGE: 'acme.events', RELAY_MAX_ATTEMPTS: '5' });
-  assert.deepEqual(on.amqp, { url: 'amqps://u:p@mq.example:5671/v', exchange: 'acme.events', relayMaxAttempts: 5 });
+  assert.deepEqual([on.amqpUrl, on.amqpExchange, on.relayMaxAttempts], ['amqps://u:p@mq.example:5671/v', 'acme.events', 5]);
   const cases: [Record<string, string>, string][] = [
     [{ AMQP_URL: 'http://u:hunter2@mq:5672' }, 'AMQP_URL'],
     [{ AMQP_URL: 'rabbit' }, 'AMQP_URL'],

@@ -28,12 +28,14 @@ export interface AppSettings {
     loginScopes: string[];
     credentialScopes: string[];
   };
-  /** RabbitMQ; `url` undefined → no broker, the relay stays off. */
-  amqp: {
-    url: string | undefined;
-    exchange: string;
-    relayMaxAttempts: number;
-  };
+  /** RabbitMQ; undefined → no broker (the feed is then the only destination of events), the relay stays off. */
+  amqpUrl: string | undefined;
+  /** The topic exchange events are published to. */
+  amqpExchange: string;
+  /** Publish attempts of one event before the relay parks it as dead. */
+  relayMaxAttempts: number;
+  /** Days delivered events stay in the event log (and the feed) before housekeeping deletes them. */
+  eventRetentionDays: number;
 }
 
 type Env = Record<string, string | undefined>;
@@ -96,7 +98,7 @@ export function redactUrl(raw: string): string {
   }
 }
 
-function amqpUrl(env: Env): string | undefined {
+function parseAmqpUrl(env: Env): string | undefined {
   const raw = env.AMQP_URL?.trim();
   if (!raw) return undefined;
   let url: URL;
@@ -151,6 +153,14 @@ export function parseSettings(env: Env): AppSettings {
     fail('LOG_LEVEL', `must be one of fatal|error|warn|info|debug|trace|silent, got "${logLevel}"`);
   }
 
+  const amqpUrl = parseAmqpUrl(env);
+
+  const retentionRaw = env.EVENT_RETENTION_DAYS?.trim() || '90';
+  const eventRetentionDays = Number(retentionRaw);
+  if (!/^\d+$/.test(retentionRaw) || eventRetentionDays < 1 || eventRetentionDays > 36500) {
+    fail('EVENT_RETENTION_DAYS', `must be a whole number of days between 1 and 36500, got "${retentionRaw}"`);
+  }
+
   const appId = env.FACEBOOK_APP_ID?.trim() || undefined;
   const appSecret = env.FACEBOOK_APP_SECRET?.trim() || undefined;
   if (Boolean(appId) !== Boolean(appSecret)) {
@@ -176,11 +186,10 @@ export function parseSettings(env: Env): AppSettings {
       loginScopes: list(env, 'FACEBOOK_LOGIN_SCOPES', 'email,public_profile'),
       credentialScopes: list(env, 'FACEBOOK_CREDENTIAL_SCOPES', 'public_profile,pages_show_list'),
     },
-    amqp: {
-      url: amqpUrl(env),
-      exchange: exchangeName(env),
-      relayMaxAttempts: positiveInteger(env, 'RELAY_MAX_ATTEMPTS', 20, 1000),
-    },
+    amqpUrl,
+    amqpExchange: exchangeName(env),
+    relayMaxAttempts: positiveInteger(env, 'RELAY_MAX_ATTEMPTS', 20, 1000),
+    eventRetentionDays,
   };
 }
 

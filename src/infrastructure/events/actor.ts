@@ -8,3 +8,11 @@ export function parseActor(value: string): Actor | null {
   if (kind === 'system' && id) return { type: 'system', id };
   return null;
 }
+
+/** Facebook's platform callbacks (deauthorize, data deletion) act as the service itself. */
+export const FACEBOOK: Actor = { type: 'system', id: 'facebook' };
+
+/** The service acting on its own: a scheduled job, the operator CLI, the first-start bootstrap. */
+export const systemActor = (id: string): Actor => ({ type: 'system', id });
+
+export const CREDENTIAL_LIFECYCLE = systemActor('credential-lifecycle');

@@ -35,7 +35,7 @@ export class EventRelayService implements OnApplicationBootstrap, OnModuleDestro
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
-    const { url, exchange } = this.settings.amqp;
+    const { amqpUrl: url, amqpExchange: exchange } = this.settings;
     if (!url) {
       this.logger.log('AMQP_URL is not set: events are not published to RabbitMQ (the feed still serves them)');
       return;

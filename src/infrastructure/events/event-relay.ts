@@ -247,7 +247,7 @@ export class EventRelay {
       // 'unconfirmed': the broker went away; not the event's fault, so no attempt is counted.
     });
     if (delivered.length > 0) await session.query(MARK_PUBLISHED, [delivered]);
-    if (failures.length > 0) await this.markFailed(session, failures, this.settings.amqp.relayMaxAttempts);
+    if (failures.length > 0) await this.markFailed(session, failures, this.settings.relayMaxAttempts);
     if (outcomes.includes('unconfirmed')) this.logger.warn('RabbitMQ went away during a batch; its unconfirmed events will be sent again');
   }
 

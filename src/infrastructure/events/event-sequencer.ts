@@ -80,19 +80,23 @@ export class EventSequencer implements OnApplicationBootstrap, BeforeApplication
       // nextval() is applied in `insert_order` order by the ordered subquery; the batch shares one
       // commit time. SKIP LOCKED: a row another transaction holds (data-deletion scrubbing) waits
       // for the next round instead of blocking every event behind it.
-      const rows: unknown[] = await manager.query(
+      // Wrapped in a SELECT: TypeORM answers a bare UPDATE with [rows, count].
+      const [{ count: stamped }]: { count: number }[] = await manager.query(
         `WITH picked AS (
            SELECT id, insert_order FROM events WHERE sequence IS NULL
            ORDER BY insert_order LIMIT $1 FOR UPDATE SKIP LOCKED
          ), numbered AS (
            SELECT id, nextval('events_sequence_seq') AS sequence FROM (SELECT id FROM picked ORDER BY insert_order) ordered
-         ), at AS (SELECT clock_timestamp() AS committed_at)
-         UPDATE events e SET sequence = n.sequence, committed_at = at.committed_at
-         FROM numbered n, at WHERE e.id = n.id
-         RETURNING e.id`,
+         ), at AS (SELECT clock_timestamp() AS committed_at
+         ), stamped AS (
+           UPDATE events e SET sequence = n.sequence, committed_at = at.committed_at
+           FROM numbered n, at WHERE e.id = n.id
+           RETURNING e.id
+         )
+         SELECT count(*)::int AS count FROM stamped`,
         [STAMP_BATCH],
       );
-      return rows.length;
+      return stamped;
     });
     if (count > 0) this.stamped.emit('stamped', count);
     return count;

@@ -14,6 +14,7 @@ import { FacebookAccountVerifier } from '../../facebook/facebook-account.verifie
 import { actorOf, consumeLinkState, verifyReleasingState } from '../../link-state.js';
 import { FacebookRevocationQueue, LINKED_AGAIN } from '../../revocation/facebook-revocation.queue.js';
 import { LinkCredentialCommand } from './link-credential.command.js';
+import { workContextOf } from '../../../auth/principal.js';
 
 /**
  * Three steps, so no transaction is open while Facebook is called: consume the state (one atomic
@@ -53,7 +54,7 @@ export class LinkCredentialHandler implements ICommandHandler<LinkCredentialComm
         // A revocation still queued from an earlier unlink would kill the token just stored.
         await this.revocations.cancelPendingWithin(tx.manager, account.facebookUserId, LINKED_AGAIN);
         return toCredentialResponse(credential);
-      });
+      }, workContextOf(principal));
     } catch (error) {
       // Two links of the same account racing: the unique constraint decides.
       if (isUniqueViolation(error, 'credentials_account_uq')) throw new CredentialAlreadyLinkedError();

@@ -12,6 +12,7 @@ import { FacebookAccountVerifier } from '../../facebook/facebook-account.verifie
 import { consumeLinkState, verifyReleasingState } from '../../link-state.js';
 import { FacebookRevocationQueue, LINKED_AGAIN } from '../../revocation/facebook-revocation.queue.js';
 import { RelinkCredentialCommand } from './relink-credential.command.js';
+import { workContextOf } from '../../../auth/principal.js';
 
 /** Like linking, for an existing credential: same Facebook account only (409 otherwise). */
 @CommandHandler(RelinkCredentialCommand)
@@ -44,6 +45,6 @@ export class RelinkCredentialHandler implements ICommandHandler<RelinkCredential
       // A revocation still queued from an unlink elsewhere would kill the fresh token.
       await this.revocations.cancelPendingWithin(tx.manager, account.facebookUserId, LINKED_AGAIN);
       return toCredentialResponse(credential);
-    });
+    }, workContextOf(principal));
   }
 }

@@ -11,6 +11,7 @@ import type { AuthorizationResponseDto } from '../../dto/credential.response.dto
 import { FacebookGraphClient } from '../../facebook/facebook-graph.client.js';
 import { LINK_STATE_TTL_SECONDS, type LinkStateBinding } from '../../link-state.js';
 import { StartAuthorizationCommand } from './start-authorization.command.js';
+import { workContextOf } from '../../../auth/principal.js';
 
 @CommandHandler(StartAuthorizationCommand)
 export class StartAuthorizationHandler implements ICommandHandler<StartAuthorizationCommand> {
@@ -37,6 +38,6 @@ export class StartAuthorizationHandler implements ICommandHandler<StartAuthoriza
         authorization_url: this.graph.dialogUrl(state, linkRedirectUri, credentialScopes),
         expires_at: expiresAt.toISOString(),
       };
-    });
+    }, workContextOf(principal));
   }
 }

@@ -8,6 +8,7 @@ import { Credential } from '../../domain/credential.entity.js';
 import { toCredentialResponse, type CredentialResponseDto } from '../../dto/credential.response.dto.js';
 import { FacebookRevocationQueue } from '../../revocation/facebook-revocation.queue.js';
 import { UnlinkCredentialCommand } from './unlink-credential.command.js';
+import { workContextOf } from '../../../auth/principal.js';
 
 /** Unlinks in one transaction; the revocation at Facebook is attempted after the commit, in the background. */
 @CommandHandler(UnlinkCredentialCommand)
@@ -28,7 +29,7 @@ export class UnlinkCredentialHandler implements ICommandHandler<UnlinkCredential
       if (!credential) throw new CredentialNotFoundError();
       const response = toCredentialResponse(credential);
       return { response, revocationId: await this.unlinker.unlinkWithin(tx, credential, 'unlinked') };
-    });
+    }, workContextOf(principal));
     if (revocationId !== null) this.revocations.attemptSoon(revocationId);
     return response;
   }

@@ -7,6 +7,7 @@ import { toMemberResponse, type MemberResponseDto } from '../../dto/member.respo
 import { lockMembers, MANAGE_MEMBERS } from '../../lock-members.js';
 import { AlreadyMemberError } from '../../organizations.errors.js';
 import { AddMemberCommand } from './add-member.command.js';
+import { workContextOf } from '../../../auth/principal.js';
 
 @CommandHandler(AddMemberCommand)
 export class AddMemberHandler implements ICommandHandler<AddMemberCommand> {
@@ -37,6 +38,6 @@ export class AddMemberHandler implements ICommandHandler<AddMemberCommand> {
         status: membership.status,
         joined_at: membership.joinedAt,
       });
-    });
+    }, workContextOf(principal));
   }
 }

@@ -5,6 +5,7 @@ import { MEMBER_COLUMNS, toMemberResponse, type MemberResponseDto, type MemberRo
 import { assertUserIdInRange, countOwners, lockMembers, MANAGE_MEMBERS } from '../../lock-members.js';
 import { MemberNotFoundError } from '../../organizations.errors.js';
 import { ChangeMemberRoleCommand } from './change-member-role.command.js';
+import { workContextOf } from '../../../auth/principal.js';
 
 @CommandHandler(ChangeMemberRoleCommand)
 export class ChangeMemberRoleHandler implements ICommandHandler<ChangeMemberRoleCommand> {
@@ -24,6 +25,6 @@ export class ChangeMemberRoleHandler implements ICommandHandler<ChangeMemberRole
         [membership.id],
       );
       return toMemberResponse(row);
-    });
+    }, workContextOf(principal));
   }
 }

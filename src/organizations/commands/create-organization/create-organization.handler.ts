@@ -5,6 +5,7 @@ import { Membership } from '../../domain/membership.entity.js';
 import { Organization, slugify } from '../../domain/organization.entity.js';
 import { TokenPermissionError } from '../../organizations.errors.js';
 import { CreateOrganizationCommand } from './create-organization.command.js';
+import { workContextOf } from '../../../auth/principal.js';
 
 @CommandHandler(CreateOrganizationCommand)
 export class CreateOrganizationHandler implements ICommandHandler<CreateOrganizationCommand> {
@@ -18,7 +19,7 @@ export class CreateOrganizationHandler implements ICommandHandler<CreateOrganiza
       await tx.manager.insert(Organization, organization);
       await tx.manager.insert(Membership, Membership.active(organization.id, principal.userId, 'owner'));
       return { id: organization.id };
-    });
+    }, workContextOf(principal));
   }
 }
 

@@ -5,6 +5,7 @@ import { Organization } from '../../domain/organization.entity.js';
 import { authorize } from '../../organization-access.js';
 import { OrganizationNotFoundError } from '../../organizations.errors.js';
 import { DeleteOrganizationCommand } from './delete-organization.command.js';
+import { workContextOf } from '../../../auth/principal.js';
 
 @CommandHandler(DeleteOrganizationCommand)
 export class DeleteOrganizationHandler implements ICommandHandler<DeleteOrganizationCommand> {
@@ -22,6 +23,6 @@ export class DeleteOrganizationHandler implements ICommandHandler<DeleteOrganiza
       tx.track(organization).delete();
       // Memberships go with the organization (ON DELETE CASCADE).
       await tx.manager.delete(Organization, { id: organizationId });
-    });
+    }, workContextOf(principal));
   }
 }

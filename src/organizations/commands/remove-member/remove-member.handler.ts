@@ -4,6 +4,7 @@ import { Membership } from '../../domain/membership.entity.js';
 import { assertUserIdInRange, countOwners, lockMembers } from '../../lock-members.js';
 import { MemberNotFoundError } from '../../organizations.errors.js';
 import { RemoveMemberCommand } from './remove-member.command.js';
+import { workContextOf } from '../../../auth/principal.js';
 
 @CommandHandler(RemoveMemberCommand)
 export class RemoveMemberHandler implements ICommandHandler<RemoveMemberCommand> {
@@ -18,6 +19,6 @@ export class RemoveMemberHandler implements ICommandHandler<RemoveMemberCommand>
       if (!membership) throw new MemberNotFoundError();
       tx.track(membership).remove(actor, await countOwners(tx.manager, organizationId));
       await tx.manager.delete(Membership, { id: membership.id });
-    });
+    }, workContextOf(principal));
   }
 }

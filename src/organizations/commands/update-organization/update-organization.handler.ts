@@ -8,6 +8,7 @@ import { authorize } from '../../organization-access.js';
 import { AdminOnlyFieldError, ConcurrentUpdateError, OrganizationNotFoundError, StaleEtagError } from '../../organizations.errors.js';
 import { UpdateOrganizationCommand, type UpdatedOrganization } from './update-organization.command.js';
 import type { UpdateOrganizationRequestDto } from './update-organization.request.dto.js';
+import { workContextOf } from '../../../auth/principal.js';
 
 const ATTEMPTS = 3;
 
@@ -59,7 +60,7 @@ export class UpdateOrganizationHandler implements ICommandHandler<UpdateOrganiza
       }
       const row = organization as unknown as OrganizationRow;
       return { organization: toOrganizationResponse(row, this.settings.publicUrl, role), etag: etagOf(organization.version) };
-    });
+    }, workContextOf(principal));
   }
 }
 

@@ -8,6 +8,7 @@ import { AuthorizationToken } from '../../domain/authorization-token.entity.js';
 import { toAuthorizationTokenResponse, type IssuedAuthorizationTokenResponseDto } from '../../dto/authorization-token.response.dto.js';
 import { MANAGE_TOKENS } from '../../manage-tokens.rule.js';
 import { IssueTokenCommand } from './issue-token.command.js';
+import { workContextOf } from '../../../auth/principal.js';
 
 @CommandHandler(IssueTokenCommand)
 export class IssueTokenHandler implements ICommandHandler<IssueTokenCommand> {
@@ -56,6 +57,6 @@ export class IssueTokenHandler implements ICommandHandler<IssueTokenCommand> {
       );
       const { id, ...rest } = fields;
       return { id, token: secret, ...rest };
-    });
+    }, workContextOf(principal));
   }
 }

@@ -7,6 +7,7 @@ import { AuthorizationToken } from '../../domain/authorization-token.entity.js';
 import { MANAGE_TOKENS } from '../../manage-tokens.rule.js';
 import { AuthorizationTokenNotFoundError } from '../../tokens.errors.js';
 import { RevokeTokenCommand } from './revoke-token.command.js';
+import { workContextOf } from '../../../auth/principal.js';
 
 /** Revocation is a committed UPDATE the next lookup sees: the token stops working at once. */
 @CommandHandler(RevokeTokenCommand)
@@ -24,6 +25,6 @@ export class RevokeTokenHandler implements ICommandHandler<RevokeTokenCommand> {
       if (!token) throw new AuthorizationTokenNotFoundError();
       tx.track(token).revoke(principal.userId);
       await tx.manager.update(AuthorizationToken, { id: token.id }, { revokedAt: token.revokedAt });
-    });
+    }, workContextOf(principal));
   }
 }
