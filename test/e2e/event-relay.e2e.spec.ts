@@ -4,6 +4,7 @@ import { connect } from 'amqplib';
 import { toCloudEvent, type StoredEvent } from '../../src/infrastructure/events/cloud-event.js';
 import { STORED_EVENT_COLUMNS } from '../../src/infrastructure/events/event-record.entity.js';
 import { EventRelayOptions } from '../../src/infrastructure/events/event-relay.service.js';
+import { startFakeFacebook, type FakeFacebook } from '../support/fake-facebook.js';
 import { call, createOrganization } from '../support/http.js';
 import { AMQP_TEST_URL, NEEDS_RABBITMQ, QueueProbe, uniqueName } from '../support/rabbitmq.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
@@ -14,6 +15,8 @@ const exchange = uniqueName('entropy.events.test');
 let t: TestApp;
 let probe: QueueProbe;
 let token: string;
+let fb: FakeFacebook;
+const REDIRECT = 'http://app.test/facebook/callback';
 
 async function until<T>(read: () => Promise<T | undefined | false>, timeoutMs = 10_000): Promise<T> {
   const deadline = Date.now() + timeoutMs;
@@ -33,7 +36,9 @@ before(async () => {
   if (skip) return;
   probe = await QueueProbe.bind(AMQP_TEST_URL, exchange);
   await probe.consume();
-  t = await startTestApp({ AMQP_URL: AMQP_TEST_URL, AMQP_EXCHANGE: exchange, RELAY_MAX_ATTEMPTS: '3' });
+  fb = await startFakeFacebook();
+  fb.addUser({ id: '10000000001', name: 'Ada Lovelace', email: 'ada@example.com' });
+  t = await startTestApp({ ...fb.env(), FACEBOOK_LINK_REDIRECT_URI: REDIRECT, AMQP_URL: AMQP_TEST_URL, AMQP_EXCHANGE: exchange, RELAY_MAX_ATTEMPTS: '3' });
   Object.assign(t.app.get(EventRelayOptions), { backoffBaseMs: 50, backoffMaxMs: 200 });
   token = (await t.user('relay-owner@example.com')).token;
   await until(async () => (await call(t.app, 'GET', '/health/ready')).body.rabbitmq === 'up');
@@ -41,6 +46,7 @@ before(async () => {
 after(async () => {
   if (skip) return;
   await t.close();
+  await fb.close();
   await probe.drop();
 });
 
@@ -61,6 +67,21 @@ test('a change arrives as a CloudEvent with the contract properties, and is mark
   assert.equal(body.source, `http://api.test/v1/organizations/${organizationId}`);
   const delivered = await until(async () => (await stored(event.id)).publishedAt);
   assert.ok(delivered);
+});
+
+test('linking a Facebook credential: tech.entropy.credential.linked arrives, the same CloudEvent as in the feed', { skip }, async () => {
+  const organizationId = await createOrganization(t.app, token, { name: 'Linking Org' });
+  const authorize = await call(t.app, 'POST', `/v1/organizations/${organizationId}/credentials/authorize`, { token, body: {} });
+  assert.equal(authorize.status, 201, authorize.text);
+  const code = fb.issueCode({ userId: '10000000001', redirectUri: REDIRECT, scopes: ['public_profile', 'pages_show_list'] });
+  const linked = await call(t.app, 'POST', `/v1/organizations/${organizationId}/credentials`, { token, body: { code, state: authorize.body.state } });
+  assert.equal(linked.status, 201, linked.text);
+  const received = await until(async () => probe.received.find((r) => r.body.organizationid === organizationId && r.routingKey === 'credential.linked'));
+  assert.equal(received.body.type, 'tech.entropy.credential.linked');
+  assert.equal(received.body.subject, `credentials/${linked.body.id}`);
+  const feed = await call(t.app, 'GET', `/v1/organizations/${organizationId}/events?type=credential.linked`, { token });
+  assert.equal(feed.status, 200, feed.text);
+  assert.deepEqual(feed.body, [received.body]);
 });
 
 test("one organization's events arrive in commit (sequence) order", { skip }, async () => {
