@@ -4,7 +4,7 @@ import type { AppSettings } from '../config/app.config.js';
 import { AmqpPublisher, BrokerUnavailableError, type OutgoingMessage, type PublishOutcome } from './amqp-publisher.js';
 import { routingKey, toCloudEvent, type StoredEvent } from './cloud-event.js';
 import { STORED_EVENT_COLUMNS } from './event-record.entity.js';
-import { embeddedSession, leaderSession, type RelaySession } from './relay-session.js';
+import { embeddedSession, LeaderCandidate, type RelaySession } from './relay-session.js';
 
 export interface RelayOptions {
   batchSize: number;
@@ -96,6 +96,7 @@ export class EventRelay {
   private sessionFailures = 0;
   private readonly stopWaiters = new Set<() => void>();
   private stopListening: (() => void) | undefined;
+  private candidate: LeaderCandidate | undefined;
 
   constructor(
     private readonly settings: AppSettings,
@@ -119,6 +120,7 @@ export class EventRelay {
     await this.running?.catch(() => undefined);
     await this.session?.close();
     this.session = undefined;
+    await this.candidate?.close();
     this.stopListening?.();
     await this.publisher.stop();
   }
@@ -177,7 +179,8 @@ export class EventRelay {
     if (this.embedded) {
       this.session = embeddedSession(this.dataSource);
     } else {
-      this.session = await leaderSession(this.settings.databaseUrl!, 30_000);
+      this.candidate ??= new LeaderCandidate(this.settings.databaseUrl!, 30_000);
+      this.session = await this.candidate.tryLead();
       if (this.session) this.logger.log('This process is now the active event relay');
     }
     return this.session;
@@ -193,6 +196,7 @@ export class EventRelay {
     if (!this.embedded) {
       await this.session?.close();
       this.session = undefined;
+      await this.candidate?.close();
     }
     await this.pause(Math.min(this.options.leaderRetryMs * this.sessionFailures, 10_000));
   }

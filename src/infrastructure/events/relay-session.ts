@@ -19,30 +19,65 @@ export interface RelaySession {
 /**
  * A dedicated PostgreSQL connection that holds the leader lock for as long as it lives: when the
  * leader's process dies or its connection is terminated, PostgreSQL releases the lock and the
- * next replica that asks becomes the leader. Resolves undefined while another session leads.
+ * next replica that asks becomes the leader. A follower keeps its connection and asks again on it.
  */
-export async function leaderSession(databaseUrl: string, statementTimeoutMs: number): Promise<RelaySession | undefined> {
-  const client = new pg.Client({
-    connectionString: databaseUrl,
-    application_name: RELAY_APPLICATION_NAME,
-    connectionTimeoutMillis: 5000,
-    statement_timeout: statementTimeoutMs,
-    keepAlive: true,
-  });
+export class LeaderCandidate {
+  private client: pg.Client | undefined;
+  private alive = false;
+
+  constructor(
+    private readonly databaseUrl: string,
+    private readonly statementTimeoutMs: number,
+  ) {}
+
+  /** The leader session if the lock is free; undefined while another session leads. */
+  async tryLead(): Promise<RelaySession | undefined> {
+    if (!this.client || !this.alive) await this.connect();
+    const client = this.client!;
+    const [{ leader }] = (await client.query<{ leader: boolean }>('SELECT pg_try_advisory_lock($1) AS leader', [RELAY_LOCK_KEY])).rows;
+    if (!leader) return undefined;
+    // The session now belongs to the leader; a later candidacy starts on a fresh connection.
+    this.client = undefined;
+    return sessionOf(client);
+  }
+
+  async close(): Promise<void> {
+    const client = this.client;
+    this.client = undefined;
+    this.alive = false;
+    await client?.end().catch(() => undefined);
+  }
+
+  private async connect(): Promise<void> {
+    await this.close();
+    const client = new pg.Client({
+      connectionString: this.databaseUrl,
+      application_name: RELAY_APPLICATION_NAME,
+      connectionTimeoutMillis: 5000,
+      statement_timeout: this.statementTimeoutMs,
+      keepAlive: true,
+    });
+    client.on('error', () => {
+      if (this.client === client) this.alive = false;
+    });
+    client.on('end', () => {
+      if (this.client === client) this.alive = false;
+    });
+    this.client = client;
+    this.alive = true;
+    try {
+      await client.connect();
+    } catch (error) {
+      await this.close();
+      throw error;
+    }
+  }
+}
+
+function sessionOf(client: pg.Client): RelaySession {
   let alive = true;
   client.on('error', () => (alive = false));
   client.on('end', () => (alive = false));
-  try {
-    await client.connect();
-    const [{ leader }] = (await client.query<{ leader: boolean }>('SELECT pg_try_advisory_lock($1) AS leader', [RELAY_LOCK_KEY])).rows;
-    if (!leader) {
-      await client.end();
-      return undefined;
-    }
-  } catch (error) {
-    await client.end().catch(() => undefined);
-    throw error;
-  }
   return {
     get alive() {
       return alive;
