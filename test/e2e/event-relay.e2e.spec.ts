@@ -7,7 +7,8 @@ import { EventRelayOptions } from '../../src/infrastructure/events/event-relay.s
 import { startFakeFacebook, type FakeFacebook } from '../support/fake-facebook.js';
 import { call, createOrganization } from '../support/http.js';
 import { AMQP_TEST_URL, NEEDS_RABBITMQ, QueueProbe, uniqueName } from '../support/rabbitmq.js';
-import { startTestApp, type TestApp } from '../support/test-app.js';
+import pg from 'pg';
+import { NEEDS_POSTGRES, startTestApp, type TestApp } from '../support/test-app.js';
 
 // The relay inside the real app, against the real broker, on an exchange of this file's own.
 const skip = NEEDS_RABBITMQ;
@@ -145,4 +146,30 @@ test('a row that cannot become a valid CloudEvent is parked at once and blocks n
   assert.match(dead.lastError!, /^invalid CloudEvent: /);
   const next = await createOrganization(t.app, token, { name: 'After The Poison Row' });
   await until(async () => probe.received.find((r) => r.body.organizationid === next));
+});
+
+test('events stamped by another replica wake the relay at once (NOTIFY from the stamp), not at the next poll', { skip: skip || NEEDS_POSTGRES }, async () => {
+  const options = t.app.get(EventRelayOptions);
+  const pollMs = options.pollMs;
+  options.pollMs = 60_000;
+  await new Promise((r) => setTimeout(r, pollMs + 100)); // the sleep in progress ends on the old poll
+  const other = new pg.Client({ connectionString: process.env.DATABASE_URL });
+  await other.connect();
+  try {
+    // Another replica's sequencer: inserted and stamped in one transaction, so this process never stamps it.
+    const organizationId = await createOrganization(t.app, token, { name: 'Stamped Elsewhere' });
+    await until(async () => probe.received.find((r) => r.body.organizationid === organizationId));
+    await other.query('BEGIN');
+    const { rows } = await other.query(
+      `INSERT INTO events (id, type, organization_id, aggregate_type, aggregate_id, data, data_version)
+       VALUES (gen_random_uuid(), 'tech.entropy.organization.updated', $1::uuid, 'Organization', $1::text, '{"changed_fields":[]}', 1) RETURNING id`,
+      [organizationId],
+    );
+    await other.query(`UPDATE events SET sequence = nextval('events_sequence_seq'), committed_at = clock_timestamp() WHERE id = $1`, [rows[0].id]);
+    await other.query('COMMIT');
+    await until(async () => probe.received.find((r) => r.message.properties.messageId === rows[0].id), 5_000);
+  } finally {
+    options.pollMs = pollMs;
+    await other.end();
+  }
 });

@@ -180,7 +180,7 @@ export class EventRelay {
       this.session = embeddedSession(this.dataSource);
     } else {
       this.candidate ??= new LeaderCandidate(this.settings.databaseUrl!, 30_000);
-      this.session = await this.candidate.tryLead();
+      this.session = await this.candidate.tryLead(() => this.signal());
       if (this.session) this.logger.log('This process is now the active event relay');
     }
     return this.session;

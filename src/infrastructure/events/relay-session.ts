@@ -3,6 +3,8 @@ import type { DataSource } from 'typeorm';
 
 /** Names the session advisory lock held by the one active relay ("entR"). */
 export const RELAY_LOCK_KEY = 0x656e7452;
+/** NOTIFYed by the stamp trigger of migration 1763800011000 (part of the schema: keep them equal). */
+export const EVENTS_STAMPED_CHANNEL = 'entropy_events_stamped';
 /** The relay's own connection, recognisable in pg_stat_activity. */
 export const RELAY_APPLICATION_NAME = 'entropy-api relay';
 
@@ -30,15 +32,26 @@ export class LeaderCandidate {
     private readonly statementTimeoutMs: number,
   ) {}
 
-  /** The leader session if the lock is free; undefined while another session leads. */
-  async tryLead(): Promise<RelaySession | undefined> {
+  /**
+   * The leader session if the lock is free; undefined while another session leads. The leader
+   * LISTENs for stamps on its session and calls `onStamped` for each.
+   */
+  async tryLead(onStamped: () => void): Promise<RelaySession | undefined> {
     if (!this.client || !this.alive) await this.connect();
     const client = this.client!;
     const [{ leader }] = (await client.query<{ leader: boolean }>('SELECT pg_try_advisory_lock($1) AS leader', [RELAY_LOCK_KEY])).rows;
     if (!leader) return undefined;
     // The session now belongs to the leader; a later candidacy starts on a fresh connection.
     this.client = undefined;
-    return sessionOf(client);
+    const session = sessionOf(client);
+    client.on('notification', onStamped);
+    try {
+      await client.query(`LISTEN ${EVENTS_STAMPED_CHANNEL}`);
+    } catch (error) {
+      await session.close(); // never leave the lock on a connection nobody uses
+      throw error;
+    }
+    return session;
   }
 
   async close(): Promise<void> {
