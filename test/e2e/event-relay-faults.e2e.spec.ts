@@ -202,4 +202,10 @@ test('two replicas, 500 changes spread across both: each event published once, p
   await until(async () => ours().length > 500, 10_000, () => b.service.output().slice(-2000));
   assert.match(b.service.output(), /This process is now the active event relay/);
   await everyCommittedEventArrives();
+
+  // A graceful stop lets go of the leader lock and the broker.
+  const { code, signal } = await b.service.stop();
+  assert.ok(code === 0 || signal === 'SIGTERM', `exit ${code} ${signal}`);
+  const sessions = await db.query('SELECT count(*)::int AS n FROM pg_stat_activity WHERE application_name = $1 AND datname = current_database()', [RELAY_APPLICATION_NAME]);
+  assert.equal(sessions.rows[0].n, 0);
 });
