@@ -1,6 +1,5 @@
 import { randomUUID } from 'node:crypto';
 import type { IEvent } from '@nestjs/cqrs';
-import type { Actor } from '../events/cloud-event.js';
 
 /**
  * Base of every domain event: published in-process on the CQRS EventBus after the commit and
@@ -32,6 +31,3 @@ export abstract class DomainEvent implements IEvent {
   /** The event's `data`, version `dataVersion`. Read at write time (after the change was saved, so generated ids are known). */
   abstract toData(): Record<string, unknown>;
 }
-
-/** Actor helpers for `*_by` data fields. */
-export const userActor = (id: number): Actor => ({ type: 'user', id });

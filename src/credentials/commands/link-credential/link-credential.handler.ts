@@ -1,5 +1,6 @@
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { DataSource } from 'typeorm';
+import { workContextOf } from '../../../auth/principal.js';
 import { isUniqueViolation } from '../../../infrastructure/database/postgres-errors.js';
 import { UnitOfWork } from '../../../infrastructure/database/unit-of-work.js';
 import { OAuthStateStore } from '../../../infrastructure/security/oauth-state.store.js';
@@ -14,7 +15,6 @@ import { FacebookAccountVerifier } from '../../facebook/facebook-account.verifie
 import { actorOf, consumeLinkState, verifyReleasingState } from '../../link-state.js';
 import { FacebookRevocationQueue, LINKED_AGAIN } from '../../revocation/facebook-revocation.queue.js';
 import { LinkCredentialCommand } from './link-credential.command.js';
-import { workContextOf } from '../../../auth/principal.js';
 
 /**
  * Three steps, so no transaction is open while Facebook is called: consume the state (one atomic

@@ -1,5 +1,6 @@
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { DataSource } from 'typeorm';
+import { workContextOf } from '../../../auth/principal.js';
 import { UnitOfWork } from '../../../infrastructure/database/unit-of-work.js';
 import { OAuthStateStore } from '../../../infrastructure/security/oauth-state.store.js';
 import { SecretBox } from '../../../infrastructure/security/secret-box.js';
@@ -12,7 +13,6 @@ import { FacebookAccountVerifier } from '../../facebook/facebook-account.verifie
 import { consumeLinkState, verifyReleasingState } from '../../link-state.js';
 import { FacebookRevocationQueue, LINKED_AGAIN } from '../../revocation/facebook-revocation.queue.js';
 import { RelinkCredentialCommand } from './relink-credential.command.js';
-import { workContextOf } from '../../../auth/principal.js';
 
 /** Like linking, for an existing credential: same Facebook account only (409 otherwise). */
 @CommandHandler(RelinkCredentialCommand)

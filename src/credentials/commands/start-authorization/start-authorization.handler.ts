@@ -1,5 +1,6 @@
 import { Inject } from '@nestjs/common';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { workContextOf } from '../../../auth/principal.js';
 import { appConfig, type AppConfig } from '../../../infrastructure/config/app.config.js';
 import { UnitOfWork } from '../../../infrastructure/database/unit-of-work.js';
 import { OAuthStateStore } from '../../../infrastructure/security/oauth-state.store.js';
@@ -11,7 +12,6 @@ import type { AuthorizationResponseDto } from '../../dto/credential.response.dto
 import { FacebookGraphClient } from '../../facebook/facebook-graph.client.js';
 import { LINK_STATE_TTL_SECONDS, type LinkStateBinding } from '../../link-state.js';
 import { StartAuthorizationCommand } from './start-authorization.command.js';
-import { workContextOf } from '../../../auth/principal.js';
 
 @CommandHandler(StartAuthorizationCommand)
 export class StartAuthorizationHandler implements ICommandHandler<StartAuthorizationCommand> {

@@ -1,4 +1,5 @@
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { workContextOf } from '../../../auth/principal.js';
 import { UnitOfWork } from '../../../infrastructure/database/unit-of-work.js';
 import { authorize } from '../../../organizations/organization-access.js';
 import { CREDENTIAL_RULES } from '../../credential-access.js';
@@ -8,7 +9,6 @@ import { Credential } from '../../domain/credential.entity.js';
 import { toCredentialResponse, type CredentialResponseDto } from '../../dto/credential.response.dto.js';
 import { FacebookRevocationQueue } from '../../revocation/facebook-revocation.queue.js';
 import { UnlinkCredentialCommand } from './unlink-credential.command.js';
-import { workContextOf } from '../../../auth/principal.js';
 
 /** Unlinks in one transaction; the revocation at Facebook is attempted after the commit, in the background. */
 @CommandHandler(UnlinkCredentialCommand)

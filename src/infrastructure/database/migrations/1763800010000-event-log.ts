@@ -149,7 +149,9 @@ export class EventLog1763800010000 implements MigrationInterface {
       )
       INSERT INTO events (id, type, organization_id, aggregate_type, aggregate_id, subject, data, data_version,
                           recorded_at, sequence, committed_at, published_at)
-      SELECT s.event_id, 'tech.entropy.' || s.routing_key, s.organization_id, s.aggregate_type, s.aggregate_id, s.subject,
+      SELECT s.event_id, 'tech.entropy.' || s.routing_key, s.organization_id, s.aggregate_type, s.aggregate_id,
+             COALESCE(s.subject, CASE WHEN s.event_type LIKE 'Member%' AND s.data->>'membership_id' IS NOT NULL
+                                      THEN 'invitations/' || (s.data->>'membership_id') END),
              s.data, 1, s.occurred_at, nextval('events_sequence_seq'), s.occurred_at, now()
       FROM (SELECT * FROM shaped ORDER BY old_id) s`);
     await db.query(`DROP TABLE outbox_messages`);

@@ -1,4 +1,5 @@
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { workContextOf } from '../../../auth/principal.js';
 import { normalizeEmail } from '../../../auth/domain/user.entity.js';
 import { UnitOfWork } from '../../../infrastructure/database/unit-of-work.js';
 import { lockPendingEmail } from '../../activate-pending-memberships.js';
@@ -7,7 +8,6 @@ import { toMemberResponse, type MemberResponseDto } from '../../dto/member.respo
 import { lockMembers, MANAGE_MEMBERS } from '../../lock-members.js';
 import { AlreadyMemberError } from '../../organizations.errors.js';
 import { AddMemberCommand } from './add-member.command.js';
-import { workContextOf } from '../../../auth/principal.js';
 
 @CommandHandler(AddMemberCommand)
 export class AddMemberHandler implements ICommandHandler<AddMemberCommand> {

@@ -1,11 +1,11 @@
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { workContextOf } from '../../../auth/principal.js';
 import { UnitOfWork } from '../../../infrastructure/database/unit-of-work.js';
 import { Membership } from '../../domain/membership.entity.js';
 import { MEMBER_COLUMNS, toMemberResponse, type MemberResponseDto, type MemberRow } from '../../dto/member.response.dto.js';
 import { assertUserIdInRange, countOwners, lockMembers, MANAGE_MEMBERS } from '../../lock-members.js';
 import { MemberNotFoundError } from '../../organizations.errors.js';
 import { ChangeMemberRoleCommand } from './change-member-role.command.js';
-import { workContextOf } from '../../../auth/principal.js';
 
 @CommandHandler(ChangeMemberRoleCommand)
 export class ChangeMemberRoleHandler implements ICommandHandler<ChangeMemberRoleCommand> {

@@ -1,11 +1,11 @@
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import type { EntityManager } from 'typeorm';
+import { workContextOf } from '../../../auth/principal.js';
 import { UnitOfWork } from '../../../infrastructure/database/unit-of-work.js';
 import { Membership } from '../../domain/membership.entity.js';
 import { Organization, slugify } from '../../domain/organization.entity.js';
 import { TokenPermissionError } from '../../organizations.errors.js';
 import { CreateOrganizationCommand } from './create-organization.command.js';
-import { workContextOf } from '../../../auth/principal.js';
 
 @CommandHandler(CreateOrganizationCommand)
 export class CreateOrganizationHandler implements ICommandHandler<CreateOrganizationCommand> {

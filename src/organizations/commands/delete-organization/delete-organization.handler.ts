@@ -1,11 +1,11 @@
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { workContextOf } from '../../../auth/principal.js';
 import { UnitOfWork } from '../../../infrastructure/database/unit-of-work.js';
 import { OrganizationDeletionHooks } from '../../organization-deletion.hooks.js';
 import { Organization } from '../../domain/organization.entity.js';
 import { authorize } from '../../organization-access.js';
 import { OrganizationNotFoundError } from '../../organizations.errors.js';
 import { DeleteOrganizationCommand } from './delete-organization.command.js';
-import { workContextOf } from '../../../auth/principal.js';
 
 @CommandHandler(DeleteOrganizationCommand)
 export class DeleteOrganizationHandler implements ICommandHandler<DeleteOrganizationCommand> {

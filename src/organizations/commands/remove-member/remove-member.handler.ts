@@ -1,10 +1,10 @@
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { workContextOf } from '../../../auth/principal.js';
 import { UnitOfWork } from '../../../infrastructure/database/unit-of-work.js';
 import { Membership } from '../../domain/membership.entity.js';
 import { assertUserIdInRange, countOwners, lockMembers } from '../../lock-members.js';
 import { MemberNotFoundError } from '../../organizations.errors.js';
 import { RemoveMemberCommand } from './remove-member.command.js';
-import { workContextOf } from '../../../auth/principal.js';
 
 @CommandHandler(RemoveMemberCommand)
 export class RemoveMemberHandler implements ICommandHandler<RemoveMemberCommand> {

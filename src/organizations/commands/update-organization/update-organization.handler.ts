@@ -1,5 +1,6 @@
 import { Inject } from '@nestjs/common';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { workContextOf } from '../../../auth/principal.js';
 import { appConfig, type AppConfig } from '../../../infrastructure/config/app.config.js';
 import { UnitOfWork } from '../../../infrastructure/database/unit-of-work.js';
 import { Organization, type OrganizationChanges } from '../../domain/organization.entity.js';
@@ -8,7 +9,6 @@ import { authorize } from '../../organization-access.js';
 import { AdminOnlyFieldError, ConcurrentUpdateError, OrganizationNotFoundError, StaleEtagError } from '../../organizations.errors.js';
 import { UpdateOrganizationCommand, type UpdatedOrganization } from './update-organization.command.js';
 import type { UpdateOrganizationRequestDto } from './update-organization.request.dto.js';
-import { workContextOf } from '../../../auth/principal.js';
 
 const ATTEMPTS = 3;
 

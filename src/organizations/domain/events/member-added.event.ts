@@ -1,4 +1,5 @@
-import { DomainEvent, userActor } from '../../../infrastructure/outbox/domain-event.js';
+import { userActor } from '../../../infrastructure/events/actor.js';
+import { DomainEvent } from '../../../infrastructure/outbox/domain-event.js';
 import type { Role } from '../role.js';
 
 /** The membership an event is about; its id is read when the event is written (a new membership has one only after its insert). */

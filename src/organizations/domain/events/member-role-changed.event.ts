@@ -1,4 +1,5 @@
-import { DomainEvent, userActor } from '../../../infrastructure/outbox/domain-event.js';
+import { userActor } from '../../../infrastructure/events/actor.js';
+import { DomainEvent } from '../../../infrastructure/outbox/domain-event.js';
 import type { Role } from '../role.js';
 import { memberSubject, type MembershipRef } from './member-added.event.js';
 

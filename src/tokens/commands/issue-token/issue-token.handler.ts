@@ -1,5 +1,6 @@
 import { Inject } from '@nestjs/common';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { workContextOf } from '../../../auth/principal.js';
 import { appConfig, type AppConfig } from '../../../infrastructure/config/app.config.js';
 import { UnitOfWork } from '../../../infrastructure/database/unit-of-work.js';
 import { authorize } from '../../../organizations/organization-access.js';
@@ -8,7 +9,6 @@ import { AuthorizationToken } from '../../domain/authorization-token.entity.js';
 import { toAuthorizationTokenResponse, type IssuedAuthorizationTokenResponseDto } from '../../dto/authorization-token.response.dto.js';
 import { MANAGE_TOKENS } from '../../manage-tokens.rule.js';
 import { IssueTokenCommand } from './issue-token.command.js';
-import { workContextOf } from '../../../auth/principal.js';
 
 @CommandHandler(IssueTokenCommand)
 export class IssueTokenHandler implements ICommandHandler<IssueTokenCommand> {

@@ -1,5 +1,6 @@
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { IsNull } from 'typeorm';
+import { workContextOf } from '../../../auth/principal.js';
 import { UnitOfWork } from '../../../infrastructure/database/unit-of-work.js';
 import { authorize } from '../../../organizations/organization-access.js';
 import { TokenPermissionError } from '../../../organizations/organizations.errors.js';
@@ -7,7 +8,6 @@ import { AuthorizationToken } from '../../domain/authorization-token.entity.js';
 import { MANAGE_TOKENS } from '../../manage-tokens.rule.js';
 import { AuthorizationTokenNotFoundError } from '../../tokens.errors.js';
 import { RevokeTokenCommand } from './revoke-token.command.js';
-import { workContextOf } from '../../../auth/principal.js';
 
 /** Revocation is a committed UPDATE the next lookup sees: the token stops working at once. */
 @CommandHandler(RevokeTokenCommand)

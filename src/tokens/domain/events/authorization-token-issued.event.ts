@@ -1,4 +1,5 @@
-import { DomainEvent, userActor } from '../../../infrastructure/outbox/domain-event.js';
+import { userActor } from '../../../infrastructure/events/actor.js';
+import { DomainEvent } from '../../../infrastructure/outbox/domain-event.js';
 
 /** Never carries the token or its hash (nor the free-text description). */
 export class AuthorizationTokenIssuedEvent extends DomainEvent {
