@@ -4,6 +4,7 @@ import { after, before, test } from 'node:test';
 import { connect } from 'amqplib';
 import { AmqpPublisher, type OutgoingMessage } from '../../src/infrastructure/events/amqp-publisher.js';
 import { createVhost, NEEDS_RABBITMQ, QueueProbe, rabbitmqctl, uniqueName } from '../support/rabbitmq.js';
+import { TEST_DB } from '../support/test-app.js';
 
 // The publisher alone against the real broker, in a vhost of its own.
 let vhost: Awaited<ReturnType<typeof createVhost>>;
@@ -11,7 +12,8 @@ let exchange: string;
 let publisher: AmqpPublisher;
 let probe: QueueProbe;
 
-const skip = NEEDS_RABBITMQ;
+// No database involved: once is enough, in the PostgreSQL pass (not again in the PGlite smoke run).
+const skip = NEEDS_RABBITMQ || (TEST_DB === 'pglite' && 'broker only: runs in the PostgreSQL pass');
 
 async function until(condition: () => boolean, timeoutMs = 10_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;

@@ -7,9 +7,11 @@ import { connect } from 'amqplib';
 import { AmqpPublisher, type OutgoingMessage } from '../../src/infrastructure/events/amqp-publisher.js';
 import { ROOT } from '../support/processes.js';
 import { AMQP_TEST_URL, NEEDS_RABBITMQ, rabbitmqctl, uniqueName } from '../support/rabbitmq.js';
+import { TEST_DB } from '../support/test-app.js';
 
 // examples/consumer as the README runs it, against the real broker, on names of its own.
-const skip = NEEDS_RABBITMQ;
+// No database involved: once is enough, in the PostgreSQL pass (not again in the PGlite smoke run).
+const skip = NEEDS_RABBITMQ || (TEST_DB === 'pglite' && 'broker only: runs in the PostgreSQL pass');
 const exchange = uniqueName('entropy.events.test');
 const queue = uniqueName('example-consumer.test');
 let consumer: ChildProcess;
