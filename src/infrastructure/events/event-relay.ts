@@ -236,7 +236,7 @@ export class EventRelay {
       type: event.type,
       routingKey: routingKey(event.type),
       body: Buffer.from(JSON.stringify(event)),
-      time: new Date(event.time as string),
+      time: new Date(event.time),
     };
   }
 
@@ -255,7 +255,6 @@ export class EventRelay {
     if (outcomes.includes('unconfirmed')) this.logger.warn('RabbitMQ went away during a batch; its unconfirmed events will be sent again');
   }
 
-  /** Waits up to `ms`, or less if a wake-up arrives (or arrived since `dirty` was cleared). */
   /** Counts one failed attempt per event: backoff, or parked dead once `maxAttempts` is reached. */
   private async markFailed(session: RelaySession, failures: Failure[], maxAttempts: number): Promise<void> {
     const failed = await session.query<{ id: string; type: string; publish_attempts: number; dead_at: Date | null }>(MARK_FAILED, [
@@ -275,6 +274,7 @@ export class EventRelay {
     }
   }
 
+  /** Waits up to `ms`, or less if a wake-up arrives (or arrived since `dirty` was cleared). */
   private sleep(ms: number): Promise<void> {
     if (this.stopping || this.dirty) return Promise.resolve();
     return new Promise((resolve) => {
