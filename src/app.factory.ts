@@ -1,60 +1,68 @@
 import cookie from '@fastify/cookie';
 import helmet from '@fastify/helmet';
+import type { INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
-import { Logger } from 'nestjs-pino';
+import { SwaggerModule } from '@nestjs/swagger';
 import { DataSource } from 'typeorm';
 import { AppModule } from './app.module.js';
 import { presentedToken } from './auth/principal.resolver.js';
 import { sessionCookieToken } from './auth/session-cookie.js';
-import { appConfig, type AppConfig } from './infrastructure/config/app.config.js';
-import { ValidationFailedError } from './infrastructure/errors/domain-error.js';
+import { parseSettings } from './infrastructure/config/app.config.js';
 import { AllExceptionsFilter } from './infrastructure/http/all-exceptions.filter.js';
+import { answerClientError, answerFrameworkError, MAX_PARAM_LENGTH } from './infrastructure/http/framework-errors.js';
 import { registerIdempotency } from './infrastructure/http/idempotency.js';
-import { refineDocument } from './infrastructure/http/openapi.js';
-import { requestIdFor } from './infrastructure/http/request-logging.js';
+import { registerInputGuard } from './infrastructure/http/input-guard.js';
+import { createOpenApiDocument } from './infrastructure/http/openapi.js';
+import { createRootLogger, NestPinoLogger } from './infrastructure/http/app-logger.js';
+import { registerRequestLogging, requestIdFor } from './infrastructure/http/request-logging.js';
+import { SERVER_TIMEOUTS } from './infrastructure/http/server-timeouts.js';
 import { createValidationPipe } from './infrastructure/http/validation.js';
+
+/** Every route under /v1 but the health probes; also used when writing openapi.json. */
+export function setGlobalPrefix(app: INestApplication): void {
+  app.setGlobalPrefix('v1', { exclude: ['health/live', 'health/ready'] });
+}
 
 export const BODY_LIMIT_BYTES = 100 * 1024;
 
-function containsNul(value: unknown): boolean {
-  if (typeof value === 'string') return value.includes('\u0000');
-  if (value && typeof value === 'object') return Object.entries(value).some(([key, item]) => key.includes('\u0000') || containsNul(item));
-  return false;
+const EXPOSED_HEADERS = [
+  'Link', 'X-Total-Count', 'ETag', 'X-Request-Id', 'Idempotent-Replayed',
+  'Retry-After', 'RateLimit-Limit', 'RateLimit-Remaining', 'RateLimit-Reset',
+];
+/**
+ * X-Forwarded-For is believed only from a proxy on this host or a private network: a client on
+ * the internet cannot name another address and so escape the per-address rate limit.
+ */
+const TRUSTED_PROXIES = ['loopback', 'linklocal', 'uniquelocal'];
+
+export interface AppOptions {
+  /** Where log lines go (stdout by default; tests capture them). */
+  logDestination?: NodeJS.WritableStream;
 }
-const EXPOSED_HEADERS = ['Link', 'X-Total-Count', 'ETag', 'X-Request-Id'];
 
 /** Builds the fully configured HTTP application; main.ts and the e2e tests share it. */
-export async function createApp(): Promise<NestFastifyApplication> {
+export async function createApp(options: AppOptions = {}): Promise<NestFastifyApplication> {
+  const settings = parseSettings(process.env);
+  const logger = createRootLogger(settings, options.logDestination);
   const adapter = new FastifyAdapter({
     bodyLimit: BODY_LIMIT_BYTES,
     genReqId: requestIdFor,
-    trustProxy: true,
-    routerOptions: { ignoreTrailingSlash: true },
+    trustProxy: TRUSTED_PROXIES,
+    ...SERVER_TIMEOUTS,
+    routerOptions: { ignoreTrailingSlash: true, maxParamLength: MAX_PARAM_LENGTH },
+    // The router's and Node's HTTP parser's own refusals, in the contract's error body.
+    frameworkErrors: answerFrameworkError,
+    clientErrorHandler: answerClientError,
   });
-  const app = await NestFactory.create<NestFastifyApplication>(AppModule, adapter, { bufferLogs: true, abortOnError: false, bodyParser: false });
-  const settings = app.get<AppConfig>(appConfig.KEY);
-  const logger = app.get(Logger);
-  app.useLogger(logger);
-  app.flushLogs();
+  const app = await NestFactory.create<NestFastifyApplication>(AppModule, adapter, { logger: new NestPinoLogger(logger), abortOnError: false, bodyParser: false });
 
   const fastify = app.getHttpAdapter().getInstance();
+  registerRequestLogging(fastify, logger);
   fastify.addHook('onRequest', async (request, reply) => {
     reply.header('X-Request-Id', request.id);
   });
-  // Clients often send `Content-Type: application/json` on a DELETE without a body; that is no error.
-  const parseJson = fastify.getDefaultJsonParser('error', 'error');
-  fastify.removeContentTypeParser('application/json');
-  // PostgreSQL text cannot hold NUL; refuse it here as bad input rather than fail at the database.
-  fastify.addContentTypeParser('application/json', { parseAs: 'string' }, (request, body, done) => {
-    if (body === '') return done(null, undefined);
-    parseJson(request, body as string, (error: Error | null, value?: unknown) => {
-      if (error) return done(error);
-      if (containsNul(value)) return done(new ValidationFailedError('Text must not contain the NUL character (\\u0000)'));
-      done(null, value);
-    });
-  });
+  registerInputGuard(fastify);
 
   // Parses the SPA's session cookie (src/auth/session-cookie.ts) and lets replies set it.
   await app.register(cookie);
@@ -80,33 +88,17 @@ export async function createApp(): Promise<NestFastifyApplication> {
     methods: ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'],
     maxAge: 600,
   });
-  app.setGlobalPrefix('v1', { exclude: ['health/live', 'health/ready'] });
+  setGlobalPrefix(app);
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new AllExceptionsFilter());
   app.enableShutdownHooks();
-  registerIdempotency(fastify, app.get(DataSource), (request) => presentedToken(request.headers.authorization) ?? sessionCookieToken(request));
+  registerIdempotency(app, app.get(DataSource), (request) => presentedToken(request.headers.authorization) ?? sessionCookieToken(request));
 
-  const document = refineDocument(SwaggerModule.createDocument(
-    app,
-    new DocumentBuilder()
-      .setTitle('Entropy API')
-      .setDescription(
-        'Organizations, members, Facebook credentials and authorization tokens. ' +
-          'Authenticate with `Authorization: Bearer <token>` (a session token `ent_s_...` or an organization token `ent_o_...`).',
-      )
-      .setVersion('1.0.0')
-      .addServer(settings.publicUrl)
-      .addBearerAuth({
-        type: 'http',
-        scheme: 'bearer',
-        bearerFormat: 'opaque',
-        description: 'Session token (ent_s_...) or organization authorization token (ent_o_...)',
-      })
-      .build(),
-  ));
+  const document = createOpenApiDocument(app, settings.publicUrl);
   SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs-json', swaggerOptions: { persistAuthorization: true } });
 
   await app.init();
   await fastify.ready();
   return app;
 }
+

@@ -3,14 +3,15 @@
 //
 // Database: PostgreSQL at TEST_DATABASE_URL (default: the local server), one database per test
 // file. With no server reachable the suite falls back to the embedded PGlite and says so; with
-// CI=true that fallback is an error. The e2e files run a second time on PGlite as a smoke run of
-// the embedded default.
-import { readdirSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+// CI=true that fallback is an error. Then the e2e files that exercise what differs on the embedded
+// default run a second time on PGlite (PGLITE_PASS below). With file arguments, only those run.
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { join, relative, resolve } from 'node:path';
 import { run } from 'node:test';
 import { spec } from 'node:test/reporters';
 import pg from 'pg';
 
+const projectRoot = new URL('..', import.meta.url).pathname;
 const root = new URL('../dist/test/', import.meta.url).pathname;
 const url = process.env.TEST_DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/postgres';
 
@@ -54,8 +55,21 @@ async function runPass(label, testFiles, env) {
   return counts;
 }
 
-const all = files(root, /\.spec\.js$/).sort();
-const e2e = all.filter((f) => f.includes('/e2e/'));
+// Builds are incremental, so dist/ may keep the output of a deleted test: run only compiled files
+// whose source still exists.
+const sourceOf = (compiled) => join(projectRoot, relative(join(projectRoot, 'dist'), compiled)).replace(/\.js$/, '.ts');
+const compiled = files(root, /\.spec\.js$/).filter((f) => existsSync(sourceOf(f))).sort();
+// `npm test -- test/e2e/members.e2e.spec.ts ...` runs only those files (on PostgreSQL, or PGlite with TEST_DB=pglite).
+const wanted = process.argv.slice(2).map((arg) => resolve(arg));
+const all = wanted.length ? compiled.filter((f) => wanted.includes(sourceOf(f))) : compiled;
+if (wanted.length && all.length !== wanted.length) {
+  process.stdout.write(`Not a test file under test/: ${wanted.filter((w) => !all.some((f) => sourceOf(f) === w)).join(', ')}\n0 passed, 1 failed\n`);
+  process.exit(1);
+}
+// The PGlite pass repeats what differs on the embedded database: its serialized session, locks,
+// migrations, the CLI's lock, and one pass of each module's main flows.
+const PGLITE_PASS = ['embedded-serialization', 'migrations', 'cli', 'outbox', 'organizations', 'members', 'invitations', 'authorization-tokens', 'credentials', 'auth'];
+const e2e = all.filter((f) => f.includes('/e2e/') && (wanted.length > 0 || PGLITE_PASS.some((name) => f.endsWith(`/${name}.e2e.spec.js`))));
 if (all.length === 0) {
   process.stdout.write('No compiled test files found under dist/test: run `npm run build` first.\n0 passed, 1 failed\n');
   process.exit(1);
@@ -65,9 +79,11 @@ const reachable = await postgresReachable();
 const totals = { passed: 0, failed: 0, skipped: 0 };
 const add = (c) => { totals.passed += c.passed; totals.failed += c.failed; totals.skipped += c.skipped; };
 
-if (reachable === true) {
+if (wanted.length && process.env.TEST_DB === 'pglite') {
+  add(await runPass('Embedded PGlite', all, { TEST_DB: 'pglite' }));
+} else if (reachable === true) {
   add(await runPass(`PostgreSQL at ${url.replace(/\/\/[^@]*@/, '//')}`, all, { TEST_DB: 'postgres', TEST_DATABASE_URL: url }));
-  add(await runPass('Smoke run of the e2e suite on embedded PGlite', e2e, { TEST_DB: 'pglite' }));
+  if (!wanted.length) add(await runPass('The embedded-database pass on PGlite', e2e, { TEST_DB: 'pglite' }));
 } else if (process.env.CI === 'true') {
   process.stdout.write(`PostgreSQL is not reachable at ${url} (${reachable.message}) and CI=true forbids the PGlite fallback.\n0 passed, 1 failed\n`);
   process.exit(1);

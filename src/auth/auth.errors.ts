@@ -16,6 +16,24 @@ export class EmailTakenError extends DomainError {
   }
 }
 
+/** The Facebook identity to attach already signs in to another account. */
+export class FacebookIdentityInUseError extends DomainError {
+  readonly code = 'FACEBOOK.IDENTITY_IN_USE';
+  readonly kind = 'conflict';
+  constructor() {
+    super('This Facebook account is already attached to another account; nothing was changed');
+  }
+}
+
+/** The account already signs in with a different Facebook identity (one per account). */
+export class AccountHasOtherFacebookError extends DomainError {
+  readonly code = 'FACEBOOK.ACCOUNT_HAS_OTHER_IDENTITY';
+  readonly kind = 'conflict';
+  constructor() {
+    super('This account is already attached to a different Facebook account; nothing was changed');
+  }
+}
+
 export class CsrfTokenMismatchError extends ForbiddenError {
   override readonly code = 'AUTH.CSRF';
   constructor() {

@@ -1,9 +1,11 @@
 import { Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { PendingMembershipsModule } from '../organizations/pending-memberships.module.js';
 import { AuthController } from './auth.controller.js';
 import { AuthenticationGuard } from './authentication.guard.js';
 import { CreateUserHandler } from './commands/create-user/create-user.handler.js';
+import { LinkFacebookHandler } from './commands/link-facebook/link-facebook.handler.js';
 import { OpenSessionHandler } from './commands/open-session/open-session.handler.js';
 import { RevokeSessionHandler } from './commands/revoke-session/revoke-session.handler.js';
 import { SignInWithFacebookHandler } from './commands/sign-in-with-facebook/sign-in-with-facebook.handler.js';
@@ -15,7 +17,7 @@ import { PrincipalResolver } from './principal.resolver.js';
 import { GetMeHandler } from './queries/get-me/get-me.handler.js';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([User, Session]), FacebookLoginModule],
+  imports: [TypeOrmModule.forFeature([User, Session]), FacebookLoginModule, PendingMembershipsModule],
   controllers: [AuthController],
   providers: [
     PrincipalResolver,
@@ -25,6 +27,7 @@ import { GetMeHandler } from './queries/get-me/get-me.handler.js';
     RevokeSessionHandler,
     StartFacebookLoginHandler,
     SignInWithFacebookHandler,
+    LinkFacebookHandler,
     GetMeHandler,
   ],
 })

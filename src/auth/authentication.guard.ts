@@ -5,7 +5,8 @@ import { UnauthenticatedError } from '../infrastructure/errors/domain-error.js';
 import { tokenKind } from '../infrastructure/security/opaque-token.js';
 import { CsrfTokenMismatchError } from './auth.errors.js';
 import { presentedToken, PrincipalResolver } from './principal.resolver.js';
-import { IS_PUBLIC } from './public.decorator.js';
+import type { Principal } from './principal.js';
+import { CALLER_IF_ANY, IS_PUBLIC } from './public.decorator.js';
 import { csrfSatisfied, sessionCookieToken } from './session-cookie.js';
 
 /**
@@ -21,10 +22,12 @@ export class AuthenticationGuard implements CanActivate {
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
-    if (this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, [context.getHandler(), context.getClass()])) {
+    const targets = [context.getHandler(), context.getClass()];
+    const request = context.switchToHttp().getRequest<FastifyRequest>();
+    if (this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, targets)) {
+      if (this.reflector.getAllAndOverride<boolean>(CALLER_IF_ANY, targets)) request.principal = await this.callerIfAny(request);
       return true;
     }
-    const request = context.switchToHttp().getRequest<FastifyRequest>();
     const cookieToken = sessionCookieToken(request);
     if (cookieToken !== undefined && tokenKind(cookieToken) !== 'session') throw new UnauthenticatedError('The session cookie is invalid');
     const token = cookieToken ?? presentedToken(request.headers.authorization);
@@ -34,5 +37,13 @@ export class AuthenticationGuard implements CanActivate {
     if (cookieToken !== undefined && !csrfSatisfied(request, cookieToken)) throw new CsrfTokenMismatchError();
     request.principal = principal;
     return true;
+  }
+
+  /** Read-only routes only (no CSRF check): the same credential precedence as above, never an error. */
+  private async callerIfAny(request: FastifyRequest): Promise<Principal | undefined> {
+    const cookieToken = sessionCookieToken(request);
+    if (cookieToken !== undefined && tokenKind(cookieToken) !== 'session') return undefined;
+    const token = cookieToken ?? presentedToken(request.headers.authorization);
+    return token ? this.resolver.resolve(token) : undefined;
   }
 }

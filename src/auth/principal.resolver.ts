@@ -51,11 +51,12 @@ export class PrincipalResolver {
   }
 }
 
-/** Bearer <token>, or Credly's Basic base64(<token>:). */
+/** Bearer <token>, or Credly's Basic base64(<token>:); anything after the credential refuses it. */
 export function presentedToken(authorization: string | undefined): string | undefined {
   if (!authorization) return undefined;
-  const [scheme, value] = authorization.trim().split(/\s+/, 2);
-  if (!value) return undefined;
+  const parts = authorization.trim().split(/\s+/);
+  if (parts.length !== 2) return undefined;
+  const [scheme, value] = parts;
   if (/^bearer$/i.test(scheme)) return value;
   if (/^basic$/i.test(scheme)) {
     // Credly's scheme: the token is the user name and the password is empty.

@@ -7,6 +7,7 @@ import { Public } from '../auth/public.decorator.js';
 import { ApiErrors } from '../infrastructure/http/api-errors.decorator.js';
 import { PageQueryDto, sendPage } from '../infrastructure/http/paging.js';
 import { intParam, uuidParam } from '../infrastructure/http/params.js';
+import { RateLimitByAddress } from '../infrastructure/http/rate-limit.decorator.js';
 import { DeauthorizeFacebookUserCommand } from './commands/deauthorize-facebook-user/deauthorize-facebook-user.command.js';
 import { LinkCredentialCommand } from './commands/link-credential/link-credential.command.js';
 import { RelinkCredentialCommand } from './commands/relink-credential/relink-credential.command.js';
@@ -132,6 +133,7 @@ export class CredentialsController {
   }
 
   @Public()
+  @RateLimitByAddress()
   @Post('facebook/deauthorize')
   @HttpCode(200)
   @ApiTags('facebook')
@@ -144,6 +146,7 @@ export class CredentialsController {
   }
 
   @Public()
+  @RateLimitByAddress()
   @Post('facebook/data-deletion')
   @HttpCode(200)
   @ApiTags('facebook')
@@ -156,6 +159,7 @@ export class CredentialsController {
   }
 
   @Public()
+  @RateLimitByAddress()
   @Get('facebook/data-deletion/:code')
   @ApiTags('facebook')
   @ApiOperation({ summary: 'Status of a data deletion request, by its confirmation code' })

@@ -1,4 +1,5 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { inputProblem } from '../infrastructure/http/input-guard.js';
 
 const FORM = 'application/x-www-form-urlencoded';
 
@@ -33,6 +34,9 @@ export function registerFormBodyParser(fastify: FastifyInstance): void {
       if (key === '__proto__' || key === 'constructor' || key === 'prototype') continue;
       fields[key] = value;
     }
+    // Flat by construction, but a field may still decode to NUL (`%00`): the JSON body's rules apply.
+    const problem = inputProblem(fields);
+    if (problem) return done(problem, undefined);
     done(null, fields);
   });
 }

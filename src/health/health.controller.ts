@@ -1,11 +1,15 @@
 import { Controller, Get, Res } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
-import { DataSource } from 'typeorm';
+import { DataSource, QueryFailedError } from 'typeorm';
 import { Public } from '../auth/public.decorator.js';
 import { EventRelayService } from '../infrastructure/events/event-relay.service.js';
 
 const READY_TIMEOUT_MS = 2000;
+const UNDEFINED_TABLE = '42P01';
+
+/** Each dependency by name; the service is ready only when every one is `up`. */
+type Checks = Record<string, 'up' | 'down' | 'pending' | 'unknown'>;
 
 @ApiTags('health')
 @Public()
@@ -24,28 +28,41 @@ export class HealthController {
   }
 
   @Get('ready')
-  @ApiOperation({ summary: 'The database answers, and RabbitMQ is connected when AMQP_URL is set' })
-  @ApiOkResponse({ schema: { example: { status: 'ok', database: 'up', rabbitmq: 'up', details: { rabbitmq: { exchange: 'entropy.events', dead_events: 0 } } } } })
-  @ApiServiceUnavailableResponse({ schema: { example: { status: 'unavailable', database: 'up', rabbitmq: 'down', details: { rabbitmq: { exchange: 'entropy.events', dead_events: 0 } } } } })
+  @ApiOperation({ summary: 'The database answers and its schema is migrated; RabbitMQ is connected when AMQP_URL is set' })
+  @ApiOkResponse({
+    schema: { example: { status: 'ok', database: 'up', migrations: 'up', rabbitmq: 'up', details: { rabbitmq: { exchange: 'entropy.events', dead_events: 0 } } } },
+  })
+  @ApiServiceUnavailableResponse({
+    schema: { example: { status: 'unavailable', database: 'up', migrations: 'up', rabbitmq: 'down', details: { rabbitmq: { exchange: 'entropy.events', dead_events: 0 } } } },
+  })
   async ready(@Res({ passthrough: true }) reply: FastifyReply) {
-    // Dead (parked) events are reported for operators, not a reason to take the replica out of rotation.
-    const [database, broker] = await Promise.all([this.ping(), this.relay.health(READY_TIMEOUT_MS)]);
-    const up = database && broker?.rabbitmq !== 'down';
-    if (!up) reply.status(503);
-    return {
-      status: up ? 'ok' : 'unavailable',
-      database: database ? 'up' : 'down',
-      ...(broker && { rabbitmq: broker.rabbitmq, details: { rabbitmq: { exchange: broker.exchange, dead_events: broker.dead_events } } }),
-    };
+    const [database, broker] = await Promise.all([this.database(), this.relay.health(READY_TIMEOUT_MS)]);
+    const checks: Checks = { ...database, ...(broker && { rabbitmq: broker.rabbitmq }) };
+    const ok = Object.values(checks).every((state) => state === 'up');
+    if (!ok) reply.status(503);
+    // Parked (dead) events are reported for operators, not a reason to take the replica out of rotation.
+    const details = broker && { details: { rabbitmq: { exchange: broker.exchange, dead_events: broker.dead_events } } };
+    return { status: ok ? 'ok' : 'unavailable', ...checks, ...details };
   }
 
-  private async ping(): Promise<boolean> {
+  /**
+   * One query answers both: the database is up if it runs, and the schema is migrated if every
+   * migration this build knows is recorded (an emptied or restored database is not).
+   */
+  private async database(): Promise<Checks> {
+    const expected = this.dataSource.migrations.map((migration) => migration.name ?? migration.constructor.name);
+    const table = this.dataSource.options.migrationsTableName ?? 'migrations';
     let timer: NodeJS.Timeout | undefined;
-    const timeout = new Promise<boolean>((resolve) => (timer = setTimeout(() => resolve(false), READY_TIMEOUT_MS)));
+    const timeout = new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error('timeout')), READY_TIMEOUT_MS)));
     try {
-      return await Promise.race([this.dataSource.query('SELECT 1').then(() => true), timeout]);
-    } catch {
-      return false;
+      const rows: { name: string }[] = await Promise.race([this.dataSource.query(`SELECT name FROM ${table}`), timeout]);
+      const applied = new Set(rows.map((row) => row.name));
+      return { database: 'up', migrations: expected.every((name) => applied.has(name)) ? 'up' : 'pending' };
+    } catch (error) {
+      if (error instanceof QueryFailedError && (error.driverError as { code?: string }).code === UNDEFINED_TABLE) {
+        return { database: 'up', migrations: 'pending' };
+      }
+      return { database: 'down', migrations: 'unknown' };
     } finally {
       clearTimeout(timer);
     }

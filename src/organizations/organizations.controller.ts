@@ -10,17 +10,22 @@ import { PageQueryDto, sendPage } from '../infrastructure/http/paging.js';
 import { intParam, uuidParam, versionsFromIfMatch } from '../infrastructure/http/params.js';
 import { AddMemberCommand } from './commands/add-member/add-member.command.js';
 import { AddMemberRequestDto } from './commands/add-member/add-member.request.dto.js';
+import { ChangeInvitationRoleCommand } from './commands/change-invitation-role/change-invitation-role.command.js';
+import { ChangeInvitationRoleRequestDto } from './commands/change-invitation-role/change-invitation-role.request.dto.js';
 import { ChangeMemberRoleCommand } from './commands/change-member-role/change-member-role.command.js';
 import { ChangeMemberRoleRequestDto } from './commands/change-member-role/change-member-role.request.dto.js';
 import { CreateOrganizationCommand } from './commands/create-organization/create-organization.command.js';
 import { CreateOrganizationRequestDto } from './commands/create-organization/create-organization.request.dto.js';
 import { DeleteOrganizationCommand } from './commands/delete-organization/delete-organization.command.js';
 import { RemoveMemberCommand } from './commands/remove-member/remove-member.command.js';
+import { RevokeInvitationCommand } from './commands/revoke-invitation/revoke-invitation.command.js';
 import { UpdateOrganizationCommand } from './commands/update-organization/update-organization.command.js';
 import { UpdateOrganizationRequestDto } from './commands/update-organization/update-organization.request.dto.js';
+import { InvitationResponseDto } from './dto/invitation.response.dto.js';
 import { MemberResponseDto } from './dto/member.response.dto.js';
 import { OrganizationIdResponseDto, OrganizationResponseDto } from './dto/organization.response.dto.js';
 import { GetOrganizationQuery } from './queries/get-organization/get-organization.query.js';
+import { ListInvitationsQuery } from './queries/list-invitations/list-invitations.query.js';
 import { ListMembersQuery } from './queries/list-members/list-members.query.js';
 import { ListOrganizationsQuery } from './queries/list-organizations/list-organizations.query.js';
 
@@ -80,7 +85,7 @@ export class OrganizationsController {
   @ApiOperation({ summary: 'Update any subset of the profile; send If-Match to avoid lost updates' })
   @ApiHeader({ name: 'If-Match', required: false, description: 'ETag from GET; a stale one answers 412' })
   @ApiOkResponse({ type: OrganizationResponseDto })
-  @ApiErrors(400, 401, 403, 404, 409, 412, 413)
+  @ApiErrors(400, 401, 403, 404, 412, 413)
   async update(
     @CurrentPrincipal() principal: Principal,
     @Param('id', uuidParam('id')) id: string,
@@ -97,7 +102,7 @@ export class OrganizationsController {
 
   @Delete(':id')
   @HttpCode(204)
-  @ApiOperation({ summary: 'Delete an organization (owners, or a token with delete permission)' })
+  @ApiOperation({ summary: 'Delete an organization (owners, in a user session; never an authorization token)' })
   @ApiNoContentResponse()
   @ApiErrors(400, 401, 403, 404)
   async delete(@CurrentPrincipal() principal: Principal, @Param('id', uuidParam('id')) id: string): Promise<void> {
@@ -120,7 +125,9 @@ export class OrganizationsController {
   }
 
   @Post(':id/members')
-  @ApiOperation({ summary: 'Add a member by email (pending until that email first signs in); only owners add owners' })
+  @ApiOperation({
+    summary: 'Add a member by email (a pending invitation until that email first signs in, expiring after INVITATION_TTL_DAYS); only owners add owners',
+  })
   @ApiCreatedResponse({ type: MemberResponseDto })
   @ApiErrors(400, 401, 403, 404, 409, 413, 422)
   addMember(
@@ -155,5 +162,46 @@ export class OrganizationsController {
     @Param('userId', intParam('userId')) userId: number,
   ): Promise<void> {
     await this.commandBus.execute(new RemoveMemberCommand(principal, id, userId));
+  }
+
+  @Get(':id/invitations')
+  @ApiOperation({ summary: 'Open invitations (pending, not expired), paged (owners and admins; no token)' })
+  @ApiOkResponse({ type: [InvitationResponseDto], headers: PAGE_HEADERS })
+  @ApiErrors(400, 401, 403, 404)
+  async listInvitations(
+    @CurrentPrincipal() principal: Principal,
+    @Param('id', uuidParam('id')) id: string,
+    @Query() page: PageQueryDto,
+    @Req() request: FastifyRequest,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<InvitationResponseDto[]> {
+    const result = await this.queryBus.execute(new ListInvitationsQuery(principal, id, page.per, page.cursor));
+    return sendPage(request, reply, result, page.per);
+  }
+
+  @Patch(':id/invitations/:invitationId')
+  @ApiOperation({ summary: "Change an invitation's role; only owners change an owner invitation or make one" })
+  @ApiOkResponse({ type: InvitationResponseDto })
+  @ApiErrors(400, 401, 403, 404)
+  changeInvitationRole(
+    @CurrentPrincipal() principal: Principal,
+    @Param('id', uuidParam('id')) id: string,
+    @Param('invitationId', uuidParam('invitationId')) invitationId: string,
+    @Body() body: ChangeInvitationRoleRequestDto,
+  ): Promise<InvitationResponseDto> {
+    return this.commandBus.execute(new ChangeInvitationRoleCommand(principal, id, invitationId, body.role));
+  }
+
+  @Delete(':id/invitations/:invitationId')
+  @HttpCode(204)
+  @ApiOperation({ summary: 'Revoke an invitation; only owners revoke an owner invitation' })
+  @ApiNoContentResponse()
+  @ApiErrors(400, 401, 403, 404)
+  async revokeInvitation(
+    @CurrentPrincipal() principal: Principal,
+    @Param('id', uuidParam('id')) id: string,
+    @Param('invitationId', uuidParam('invitationId')) invitationId: string,
+  ): Promise<void> {
+    await this.commandBus.execute(new RevokeInvitationCommand(principal, id, invitationId));
   }
 }

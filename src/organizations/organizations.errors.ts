@@ -37,14 +37,6 @@ export class StaleEtagError extends DomainError {
   }
 }
 
-export class ConcurrentUpdateError extends DomainError {
-  readonly code = 'ORGANIZATIONS.CONCURRENT_UPDATE';
-  readonly kind = 'conflict';
-  constructor() {
-    super('The organization is being changed by another request; retry');
-  }
-}
-
 export class MemberNotFoundError extends DomainError {
   readonly code = 'MEMBERS.NOT_FOUND';
   readonly kind = 'not_found';
@@ -73,5 +65,21 @@ export class OwnerRequiredError extends ForbiddenError {
   override readonly code = 'MEMBERS.OWNER_REQUIRED';
   constructor() {
     super('Only an owner may add, promote, change or remove owners');
+  }
+}
+
+export class InvitationNotFoundError extends DomainError {
+  readonly code = 'INVITATIONS.NOT_FOUND';
+  readonly kind = 'not_found';
+  constructor() {
+    super('Invitation not found in this organization (or it expired)');
+  }
+}
+
+export class InvitationLimitError extends DomainError {
+  readonly code = 'INVITATIONS.LIMIT';
+  readonly kind = 'conflict';
+  constructor(limit: number) {
+    super(`An organization has at most ${limit} open invitations; revoke some first`);
   }
 }

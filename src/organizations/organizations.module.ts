@@ -1,16 +1,21 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AddMemberHandler } from './commands/add-member/add-member.handler.js';
+import { ChangeInvitationRoleHandler } from './commands/change-invitation-role/change-invitation-role.handler.js';
 import { ChangeMemberRoleHandler } from './commands/change-member-role/change-member-role.handler.js';
 import { CreateOrganizationHandler } from './commands/create-organization/create-organization.handler.js';
 import { DeleteOrganizationHandler } from './commands/delete-organization/delete-organization.handler.js';
 import { RemoveMemberHandler } from './commands/remove-member/remove-member.handler.js';
+import { RevokeInvitationHandler } from './commands/revoke-invitation/revoke-invitation.handler.js';
 import { UpdateOrganizationHandler } from './commands/update-organization/update-organization.handler.js';
 import { Membership } from './domain/membership.entity.js';
 import { Organization } from './domain/organization.entity.js';
+import { InvitationExpiryJob } from './invitation-expiry.job.js';
+import { MembershipChangeHooks } from './membership-change.hooks.js';
 import { OrganizationDeletionHooks } from './organization-deletion.hooks.js';
 import { OrganizationsController } from './organizations.controller.js';
 import { GetOrganizationHandler } from './queries/get-organization/get-organization.handler.js';
+import { ListInvitationsHandler } from './queries/list-invitations/list-invitations.handler.js';
 import { ListMembersHandler } from './queries/list-members/list-members.handler.js';
 import { ListOrganizationsHandler } from './queries/list-organizations/list-organizations.handler.js';
 
@@ -27,8 +32,13 @@ import { ListOrganizationsHandler } from './queries/list-organizations/list-orga
     ChangeMemberRoleHandler,
     RemoveMemberHandler,
     ListMembersHandler,
+    ListInvitationsHandler,
+    ChangeInvitationRoleHandler,
+    RevokeInvitationHandler,
+    InvitationExpiryJob,
     OrganizationDeletionHooks,
+    MembershipChangeHooks,
   ],
-  exports: [OrganizationDeletionHooks],
+  exports: [OrganizationDeletionHooks, MembershipChangeHooks],
 })
 export class OrganizationsModule {}

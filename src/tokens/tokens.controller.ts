@@ -24,9 +24,9 @@ export class TokensController {
   @Post()
   // The answer holds a secret: no cache keeps it, and an Idempotency-Key retry cannot replay it.
   @Header('Cache-Control', 'no-store')
-  @ApiOperation({ summary: 'Issue an authorization token (owners, admins); the token is in this answer only' })
+  @ApiOperation({ summary: 'Issue an authorization token (owners, admins; at most 100 active); the token is in this answer only' })
   @ApiCreatedResponse({ type: IssuedAuthorizationTokenResponseDto })
-  @ApiErrors(400, 401, 403, 404, 413, 422)
+  @ApiErrors(400, 401, 403, 404, 409, 413, 422)
   issue(
     @CurrentPrincipal() principal: Principal,
     @Param('id', uuidParam('id')) id: string,

@@ -15,3 +15,11 @@ export class ExpiryInPastError extends DomainError {
     super('expires_at must be in the future', [{ field: 'expires_at', message: 'must be in the future' }]);
   }
 }
+
+export class TokenLimitError extends DomainError {
+  readonly code = 'TOKENS.LIMIT';
+  readonly kind = 'conflict';
+  constructor(limit: number) {
+    super(`An organization has at most ${limit} active authorization tokens; revoke one first`);
+  }
+}

@@ -28,6 +28,8 @@ interface World {
   spareToken: { A: string; B: string };
   /** A credential linked in A (and in B), for Facebook account RELINKED_FB. */
   credential: { A: number; B: number };
+  /** A pending member invitation of A (and of B). */
+  invitation: { A: string; B: string };
   credentials: Record<Caller, string | undefined>;
 }
 
@@ -67,7 +69,7 @@ const ROUTES: Route[] = [
   {
     name: 'DELETE /v1/organizations/{id}', scoped: true,
     request: (_w, org) => ({ method: 'DELETE', url: `/v1/organizations/${org}` }),
-    own: { owner: 204, admin: 403, member: 403, outsider: 404, platformAdmin: 204, ...TOKENS(403, 403, 204) },
+    own: { owner: 204, admin: 403, member: 403, outsider: 404, platformAdmin: 204, ...TOKENS(403, 403, 403) },
   },
   {
     name: 'GET /v1/organizations/{id}/members', scoped: true,
@@ -92,6 +94,23 @@ const ROUTES: Route[] = [
   {
     name: 'DELETE /v1/organizations/{id}/members/{userId}', scoped: true,
     request: (w, org) => ({ method: 'DELETE', url: `/v1/organizations/${org}/members/${w.target}` }),
+    own: { owner: 204, admin: 204, member: 403, outsider: 404, platformAdmin: 204, ...TOKENS(403, 403, 403) },
+  },
+  {
+    name: 'GET /v1/organizations/{id}/invitations', scoped: true,
+    request: (_w, org) => ({ method: 'GET', url: `/v1/organizations/${org}/invitations` }),
+    own: { owner: 200, admin: 200, member: 403, outsider: 404, platformAdmin: 200, ...TOKENS(403, 403, 403) },
+  },
+  {
+    name: 'PATCH /v1/organizations/{id}/invitations/{invitationId}', scoped: true,
+    request: (w, org, scope) => ({
+      method: 'PATCH', url: `/v1/organizations/${org}/invitations/${scope === 'own' ? w.invitation.A : w.invitation.B}`, body: { role: 'admin' },
+    }),
+    own: { owner: 200, admin: 200, member: 403, outsider: 404, platformAdmin: 200, ...TOKENS(403, 403, 403) },
+  },
+  {
+    name: 'DELETE /v1/organizations/{id}/invitations/{invitationId}', scoped: true,
+    request: (w, org, scope) => ({ method: 'DELETE', url: `/v1/organizations/${org}/invitations/${scope === 'own' ? w.invitation.A : w.invitation.B}` }),
     own: { owner: 204, admin: 204, member: 403, outsider: 404, platformAdmin: 204, ...TOKENS(403, 403, 403) },
   },
   {
@@ -182,6 +201,15 @@ async function insertCredential(org: string): Promise<number> {
   return id;
 }
 
+async function insertInvitation(org: string): Promise<string> {
+  const [{ invitation_id: id }] = await t.dataSource.query(
+    `INSERT INTO memberships (organization_id, email, role, status, invitation_id, expires_at)
+     VALUES ($1, $2, 'member', 'pending', gen_random_uuid(), now() + interval '1 day') RETURNING invitation_id`,
+    [org, `invited-${randomUUID()}@example.com`],
+  );
+  return id;
+}
+
 async function insertOrg(): Promise<string> {
   const id = randomUUID();
   await t.dataSource.query('INSERT INTO organizations (id, name, vanity_slug) VALUES ($1, $2, $3)', [id, 'Matrix org', `matrix-${id}`]);
@@ -231,7 +259,8 @@ async function freshWorld(): Promise<World> {
   };
   const spareToken = { A: (await insertToken(orgA, [true, false, false])).id, B: (await insertToken(orgB, [true, false, false])).id };
   const credential = { A: await insertCredential(orgA), B: await insertCredential(orgB) };
-  return { orgA, orgB, target, spareToken, credential, credentials };
+  const invitation = { A: await insertInvitation(orgA), B: await insertInvitation(orgB) };
+  return { orgA, orgB, target, spareToken, credential, invitation, credentials };
 }
 
 before(async () => {

@@ -62,7 +62,13 @@ test('no, malformed, mistyped, unknown or expired tokens get 401 with WWW-Authen
     expired: `Bearer ${user.token}`,
     basicWithoutToken: `Basic ${Buffer.from(':').toString('base64')}`,
     basicWithPassword: `Basic ${Buffer.from(`${valid}:secret`).toString('base64')}`,
+    bearerWithTrailer: `Bearer ${valid} garbage`,
+    bearerWithTwoTokens: `Bearer ${valid} ${valid}`,
+    basicWithTrailer: `Basic ${Buffer.from(`${valid}:`).toString('base64')} garbage`,
   };
+  // The same token alone is accepted, so each 401 below is the header's shape, not the token.
+  assert.equal((await call(t.app, 'GET', '/v1/me', { headers: { authorization: `Bearer ${valid}` } })).status, 200);
+  assert.equal((await call(t.app, 'GET', '/v1/me', { headers: { authorization: `Basic ${Buffer.from(`${valid}:`).toString('base64')}` } })).status, 200);
   for (const [name, authorization] of Object.entries(cases)) {
     const res = await call(t.app, 'GET', '/v1/me', { headers: authorization ? { authorization } : {} });
     assert.equal(res.status, 401, name);

@@ -57,12 +57,13 @@ describe('POST /v1/organizations/{id}/authorization_tokens', () => {
     assert.equal(res.status, 201, res.text);
     const body = res.body;
     assert.deepEqual(Object.keys(body), [
-      'id', 'token', 'owner_id', 'description', 'read_enabled', 'write_enabled', 'delete_enabled',
+      'id', 'token', 'owner_id', 'created_by', 'description', 'read_enabled', 'write_enabled', 'delete_enabled',
       'created_at', 'expires_at', 'last_used_at', 'owner',
     ]);
     assert.match(body.id, /^[0-9a-f-]{36}$/);
     assert.match(body.token, /^ent_o_[0-9A-Za-z]{36}$/);
     assert.equal(body.owner_id, id);
+    assert.equal(body.created_by, owner.id);
     assert.equal(body.description, 'CI pipeline');
     assert.deepEqual([body.read_enabled, body.write_enabled, body.delete_enabled], [true, false, false]);
     assert.match(body.created_at, /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/);
@@ -98,6 +99,7 @@ describe('POST /v1/organizations/{id}/authorization_tokens', () => {
     assert.deepEqual([res.body.read_enabled, res.body.write_enabled, res.body.delete_enabled], [false, true, true]);
     assert.equal(res.body.expires_at, expiresAt);
     assert.equal(res.body.description, null);
+    assert.equal(res.body.created_by, orgAdmin.id);
     assert.equal((await call(t.app, 'POST', tokensUrl(id), { token: platformAdmin.token, body: {} })).status, 201);
   });
 
@@ -158,6 +160,49 @@ describe('POST /v1/organizations/{id}/authorization_tokens', () => {
   });
 });
 
+describe('at most 100 active tokens per organization', () => {
+  /** Inserts tokens straight into the table (issuing 100 through the API would only be slower). */
+  async function insertTokens(organizationId: string, n: number, state: 'active' | 'revoked' | 'expired' = 'active') {
+    await t.dataSource.query(
+      `INSERT INTO authorization_tokens (organization_id, token_hash, token_hint, created_by, revoked_at, expires_at)
+       SELECT $1, md5(random()::text || i) || md5(random()::text || i), 'abcd', $2,
+              CASE WHEN $4 = 'revoked' THEN now() END, CASE WHEN $4 = 'expired' THEN now() - interval '1 second' END
+         FROM generate_series(1, $3::int) AS i`,
+      [organizationId, owner.id, n, state],
+    );
+  }
+
+  test('the 101st active token is 409 TOKENS.LIMIT; revoked and expired tokens do not count', async () => {
+    const id = await createOrg('Token limit');
+    await insertTokens(id, 5, 'revoked');
+    await insertTokens(id, 5, 'expired');
+    await insertTokens(id, 99);
+    const last = await issue(id);
+    const over = await call(t.app, 'POST', tokensUrl(id), { token: owner.token, body: {} });
+    assert.equal(over.status, 409, over.text);
+    assert.equal(over.body.code, 'TOKENS.LIMIT');
+    assert.equal(typeof over.body.message, 'string');
+    const [{ count }] = await t.dataSource.query(
+      'SELECT count(*)::int AS count FROM authorization_tokens WHERE organization_id = $1 AND revoked_at IS NULL AND (expires_at IS NULL OR expires_at > now())',
+      [id],
+    );
+    assert.equal(count, 100);
+    // Another organization has its own 100.
+    await issue(await createOrg('Token limit elsewhere'));
+    assert.equal((await call(t.app, 'DELETE', `${tokensUrl(id)}/${last.id}`, { token: owner.token })).status, 204);
+    await issue(id);
+  });
+
+  test('concurrent issuers never pass the limit together', async () => {
+    const id = await createOrg('Token limit race');
+    await insertTokens(id, 97);
+    const results = await Promise.all(Array.from({ length: 8 }, () => call(t.app, 'POST', tokensUrl(id), { token: owner.token, body: {} })));
+    assert.deepEqual(results.map((r) => r.status).sort(), [201, 201, 201, 409, 409, 409, 409, 409]);
+    const [{ count }] = await t.dataSource.query('SELECT count(*)::int AS count FROM authorization_tokens WHERE organization_id = $1', [id]);
+    assert.equal(count, 100);
+  });
+});
+
 describe('GET /v1/organizations/{id}/authorization_tokens', () => {
   test('lists unrevoked tokens with token_hint and never the token, keyset-paged', async () => {
     const id = await createOrg('Listed');
@@ -177,10 +222,11 @@ describe('GET /v1/organizations/{id}/authorization_tokens', () => {
       assert.equal('token' in item, false);
       assert.equal(item.token_hint, source.token.slice(-4));
       assert.equal(item.owner_id, id);
+      assert.equal(item.created_by, owner.id);
       assert.deepEqual(item.owner, { type: 'Organization', id, name: 'Listed', url: `http://api.test/v1/organizations/${id}` });
     }
     assert.deepEqual(Object.keys(listed[0]).sort(), [
-      'created_at', 'delete_enabled', 'description', 'expires_at', 'id', 'last_used_at', 'owner', 'owner_id', 'read_enabled',
+      'created_at', 'created_by', 'delete_enabled', 'description', 'expires_at', 'id', 'last_used_at', 'owner', 'owner_id', 'read_enabled',
       'token_hint', 'write_enabled',
     ]);
     const text = pages.map((p) => p.text).join();
@@ -241,9 +287,10 @@ describe('authenticating with an organization token', () => {
     await expect(write, 'DELETE', org, 403);
     await expect(del, 'GET', org, 403);
     await expect(del, 'PUT', org, 403, { city: 'Deleted' });
+    // delete_enabled deletes the organization's resources, never the organization itself.
+    await expect(del, 'DELETE', org, 403);
     const [row] = await t.dataSource.query('SELECT city FROM organizations WHERE id = $1', [id]);
     assert.equal(row.city, 'Written');
-    await expect(del, 'DELETE', org, 204);
   });
 
   test('a token never adds, changes or removes members, nor lists, issues or revokes tokens (403)', async () => {
@@ -365,7 +412,8 @@ test('deleting the organization revokes its tokens, each with AuthorizationToken
   const b = await issue(id, { delete_enabled: true });
   const revokedBefore = await issue(id);
   await call(t.app, 'DELETE', `${tokensUrl(id)}/${revokedBefore.id}`, { token: owner.token });
-  assert.equal((await call(t.app, 'DELETE', `/v1/organizations/${id}`, { token: b.token })).status, 204);
+  assert.equal((await call(t.app, 'DELETE', `/v1/organizations/${id}`, { token: b.token })).status, 403);
+  assert.equal((await call(t.app, 'DELETE', `/v1/organizations/${id}`, { token: owner.token })).status, 204);
   for (const token of [a, b]) {
     const recorded = await events(token.id);
     assert.deepEqual(recorded.map((e) => e.type), ['tech.entropy.authorization_token.issued', 'tech.entropy.authorization_token.revoked']);
@@ -375,4 +423,118 @@ test('deleting the organization revokes its tokens, each with AuthorizationToken
   assert.equal((await events(revokedBefore.id)).length, 2);
   const [{ count }] = await t.dataSource.query('SELECT count(*)::int AS count FROM authorization_tokens WHERE organization_id = $1', [id]);
   assert.equal(count, 0);
+});
+
+describe("a token never outlives its creator's rights", () => {
+  let seq = 0;
+  const membersUrl = (id: string, userId?: number) => `/v1/organizations/${id}/members${userId === undefined ? '' : `/${userId}`}`;
+
+  /** A new user who is `role` in the organization, added by the owner. */
+  async function memberWith(organizationId: string, role: string) {
+    const email = `creator-${++seq}@example.com`;
+    const user = await t.user(email);
+    const res = await call(t.app, 'POST', membersUrl(organizationId), { token: owner.token, body: { email, role } });
+    assert.equal(res.status, 201, res.text);
+    return user;
+  }
+
+  const works = async (organizationId: string, token: string) => (await call(t.app, 'GET', `/v1/organizations/${organizationId}`, { token })).status;
+
+  async function revocation(tokenId: string) {
+    const recorded = await events(tokenId);
+    return recorded.filter((e) => e.type === 'tech.entropy.authorization_token.revoked').map((e) => e.data);
+  }
+
+  test('removing the creator revokes their tokens at once (creator_removed), and only theirs', async () => {
+    const id = await createOrg('Creator removed');
+    const elsewhere = await createOrg('Creator elsewhere');
+    const admin = await memberWith(id, 'admin');
+    assert.equal((await call(t.app, 'POST', membersUrl(elsewhere), { token: owner.token, body: { email: `creator-${seq}@example.com`, role: 'admin' } })).status, 201);
+    const mine = [await issue(id, {}, admin.token), await issue(id, { write_enabled: true }, admin.token)];
+    const revokedByHand = await issue(id, {}, admin.token);
+    assert.equal((await call(t.app, 'DELETE', `${tokensUrl(id)}/${revokedByHand.id}`, { token: owner.token })).status, 204);
+    const ownersToken = await issue(id);
+    const inOtherOrg = await issue(elsewhere, {}, admin.token);
+
+    assert.equal((await call(t.app, 'DELETE', membersUrl(id, admin.id), { token: owner.token })).status, 204);
+    for (const token of mine) {
+      assert.equal(await works(id, token.token), 401);
+      assert.deepEqual(await revocation(token.id), [{ organizationId: id, reason: 'creator_removed', revokedBy: owner.id }]);
+    }
+    assert.deepEqual(await revocation(revokedByHand.id), [{ organizationId: id, reason: 'revoked', revokedBy: owner.id }]);
+    assert.equal(await works(id, ownersToken.token), 200);
+    assert.equal(await works(elsewhere, inOtherOrg.token), 200);
+    assert.deepEqual(await revocation(inOtherOrg.id), []);
+    const listed = await call(t.app, 'GET', tokensUrl(id), { token: owner.token });
+    assert.deepEqual(listed.body.map((x: { id: string }) => x.id), [ownersToken.id]);
+    // The removal and the revocations are one commit: MemberRemoved is in the outbox with them.
+    const [{ count }] = await t.dataSource.query(
+      `SELECT count(*)::int AS count FROM outbox_messages WHERE aggregate_id = $1 AND event_type = 'MemberRemoved'`,
+      [id],
+    );
+    assert.equal(count, 1);
+  });
+
+  test('a creator who leaves takes their tokens with them (creator_removed, revoked by themself)', async () => {
+    const id = await createOrg('Creator leaves');
+    const admin = await memberWith(id, 'admin');
+    const token = await issue(id, {}, admin.token);
+    assert.equal((await call(t.app, 'DELETE', membersUrl(id, admin.id), { token: admin.token })).status, 204);
+    assert.equal(await works(id, token.token), 401);
+    assert.deepEqual(await revocation(token.id), [{ organizationId: id, reason: 'creator_removed', revokedBy: admin.id }]);
+  });
+
+  test('demotion to member revokes (creator_demoted); owner to admin keeps the tokens', async () => {
+    const id = await createOrg('Creator demoted');
+    const admin = await memberWith(id, 'admin');
+    const secondOwner = await memberWith(id, 'owner');
+    const adminsToken = await issue(id, {}, admin.token);
+    const ownersToken = await issue(id, { write_enabled: true }, secondOwner.token);
+
+    const toAdmin = await call(t.app, 'PATCH', membersUrl(id, secondOwner.id), { token: owner.token, body: { role: 'admin' } });
+    assert.equal(toAdmin.status, 200, toAdmin.text);
+    assert.equal(await works(id, ownersToken.token), 200);
+    assert.deepEqual(await revocation(ownersToken.id), []);
+
+    for (const [user, token] of [[admin, adminsToken], [secondOwner, ownersToken]] as const) {
+      const demoted = await call(t.app, 'PATCH', membersUrl(id, user.id), { token: owner.token, body: { role: 'member' } });
+      assert.equal(demoted.status, 200, demoted.text);
+      assert.equal(await works(id, token.token), 401);
+      assert.deepEqual(await revocation(token.id), [{ organizationId: id, reason: 'creator_demoted', revokedBy: owner.id }]);
+    }
+    // Promoted again, they get nothing back: a revoked token stays revoked.
+    assert.equal((await call(t.app, 'PATCH', membersUrl(id, admin.id), { token: owner.token, body: { role: 'admin' } })).status, 200);
+    assert.equal(await works(id, adminsToken.token), 401);
+  });
+
+  test('a refused removal or demotion revokes nothing', async () => {
+    const id = await createOrg('Last owner keeps tokens');
+    const token = await issue(id);
+    const leave = await call(t.app, 'DELETE', membersUrl(id, owner.id), { token: owner.token });
+    assert.equal(leave.status, 409);
+    const demote = await call(t.app, 'PATCH', membersUrl(id, owner.id), { token: owner.token, body: { role: 'member' } });
+    assert.equal(demote.status, 409);
+    assert.equal(await works(id, token.token), 200);
+    assert.deepEqual(await revocation(token.id), []);
+  });
+
+  test('a token issued while its creator is being demoted never survives the demotion', async () => {
+    const id = await createOrg('Issue during demotion');
+    const admin = await memberWith(id, 'admin');
+    for (let round = 0; round < 10; round++) {
+      const [issued, demoted] = await Promise.all([
+        call(t.app, 'POST', tokensUrl(id), { token: admin.token, body: {} }),
+        call(t.app, 'PATCH', membersUrl(id, admin.id), { token: owner.token, body: { role: 'member' } }),
+      ]);
+      assert.equal(demoted.status, 200, demoted.text);
+      assert.ok([201, 403].includes(issued.status), issued.text);
+      if (issued.status === 201) assert.equal(await works(id, issued.body.token), 401, `round ${round}`);
+      assert.equal((await call(t.app, 'PATCH', membersUrl(id, admin.id), { token: owner.token, body: { role: 'admin' } })).status, 200);
+    }
+    const [{ count }] = await t.dataSource.query(
+      'SELECT count(*)::int AS count FROM authorization_tokens WHERE organization_id = $1 AND created_by = $2 AND revoked_at IS NULL',
+      [id, admin.id],
+    );
+    assert.equal(count, 0);
+  });
 });

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
+import { csrfTokenFor } from '../../src/auth/session-cookie.js';
 import { HousekeepingJob } from '../../src/infrastructure/database/housekeeping.job.js';
 import { OAuthStateStore } from '../../src/infrastructure/security/oauth-state.store.js';
 import { hashToken } from '../../src/infrastructure/security/opaque-token.js';
@@ -64,7 +65,7 @@ test('health: live and ready', async () => {
   assert.deepEqual((await call(t.app, 'GET', '/health/live')).body, { status: 'ok' });
   const ready = await call(t.app, 'GET', '/health/ready');
   assert.equal(ready.status, 200);
-  assert.deepEqual(ready.body, { status: 'ok', database: 'up' });
+  assert.deepEqual(ready.body, { status: 'ok', database: 'up', migrations: 'up' });
 });
 
 test('Idempotency-Key: a retry returns the first answer and changes nothing; another body is 422', async () => {
@@ -85,6 +86,36 @@ test('Idempotency-Key: a retry returns the first answer and changes nothing; ano
   const theirs = await call(t.app, 'POST', '/v1/organizations', { token: stranger, headers, body: { name: 'Once' } });
   assert.equal(theirs.status, 201);
   assert.notEqual(theirs.body.id, first.body.id);
+});
+
+test('Idempotency-Key: authentication comes first: after logout the same request is 401, never a replay', async () => {
+  const leaver = (await t.user('idempotent-leaver@example.com')).token;
+  const headers = { 'idempotency-key': 'before-logout' };
+  const first = await call(t.app, 'POST', '/v1/organizations', { token: leaver, headers, body: { name: 'Before logout' } });
+  assert.equal(first.status, 201, first.text);
+  assert.equal((await call(t.app, 'POST', '/v1/organizations', { token: leaver, headers, body: { name: 'Before logout' } })).headers['idempotent-replayed'], 'true');
+  assert.equal((await call(t.app, 'POST', '/v1/auth/logout', { token: leaver })).status, 204);
+  const after = await call(t.app, 'POST', '/v1/organizations', { token: leaver, headers, body: { name: 'Before logout' } });
+  assert.equal(after.status, 401, after.text);
+  assert.equal(after.body.code, 'AUTH.UNAUTHENTICATED');
+  assert.equal(after.headers['idempotent-replayed'], undefined);
+  assert.equal(after.text.includes(first.body.id), false);
+});
+
+test('Idempotency-Key: a replay passes every guard first (a cookie session without its CSRF header is 403, not replayed)', async () => {
+  const session = (await t.user('idempotent-cookie@example.com')).token;
+  const cookie = `entropy_session=${session}; entropy_csrf=${csrfTokenFor(session)}`;
+  const headers = { cookie, 'idempotency-key': 'cookie-once' };
+  const first = await call(t.app, 'POST', '/v1/organizations', { headers: { ...headers, 'x-csrf-token': csrfTokenFor(session) }, body: { name: 'Cookie once' } });
+  assert.equal(first.status, 201, first.text);
+  const forged = await call(t.app, 'POST', '/v1/organizations', { headers, body: { name: 'Cookie once' } });
+  assert.equal(forged.status, 403);
+  assert.equal(forged.body.code, 'AUTH.CSRF');
+  assert.equal(forged.text.includes(first.body.id), false);
+  const retry = await call(t.app, 'POST', '/v1/organizations', { headers: { ...headers, 'x-csrf-token': csrfTokenFor(session) }, body: { name: 'Cookie once' } });
+  assert.equal(retry.status, 201);
+  assert.equal(retry.headers['idempotent-replayed'], 'true');
+  assert.deepEqual(retry.body, first.body);
 });
 
 test('Idempotency-Key: a failed attempt can be retried with the same key', async () => {
@@ -120,7 +151,7 @@ test('the OpenAPI document lists every route with the bearer scheme and error re
   assert.match(ui.text, /swagger/i);
 });
 
-test('housekeeping forgets idempotency keys past 24 h and OAuth states spent or expired a day ago', async () => {
+test('housekeeping forgets idempotency keys past 24 h and OAuth states spent or expired long ago', async () => {
   const states = t.app.get(OAuthStateStore);
   const fresh = await states.issue('login', {}, 600);
   const spent = await states.issue('login', {}, 600);
@@ -133,6 +164,7 @@ test('housekeeping forgets idempotency keys past 24 h and OAuth states spent or 
        (repeat('a', 64), 'new', repeat('b', 64), now())`,
   );
   await t.app.get(HousekeepingJob).run();
+  await t.app.get(HousekeepingJob).purgeOAuthStates();
   const keys = await t.dataSource.query(`SELECT key FROM idempotency_keys WHERE scope = repeat('a', 64)`);
   assert.deepEqual(keys, [{ key: 'new' }]);
   const [{ count }] = await t.dataSource.query('SELECT count(*)::int AS count FROM oauth_states');

@@ -55,8 +55,8 @@ interface Back {
 }
 
 /** GET /v1/auth/facebook → the dialog URL it redirects to, and the login cookie it sets. */
-async function start(query = ''): Promise<Started> {
-  const res = await call(t.app, 'GET', `/v1/auth/facebook${query}`);
+async function start(query = '', headers: Record<string, string> = {}): Promise<Started> {
+  const res = await call(t.app, 'GET', `/v1/auth/facebook${query}`, { headers });
   assert.equal(res.status, 302, res.text);
   const dialogUrl = new URL(String(res.headers.location));
   return { dialog: dialogUrl, state: dialogUrl.searchParams.get('state')!, cookie: cookieNamed(res, 'entropy_login').split(';')[0] };
@@ -236,25 +236,34 @@ describe('GET /v1/auth/facebook/callback (JSON)', () => {
     assert.equal(await count(`SELECT 1 FROM events WHERE type = 'tech.entropy.user.signed_up' AND aggregate_id = $1`, [String(first.body.user.id)]), 1);
   });
 
-  test('a user who already exists with that email (CLI) is linked, not duplicated', async () => {
+  test('a new Facebook identity showing the email of an existing account (CLI) is 409 FACEBOOK.EMAIL_IN_USE, nothing changed', async () => {
     const existing = await t.user(LINUS.email, { name: 'linus' });
+    const before = await footprint();
     const { res } = await signIn(LINUS.id);
-    assert.equal(res.status, 200, res.text);
-    assert.equal(res.body.user.id, existing.id);
-    assert.equal(res.body.user.name, LINUS.name);
-    const [row] = await t.dataSource.query('SELECT facebook_user_id FROM users WHERE id = $1', [existing.id]);
-    assert.equal(row.facebook_user_id, LINUS.id);
-    const events = await t.dataSource.query(`SELECT data FROM events WHERE type = 'tech.entropy.user.signed_up' AND aggregate_id = $1`, [String(existing.id)]);
-    assert.deepEqual(events.map((e: { data: { via: string } }) => e.data.via), ['cli']);
+    assert.equal(res.status, 409, res.text);
+    assert.equal(res.body.code, 'FACEBOOK.EMAIL_IN_USE');
+    assert.match(res.body.message, /link=1/);
+    assert.equal(JSON.stringify(res.body).includes('ent_s_'), false);
+    // The same for an address Facebook shows in another case.
+    fb.addUser({ ...LINUS, email: 'LINUS@Example.COM' });
+    assert.equal((await signIn(LINUS.id)).res.body.code, 'FACEBOOK.EMAIL_IN_USE');
+    fb.addUser(LINUS);
+    const browser = (await signIn(LINUS.id, BROWSER_ACCEPT)).res;
+    assert.equal(browser.status, 302);
+    assert.equal(new URL(String(browser.headers.location)).searchParams.get('error'), 'FACEBOOK.EMAIL_IN_USE');
+    assert.equal(setCookies(browser).some((c) => c.startsWith('entropy_session=')), false);
+    assert.deepEqual(await footprint(), before);
+    const [row] = await t.dataSource.query('SELECT facebook_user_id, name, email FROM users WHERE id = $1', [existing.id]);
+    assert.deepEqual(row, { facebook_user_id: null, name: 'linus', email: LINUS.email });
   });
 
-  test('an email already linked to another Facebook account is 409, nothing changed', async () => {
+  test('an email already linked to another Facebook account is 409 FACEBOOK.EMAIL_IN_USE, nothing changed', async () => {
     assert.equal((await signIn(ADA.id)).res.status, 200);
     fb.addUser(IMPOSTOR);
     const before = await footprint();
     const { res } = await signIn(IMPOSTOR.id);
     assert.equal(res.status, 409);
-    assert.equal(res.body.code, 'FACEBOOK.EMAIL_LINKED_ELSEWHERE');
+    assert.equal(res.body.code, 'FACEBOOK.EMAIL_IN_USE');
     assert.deepEqual(await footprint(), before);
     const [row] = await t.dataSource.query('SELECT facebook_user_id, name FROM users WHERE email = $1', [ADA.email]);
     assert.deepEqual(row, { facebook_user_id: ADA.id, name: ADA.name });
@@ -267,23 +276,36 @@ describe('GET /v1/auth/facebook/callback (JSON)', () => {
     const before = await footprint();
     const { res } = await signIn(impostor.id);
     assert.equal(res.status, 409, res.text);
-    assert.equal(res.body.code, 'FACEBOOK.EMAIL_OF_ADMIN');
-    assert.match(res.body.message, /platform admin/);
-    const browser = (await signIn(impostor.id, BROWSER_ACCEPT)).res;
-    assert.equal(browser.status, 302);
-    assert.equal(new URL(String(browser.headers.location)).searchParams.get('error'), 'FACEBOOK.EMAIL_OF_ADMIN');
-    assert.equal(setCookies(browser).some((c) => c.startsWith('entropy_session=')), false);
+    assert.equal(res.body.code, 'FACEBOOK.EMAIL_IN_USE');
     assert.deepEqual(await footprint(), before);
     const [row] = await t.dataSource.query('SELECT facebook_user_id, name, is_admin FROM users WHERE id = $1', [admin.id]);
     assert.deepEqual(row, { facebook_user_id: null, name: 'Root', is_admin: true });
+  });
+
+  test("a known Facebook user whose Facebook email becomes another account's keeps the stored email", async () => {
+    const known = { id: '10000000009', name: 'Known Person', email: 'known-person@example.com' };
+    fb.addUser(known);
+    const first = (await signIn(known.id)).res;
+    assert.equal(first.status, 200, first.text);
+    const other = await t.user('someone-else@example.com', { name: 'Someone Else' });
+    fb.addUser({ ...known, name: 'Known Renamed', email: 'Someone-Else@example.com' });
+    const second = (await signIn(known.id)).res;
+    assert.equal(second.status, 200, second.text);
+    assert.deepEqual(second.body.user, { id: first.body.user.id, name: 'Known Renamed', email: known.email });
+    const rows = await t.dataSource.query('SELECT id, email, facebook_user_id FROM users WHERE id = ANY($1) ORDER BY id', [[first.body.user.id, other.id]]);
+    assert.deepEqual(rows, [
+      { id: first.body.user.id, email: known.email, facebook_user_id: known.id },
+      { id: other.id, email: 'someone-else@example.com', facebook_user_id: null },
+    ]);
   });
 
   test('a pending membership for the email becomes active at the first sign-in', async () => {
     const owner = await t.user('org-owner@example.com');
     const org = await call(t.app, 'POST', '/v1/organizations', { token: owner.token, body: { name: 'Waiting room' } });
     assert.equal(org.status, 201);
-    await t.dataSource.query(
-      `INSERT INTO memberships (organization_id, email, role, status) VALUES ($1, $2, 'admin', 'pending')`,
+    const [{ invitation_id: invitationId }] = await t.dataSource.query(
+      `INSERT INTO memberships (organization_id, email, role, status, invitation_id, expires_at)
+       VALUES ($1, $2, 'admin', 'pending', gen_random_uuid(), now() + interval '1 day') RETURNING invitation_id`,
       [org.body.id, MARGARET.email],
     );
     const { res } = await signIn(MARGARET.id);
@@ -293,8 +315,144 @@ describe('GET /v1/auth/facebook/callback (JSON)', () => {
     assert.equal(rows[0].user_id, res.body.user.id);
     assert.equal(rows[0].status, 'active');
     assert.ok(rows[0].joined_at);
+    const activated = await t.dataSource.query(`SELECT payload FROM outbox_messages WHERE event_type = 'MemberActivated' AND aggregate_id = $1`, [org.body.id]);
+    assert.deepEqual(activated.map((e: { payload: unknown }) => e.payload), [{ invitationId, userId: res.body.user.id, role: 'admin' }]);
     const visible = await call(t.app, 'GET', `/v1/organizations/${org.body.id}`, { token: res.body.access_token });
     assert.equal(visible.status, 200);
+  });
+});
+
+describe('GET /v1/auth/facebook?link=1: a signed-in user attaches Facebook to their own account', () => {
+  const HEDY = { id: '10000000021', name: 'Hedy Lamarr', email: 'hedy@facebook.test' };
+  const ALAN = { id: '10000000022', name: 'Alan Turing', email: 'alan@facebook.test' };
+  const JOAN = { id: '10000000023', name: 'Joan Clarke', email: 'joan@facebook.test' };
+  const BARBARA = { id: '10000000024', name: 'Barbara Liskov', email: 'barbara@facebook.test' };
+  before(() => {
+    for (const user of [HEDY, ALAN, JOAN, BARBARA]) fb.addUser(user);
+  });
+
+  async function linkEvents(userId: number): Promise<Record<string, unknown>[]> {
+    const rows = await t.dataSource.query(
+      `SELECT payload FROM outbox_messages WHERE event_type = 'UserFacebookLinked' AND aggregate_type = 'User' AND aggregate_id = $1`,
+      [String(userId)],
+    );
+    return rows.map((r: { payload: Record<string, unknown> }) => r.payload);
+  }
+
+  test('without a signed-in user it is 401 and issues no state; an organization token is not a signed-in user', async () => {
+    const owner = await t.user('link-org-owner@example.com');
+    const org = await call(t.app, 'POST', '/v1/organizations', { token: owner.token, body: { name: 'Link org' } });
+    const issued = await call(t.app, 'POST', `/v1/organizations/${org.body.id}/authorization_tokens`, { token: owner.token, body: {} });
+    assert.equal(issued.status, 201, issued.text);
+    const before = await count('SELECT 1 FROM oauth_states');
+    const callers: Record<string, string>[] = [
+      {},
+      { authorization: `Bearer ${generateToken('session')}` },
+      { authorization: `Bearer ${issued.body.token}` },
+      { cookie: `entropy_session=${generateToken('session')}` },
+      { authorization: `Bearer ${owner.token} trailing` },
+    ];
+    for (const headers of callers) {
+      const res = await call(t.app, 'GET', '/v1/auth/facebook?link=1', { headers });
+      assert.equal(res.status, 401, JSON.stringify(headers));
+      assert.equal(res.body.code, 'AUTH.UNAUTHENTICATED');
+      assert.equal(res.headers['www-authenticate'], 'Bearer realm="entropy"');
+    }
+    assert.equal((await call(t.app, 'GET', '/v1/auth/facebook?link=yes', { token: owner.token })).status, 400);
+    assert.equal(await count('SELECT 1 FROM oauth_states'), before);
+    // A stale session cookie does not stand in the way of an ordinary (anonymous) sign-in.
+    assert.equal((await call(t.app, 'GET', '/v1/auth/facebook', { headers: { cookie: `entropy_session=${generateToken('session')}` } })).status, 302);
+  });
+
+  test('with a bearer session: the callback attaches the identity to that account (JSON answer), UserFacebookLinked, and Facebook signs in to it from then on', async () => {
+    const existing = await t.user(HEDY.email, { name: 'hedy' });
+    const started = await start('?link=1', { authorization: `Bearer ${existing.token}` });
+    const [state] = await t.dataSource.query('SELECT binding FROM oauth_states WHERE state_hash = $1', [createHash('sha256').update(started.state).digest('hex')]);
+    assert.equal(state.binding.link.userId, existing.id);
+    const back = await dialog(started, HEDY.id);
+    const res = await callback(back);
+    assert.equal(res.status, 200, res.text);
+    assert.deepEqual(Object.keys(res.body).sort(), ['access_token', 'expires_in', 'token_type', 'user']);
+    assert.deepEqual(res.body.user, { id: existing.id, name: HEDY.name, email: HEDY.email });
+    assertNoSecrets(res, secretsOf(back));
+    assert.equal((await call(t.app, 'GET', '/v1/me', { token: res.body.access_token })).body.id, existing.id);
+    const [row] = await t.dataSource.query('SELECT facebook_user_id FROM users WHERE id = $1', [existing.id]);
+    assert.equal(row.facebook_user_id, HEDY.id);
+    const events = await linkEvents(existing.id);
+    assert.equal(events.length, 1);
+    assert.deepEqual({ userId: events[0].userId, provider: events[0].provider, via: events[0].via }, { userId: existing.id, provider: 'facebook', via: 'sign_in' });
+    const payload = JSON.stringify(events[0]);
+    for (const personal of [HEDY.id, HEDY.email, HEDY.name]) assert.equal(payload.includes(personal), false, personal);
+    assert.equal(await count(`SELECT 1 FROM outbox_messages WHERE event_type = 'UserSignedUp' AND aggregate_id = $1`, [String(existing.id)]), 1);
+
+    const again = (await signIn(HEDY.id)).res;
+    assert.equal(again.status, 200, again.text);
+    assert.equal(again.body.user.id, existing.id);
+    assert.equal((await linkEvents(existing.id)).length, 1, 'signing in is no second link');
+  });
+
+  test('with the session cookie in a browser: 302 to the web app with a session cookie, like a sign-in', async () => {
+    const existing = await t.user('alan@example.com', { name: 'alan' });
+    const started = await start('?link=1', { cookie: `entropy_session=${existing.token}` });
+    const res = await callback(await dialog(started, ALAN.id), BROWSER_ACCEPT);
+    assert.equal(res.status, 302, res.text);
+    assert.equal(res.headers.location, 'http://app.test/');
+    const session = valueOf(cookieNamed(res, 'entropy_session'));
+    assert.equal((await call(t.app, 'GET', '/v1/me', { token: session })).body.id, existing.id);
+    const [row] = await t.dataSource.query('SELECT facebook_user_id, email FROM users WHERE id = $1', [existing.id]);
+    // The Facebook email is free, so it is taken as on any sign-in of this identity.
+    assert.deepEqual(row, { facebook_user_id: ALAN.id, email: ALAN.email });
+    assert.equal((await linkEvents(existing.id)).length, 1);
+  });
+
+  test('an identity that belongs to another account is 409 FACEBOOK.IDENTITY_IN_USE, nothing changed', async () => {
+    const holder = (await signIn(JOAN.id)).res;
+    assert.equal(holder.status, 200, holder.text);
+    const other = await t.user('not-joan@example.com', { name: 'Not Joan' });
+    const started = await start('?link=1', { authorization: `Bearer ${other.token}` });
+    const back = await dialog(started, JOAN.id);
+    const before = await footprint();
+    const res = await callback(back);
+    assert.equal(res.status, 409, res.text);
+    assert.equal(res.body.code, 'FACEBOOK.IDENTITY_IN_USE');
+    assert.deepEqual(await footprint(), before);
+    const rows = await t.dataSource.query('SELECT id, facebook_user_id FROM users WHERE id = ANY($1) ORDER BY id', [[holder.body.user.id, other.id]]);
+    assert.deepEqual(rows, [{ id: holder.body.user.id, facebook_user_id: JOAN.id }, { id: other.id, facebook_user_id: null }]);
+  });
+
+  test('an account that already has a different Facebook identity is 409 FACEBOOK.ACCOUNT_HAS_OTHER_IDENTITY, nothing changed', async () => {
+    const hedy = (await signIn(HEDY.id)).res;
+    assert.equal(hedy.status, 200, hedy.text);
+    const back = await dialog(await start('?link=1', { authorization: `Bearer ${hedy.body.access_token}` }), BARBARA.id);
+    const before = await footprint();
+    const res = await callback(back);
+    assert.equal(res.status, 409, res.text);
+    assert.equal(res.body.code, 'FACEBOOK.ACCOUNT_HAS_OTHER_IDENTITY');
+    assert.deepEqual(await footprint(), before);
+    assert.equal(await count('SELECT 1 FROM users WHERE facebook_user_id = $1', [BARBARA.id]), 0);
+  });
+
+  test('a session signed out between the start and the callback links nothing (401)', async () => {
+    const user = await t.user('barbara@example.com', { name: 'barbara' });
+    const back = await dialog(await start('?link=1', { authorization: `Bearer ${user.token}` }), BARBARA.id);
+    assert.equal((await call(t.app, 'POST', '/v1/auth/logout', { token: user.token })).status, 204);
+    const before = await footprint();
+    const res = await callback(back);
+    assert.equal(res.status, 401, res.text);
+    assert.deepEqual(await footprint(), before);
+    const [row] = await t.dataSource.query('SELECT facebook_user_id FROM users WHERE id = $1', [user.id]);
+    assert.equal(row.facebook_user_id, null);
+  });
+
+  test('the link intent lives in the server-side state: link=1 added to the callback does nothing', async () => {
+    const user = await t.user(BARBARA.email, { name: 'barbara too' });
+    const back = await dialog(await start('', { authorization: `Bearer ${user.token}` }), BARBARA.id);
+    back.url.searchParams.set('link', '1');
+    const before = await footprint();
+    const res = await call(t.app, 'GET', `${back.url.pathname}${back.url.search}`, { headers: { ...JSON_ACCEPT, cookie: back.cookie, authorization: `Bearer ${user.token}` } });
+    assert.equal(res.status, 409, res.text);
+    assert.equal(res.body.code, 'FACEBOOK.EMAIL_IN_USE');
+    assert.deepEqual(await footprint(), before);
   });
 });
 

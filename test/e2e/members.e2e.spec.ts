@@ -92,7 +92,9 @@ describe('GET /v1/organizations/{id}/members', () => {
         [null, 'invited-list-2@example.com', 'admin', 'pending'],
       ],
     );
-    assert.deepEqual(Object.keys(members[0]).sort(), ['email', 'id', 'joined_at', 'name', 'role', 'status']);
+    assert.deepEqual(Object.keys(members[0]).sort(), ['email', 'id', 'invitation_id', 'joined_at', 'name', 'role', 'status']);
+    assert.equal(members[0].invitation_id, null);
+    assert.match(members[2].invitation_id, /^[0-9a-f-]{36}$/);
     assert.equal(members[0].name, 'Olive Owner');
     assert.match(members[0].joined_at, /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/);
     assert.equal(members[2].name, null);
@@ -136,7 +138,8 @@ describe('POST /v1/organizations/{id}/members', () => {
     assert.ok(res.body.joined_at);
     const [event] = await events(id, 'member.added');
     assert.equal(event.subject, `members/${user.id}`);
-    assert.deepEqual(await withoutMembership(event), { user_id: user.id, role: 'admin', status: 'active', added_by: { type: 'user', id: owner.id } });
+    assert.deepEqual(await withoutMembership(event), { user_id: user.id, invitation_id: null, role: 'admin', status: 'active', added_by: { type: 'user', id: owner.id } });
+    assert.equal(res.body.invitation_id, null);
     const org = await call(t.app, 'GET', `/v1/organizations/${id}`, { token: user.token });
     assert.equal(org.status, 200);
     assert.equal(org.body.role, 'admin');
@@ -147,12 +150,18 @@ describe('POST /v1/organizations/{id}/members', () => {
     const other = await createOrg(owner.token, 'Second org');
     const res = await add(id, 'Newcomer@Example.com', 'member');
     assert.equal(res.status, 201, res.text);
-    assert.deepEqual(res.body, { id: null, name: null, email: 'newcomer@example.com', role: 'member', status: 'pending', joined_at: null });
+    const invitationId = res.body.invitation_id;
+    assert.match(invitationId, /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/);
+    assert.deepEqual(res.body, {
+      id: null, name: null, email: 'newcomer@example.com', role: 'member', status: 'pending', joined_at: null, invitation_id: invitationId,
+    });
     assert.equal((await add(other, 'newcomer@example.com', 'admin')).status, 201);
     const [event] = await events(id, 'member.added');
     const [{ id: membershipId }] = await t.dataSource.query('SELECT id FROM memberships WHERE organization_id = $1 AND user_id IS NULL', [id]);
-    assert.equal(event.subject, `invitations/${membershipId}`);
-    assert.deepEqual(event.data, { membership_id: membershipId, user_id: null, role: 'member', status: 'pending', added_by: { type: 'user', id: owner.id } });
+    assert.equal(event.subject, `invitations/${invitationId}`);
+    assert.deepEqual(event.data, {
+      membership_id: membershipId, invitation_id: invitationId, user_id: null, role: 'member', status: 'pending', added_by: { type: 'user', id: owner.id },
+    });
 
     const newcomer = await t.user('NEWCOMER@example.com', { name: 'Nina Newcomer' });
     const listed = await call(t.app, 'GET', `/v1/organizations/${id}/members`, { token: owner.token });
@@ -161,7 +170,15 @@ describe('POST /v1/organizations/{id}/members', () => {
     assert.equal(member.name, 'Nina Newcomer');
     assert.equal(member.status, 'active');
     assert.ok(member.joined_at);
+    assert.equal(member.invitation_id, null);
     assert.equal(await roleOf(other, newcomer.id), 'admin');
+    const activated = [...(await events(id, 'member.activated')), ...(await events(other, 'member.activated'))];
+    assert.deepEqual(activated.map((e) => e.data), [
+      { invitation_id: invitationId, user_id: newcomer.id, role: 'member' },
+      { invitation_id: activated[1]?.data.invitation_id, user_id: newcomer.id, role: 'admin' },
+    ]);
+    assert.notEqual(activated[1].data.invitation_id, invitationId);
+    assert.equal(activated[0].subject, `members/${newcomer.id}`);
     const mine = await call(t.app, 'GET', '/v1/organizations', { token: newcomer.token });
     assert.deepEqual(mine.body.map((o: { id: string }) => o.id).sort(), [id, other].sort());
     const pending = await t.dataSource.query(`SELECT 1 FROM memberships WHERE status = 'pending' AND email = 'newcomer@example.com'`);

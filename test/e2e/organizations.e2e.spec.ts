@@ -264,6 +264,35 @@ describe('PUT /v1/organizations/{id}', () => {
     assert.equal(row.version, 2);
   });
 
+  test('concurrent updates of different fields without If-Match all succeed, and none is lost', async () => {
+    const id = await createOrg(owner.token, { name: 'Many writers' });
+    const fields = [
+      'domain', 'website_url', 'contact_email', 'legal_contact_email', 'technical_contact_email', 'support_email',
+      'support_url', 'zip_or_postal_code', 'organization_type', 'bio', 'twitter_url', 'facebook_url', 'linked_in_url',
+      'photo_url', 'address', 'city', 'state_or_province', 'country', 'name', 'currency',
+    ];
+    const value = (field: string, n: number) =>
+      field === 'currency' ? (n < 20 ? 'EUR' : 'USD')
+      : field.endsWith('email') ? `writer-${n}@example.com`
+      : field.endsWith('url') || field === 'domain' ? `https://example.com/writer-${n}`
+      : `Writer ${n}`;
+    // 40 writers, two per field with different values: every write changes something.
+    const writes = Array.from({ length: 40 }, (_, n) => ({ field: fields[n % fields.length], value: value(fields[n % fields.length], n) }));
+    const results = await Promise.all(
+      writes.map(({ field, value }) => call(t.app, 'PUT', `/v1/organizations/${id}`, { token: owner.token, body: { [field]: value } })),
+    );
+    assert.deepEqual(results.filter((r) => r.status !== 200).map((r) => `${r.status} ${r.body?.code}`), []);
+    const [row] = await t.dataSource.query('SELECT * FROM organizations WHERE id = $1', [id]);
+    for (const field of fields) {
+      const written = writes.filter((w) => w.field === field).map((w) => w.value);
+      assert.ok(written.includes(row[field]), `${field} = ${row[field]}, written ${written.join(', ')}`);
+    }
+    assert.equal(row.version, 41);
+    assert.deepEqual(results.map((r) => r.headers.etag).sort(), Array.from({ length: 40 }, (_, n) => `"${n + 2}"`).sort());
+    const updates = (await outbox(id)).filter((e) => e.type === 'tech.entropy.organization.updated');
+    assert.equal(updates.length, 40);
+  });
+
   test('roles: member 403, outsider 404, owner-only verified fields 403, platform admin may verify', async () => {
     const id = await createOrg(owner.token);
     const member = await t.user('member-put@example.com');
@@ -298,6 +327,15 @@ describe('DELETE /v1/organizations/{id}', () => {
     const orgAdmin = await t.user('admin-del@example.com');
     await addMember(id, orgAdmin.id, 'admin');
     assert.equal((await call(t.app, 'DELETE', `/v1/organizations/${id}`, { token: orgAdmin.token })).status, 403);
+    // An admin may mint a token with every flag; it still cannot do what only an owner may.
+    const minted = await call(t.app, 'POST', `/v1/organizations/${id}/authorization_tokens`, {
+      token: orgAdmin.token, body: { read_enabled: true, write_enabled: true, delete_enabled: true },
+    });
+    assert.equal(minted.status, 201, minted.text);
+    const byToken = await call(t.app, 'DELETE', `/v1/organizations/${id}`, { token: minted.body.token });
+    assert.equal(byToken.status, 403);
+    assert.equal(byToken.body.code, 'TOKENS.PERMISSION_DENIED');
+    assert.equal((await call(t.app, 'GET', `/v1/organizations/${id}`, { token: owner.token })).status, 200);
     assert.equal((await call(t.app, 'DELETE', `/v1/organizations/${id}`, { token: outsider.token })).status, 404);
     assert.equal((await call(t.app, 'DELETE', `/v1/organizations/${id}`, { token: owner.token })).status, 204);
     assert.equal((await call(t.app, 'GET', `/v1/organizations/${id}`, { token: owner.token })).status, 404);

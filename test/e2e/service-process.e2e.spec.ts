@@ -23,6 +23,26 @@ after(async () => {
   rmSync(dataDir, { recursive: true, force: true });
 });
 
+test('start-up is one line naming the URL, the database and Swagger UI, then the first-start banner, last', async () => {
+  const output = service.output();
+  assert.match(output, /"msg":"Listening on http:\/\/localhost:\d+ \(port \d+\), database: embedded PGlite in [^,]+, Swagger UI: http:\/\/localhost:\d+\/docs"/);
+  assert.equal(/InstanceLoader|RoutesResolver|RouterExplorer/.test(output), false, 'Nest bootstrap chatter stays at debug');
+  assert.ok(output.indexOf('Listening on') < output.indexOf('First start:'), 'the banner comes after the start-up line');
+  assert.match(output, /Try the API at http:\/\/localhost:\d+\/docs\s+\(Authorize -> paste the token\)\s*$/);
+});
+
+test('a port already in use stops the start with one clear line, no stack', async () => {
+  const otherDir = mkdtempSync(join(tmpdir(), 'entropy-port-'));
+  try {
+    const run = await runNode('src/main.js', [], { PORT: new URL(base).port, DATA_DIR: otherDir, DATABASE_URL: '', NODE_ENV: 'development' });
+    assert.equal(run.code, 1);
+    assert.match(run.stderr, /^Failed to start: port \d+ is already in use/);
+    assert.equal(run.stderr.trim().split('\n').length, 1, run.stderr);
+  } finally {
+    rmSync(otherDir, { recursive: true, force: true });
+  }
+});
+
 test('the first start prints the bootstrap admin token and the Swagger UI address', async () => {
   assert.match(service.output(), /Try the API at http:\/\/localhost:\d+\/docs/);
   const me = await fetch(`${base}/v1/me`, { headers: { authorization: `Bearer ${token}` } });
@@ -68,7 +88,6 @@ test('SIGTERM shuts down gracefully and releases the embedded database', async (
   // Nest closes the app on SIGTERM, then re-raises the signal.
   const { code, signal } = await service.stop();
   assert.ok(code === 0 || signal === 'SIGTERM', `exit ${code} ${signal}`);
-  assert.match(service.output(), /"msg":"Nest application successfully started"/);
   const run = await runNode('src/cli.js', ['sessions:create', '--email', 'admin@localhost'], { DATA_DIR: dataDir, DATABASE_URL: '' });
   assert.equal(run.code, 0, run.stderr);
   const line = JSON.parse(run.stdout);

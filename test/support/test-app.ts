@@ -6,7 +6,7 @@ import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { CommandBus } from '@nestjs/cqrs';
 import pg from 'pg';
 import { DataSource } from 'typeorm';
-import { createApp } from '../../src/app.factory.js';
+import { createApp, type AppOptions } from '../../src/app.factory.js';
 import { CreateUserCommand } from '../../src/auth/commands/create-user/create-user.command.js';
 import { OpenSessionCommand } from '../../src/auth/commands/open-session/open-session.command.js';
 
@@ -59,14 +59,17 @@ const BASE_ENV = {
   LOG_LEVEL: 'silent',
   PUBLIC_URL: 'http://api.test',
   WEB_APP_URL: 'http://app.test',
+  // Every injected request comes from 127.0.0.1, and a sign-in test file starts more than the
+  // default 30 sign-ins a minute; rate-limits.e2e.spec.ts tests the limit itself.
+  AUTH_RATE_LIMIT_PER_MINUTE: '100000',
 };
 
 /** The real application (same factory as main.ts) on a database of its own. */
-export async function startTestApp(env: Record<string, string> = {}, kind: 'postgres' | 'pglite' = TEST_DB): Promise<TestApp> {
+export async function startTestApp(env: Record<string, string> = {}, kind: 'postgres' | 'pglite' = TEST_DB, options: AppOptions = {}): Promise<TestApp> {
   const database = await createTestDatabase(kind);
   for (const key of ['DATABASE_URL', 'DATA_DIR', 'FACEBOOK_APP_ID', 'FACEBOOK_APP_SECRET']) delete process.env[key];
   Object.assign(process.env, BASE_ENV, database.env, env);
-  const app = await createApp();
+  const app = await createApp(options);
   const bus = app.get(CommandBus);
   return {
     app,

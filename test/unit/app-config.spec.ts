@@ -9,12 +9,15 @@ test('defaults follow the contract', () => {
   assert.equal(s.webAppUrl, 'http://localhost:5173');
   assert.equal(s.databaseUrl, undefined);
   assert.equal(s.dataDir, './data');
+  assert.equal(s.databaseTimeoutMs, 5000);
   assert.equal(s.facebook.graphUrl, 'https://graph.facebook.com/v25.0');
   assert.equal(s.facebook.dialogUrl, 'https://www.facebook.com/v25.0/dialog/oauth');
   assert.equal(s.facebook.linkRedirectUri, 'http://localhost:5173/facebook/callback');
   assert.deepEqual(s.facebook.loginScopes, ['email', 'public_profile']);
   assert.deepEqual(s.facebook.credentialScopes, ['public_profile', 'pages_show_list']);
   assert.equal(s.facebook.appId, undefined);
+  assert.equal(s.invitationTtlDays, 14);
+  assert.equal(parseSettings({ INVITATION_TTL_DAYS: '3' }).invitationTtlDays, 3);
   assert.equal(s.amqpUrl, undefined);
   assert.equal(s.eventRetentionDays, 90);
   assert.equal(parseSettings({ EVENT_RETENTION_DAYS: '7' }).eventRetentionDays, 7);
@@ -35,6 +38,11 @@ test('each invalid variable is named in the error', () => {
     [{ FACEBOOK_APP_ID: '123' }, 'FACEBOOK_APP_SECRET'],
     [{ FACEBOOK_GRAPH_URL: 'graph' }, 'FACEBOOK_GRAPH_URL'],
     [{ LOG_LEVEL: 'loud' }, 'LOG_LEVEL'],
+    [{ INVITATION_TTL_DAYS: '0' }, 'INVITATION_TTL_DAYS'],
+    [{ INVITATION_TTL_DAYS: '2.5' }, 'INVITATION_TTL_DAYS'],
+    [{ INVITATION_TTL_DAYS: '1000' }, 'INVITATION_TTL_DAYS'],
+    [{ DATABASE_TIMEOUT_MS: '0' }, 'DATABASE_TIMEOUT_MS'],
+    [{ DATABASE_TIMEOUT_MS: '5s' }, 'DATABASE_TIMEOUT_MS'],
     [{ AMQP_URL: 'http://rabbit' }, 'AMQP_URL'],
     [{ EVENT_RETENTION_DAYS: '0' }, 'EVENT_RETENTION_DAYS'],
     [{ EVENT_RETENTION_DAYS: '1.5' }, 'EVENT_RETENTION_DAYS'],
@@ -50,6 +58,16 @@ test('ENCRYPTION_KEYS parses several keys, first one first', () => {
   const keys = parseSettings({ ENCRYPTION_KEYS: `new:${a}, old:${b}` }).encryptionKeys;
   assert.deepEqual(keys?.map((k) => k.id), ['new', 'old']);
   assert.equal(keys?.[0].key.length, 32);
+});
+
+test('rate limits: 1200 per caller and 30 per address a minute by default; positive integers only', () => {
+  assert.deepEqual(parseSettings({}).rateLimits, { perCallerPerMinute: 1200, perAddressPerMinute: 30 });
+  assert.deepEqual(parseSettings({ RATE_LIMIT_PER_MINUTE: '5', AUTH_RATE_LIMIT_PER_MINUTE: '2' }).rateLimits, { perCallerPerMinute: 5, perAddressPerMinute: 2 });
+  for (const name of ['RATE_LIMIT_PER_MINUTE', 'AUTH_RATE_LIMIT_PER_MINUTE']) {
+    for (const value of ['0', '-1', '1.5', 'many', '1e3', '99999999999999999999']) {
+      assert.throws(() => parseSettings({ [name]: value }), (error: unknown) => error instanceof ConfigurationError && error.message.startsWith(name), `${name}=${value}`);
+    }
+  }
 });
 
 test('RabbitMQ: off by default, amqp(s) URL validated without echoing its password', () => {

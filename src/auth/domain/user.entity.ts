@@ -1,6 +1,8 @@
 import { AggregateRoot } from '@nestjs/cqrs';
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
 import type { DomainEvent } from '../../infrastructure/outbox/domain-event.js';
+import { AccountHasOtherFacebookError } from '../auth.errors.js';
+import { UserFacebookLinkedEvent } from './events/user-facebook-linked.event.js';
 import { UserSignedUpEvent } from './events/user-signed-up.event.js';
 
 @Entity('users')
@@ -40,9 +42,19 @@ export class User extends AggregateRoot<DomainEvent> {
     this.apply(new UserSignedUpEvent(this.id, via));
   }
 
-  /** Links the Facebook account (if not yet) and takes the profile Facebook reports now. */
-  signedInWithFacebook(facebookUserId: string, name: string, email: string | null): void {
+  /**
+   * Attaches a Facebook identity on an explicit request (the signed-in owner or an operator),
+   * never because an email matches. Attaching the identity the account already has changes nothing.
+   */
+  linkFacebook(facebookUserId: string, via: 'sign_in' | 'cli'): void {
+    if (this.facebookUserId === facebookUserId) return;
+    if (this.facebookUserId !== null) throw new AccountHasOtherFacebookError();
     this.facebookUserId = facebookUserId;
+    this.apply(new UserFacebookLinkedEvent(this.id, via));
+  }
+
+  /** Takes the profile Facebook reports now for this user's own identity. */
+  signedInWithFacebook(name: string, email: string | null): void {
     this.name = name.trim();
     this.email = email ? normalizeEmail(email) : null;
   }

@@ -3,12 +3,17 @@ import { CommandBus } from '@nestjs/cqrs';
 import { ApiFoundResponse, ApiOkResponse, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { appConfig, type AppConfig } from '../../infrastructure/config/app.config.js';
+import { UnauthenticatedError } from '../../infrastructure/errors/domain-error.js';
 import { ApiErrors } from '../../infrastructure/http/api-errors.decorator.js';
-import { SignInWithFacebookCommand, type FacebookIdentity } from '../commands/sign-in-with-facebook/sign-in-with-facebook.command.js';
+import { RateLimitByAddress } from '../../infrastructure/http/rate-limit.decorator.js';
+import {
+  SignInWithFacebookCommand, type FacebookIdentity, type LinkTarget,
+} from '../commands/sign-in-with-facebook/sign-in-with-facebook.command.js';
 import { StartFacebookLoginCommand } from '../commands/start-facebook-login/start-facebook-login.command.js';
 import { StartFacebookLoginQueryDto } from '../commands/start-facebook-login/start-facebook-login.request.dto.js';
 import { SessionResponseDto } from '../dto/user.response.dto.js';
-import { Public } from '../public.decorator.js';
+import type { Principal } from '../principal.js';
+import { CallerIfAny, Public } from '../public.decorator.js';
 import { setLoginNonceCookie, setSessionCookies } from '../session-cookie.js';
 import { FacebookCallbackExceptionFilter } from './facebook-callback.filter.js';
 import { FacebookCallbackGuard } from './facebook-callback.guard.js';
@@ -16,8 +21,17 @@ import { FacebookLoginEnabledGuard } from './facebook-login-enabled.guard.js';
 import { LOGIN_STATE_TTL_SECONDS } from './facebook-login.options.js';
 import { returnTarget, wantsJson } from './sign-in-response.js';
 
+/** `?link=1` attaches Facebook to a person's account: only a user session qualifies, not an organization token. */
+function linkingCaller(principal: Principal | undefined): LinkTarget {
+  if (principal?.kind !== 'user') {
+    throw new UnauthenticatedError('Linking Facebook (?link=1) needs a signed-in user: send the session cookie or a bearer session token');
+  }
+  return { userId: principal.userId, sessionId: principal.sessionId };
+}
+
 @ApiTags('auth')
 @Public()
+@RateLimitByAddress()
 @UseGuards(FacebookLoginEnabledGuard)
 @Controller('auth/facebook')
 export class FacebookAuthController {
@@ -28,7 +42,9 @@ export class FacebookAuthController {
 
   @Get()
   @ApiOperation({
-    summary: 'Sign in with Facebook: 302 to the Facebook login dialog with a single-use state, bound to this browser by a login cookie',
+    summary:
+      'Sign in with Facebook: 302 to the Facebook login dialog with a single-use state, bound to this browser by a login cookie. ' +
+      'With ?link=1 from a signed-in user, the callback attaches the Facebook identity to that account (409 if another account holds it)',
   })
   @ApiFoundResponse({
     description:
@@ -36,9 +52,11 @@ export class FacebookAuthController {
       'which the callback requires: API clients must keep it (a cookie jar) and send it back with the callback',
     headers: { Location: { schema: { type: 'string' } }, 'Set-Cookie': { schema: { type: 'string' } } },
   })
-  @ApiErrors(400, 503)
-  async start(@Query() query: StartFacebookLoginQueryDto, @Res() reply: FastifyReply): Promise<void> {
-    const { dialogUrl, nonce } = await this.commandBus.execute(new StartFacebookLoginCommand(query.redirect));
+  @ApiErrors(400, 401, 503)
+  @CallerIfAny()
+  async start(@Query() query: StartFacebookLoginQueryDto, @Req() request: FastifyRequest, @Res() reply: FastifyReply): Promise<void> {
+    const linkTo = query.link === '1' ? linkingCaller(request.principal) : undefined;
+    const { dialogUrl, nonce } = await this.commandBus.execute(new StartFacebookLoginCommand(query.redirect, linkTo));
     setLoginNonceCookie(reply, nonce, LOGIN_STATE_TTL_SECONDS);
     void reply.header('cache-control', 'no-store').redirect(dialogUrl, 302);
   }
@@ -61,10 +79,11 @@ export class FacebookAuthController {
       '`entropy_session` and the CSRF cookie `entropy_csrf`; on a denial or bad state, to the web app with `error` and `error_description`',
     headers: { Location: { schema: { type: 'string' } }, 'Set-Cookie': { schema: { type: 'string' } } },
   })
-  @ApiErrors(400, 409, 502, 503)
+  @ApiErrors(400, 401, 409, 502, 503)
   async callback(@Req() request: FastifyRequest, @Res() reply: FastifyReply): Promise<void> {
     const identity = (request as FastifyRequest & { user: FacebookIdentity }).user;
-    const session = await this.commandBus.execute(new SignInWithFacebookCommand(identity));
+    // The link target comes only from the consumed server-side state, never from this request.
+    const session = await this.commandBus.execute(new SignInWithFacebookCommand(identity, request.facebookLogin?.link));
     void reply.header('cache-control', 'no-store');
     if (wantsJson(request)) {
       void reply.status(200).send(session);

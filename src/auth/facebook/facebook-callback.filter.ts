@@ -20,7 +20,8 @@ export class FacebookCallbackExceptionFilter implements ExceptionFilter {
     const request = http.getRequest<FastifyRequest>();
     const reply = http.getResponse<FastifyReply>();
     const { status, code, message } = translateError(exception);
-    if (wantsJson(request) || status >= 500) return sendError(reply, exception, this.logger, request);
+    // Over the rate limit is a 429 for browsers too: a redirect would hide the Retry-After.
+    if (wantsJson(request) || status >= 500 || status === 429) return sendError(reply, exception, this.logger, request);
     const target = returnTarget(request, this.settings);
     target.searchParams.set('error', code);
     target.searchParams.set('error_description', message);

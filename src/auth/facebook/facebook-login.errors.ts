@@ -32,23 +32,18 @@ export class FacebookCodeRejectedError extends DomainError {
   }
 }
 
-/** The Facebook account's email belongs to a user already linked to another Facebook account. */
-export class FacebookEmailLinkedElsewhereError extends DomainError {
-  readonly code = 'FACEBOOK.EMAIL_LINKED_ELSEWHERE';
-  readonly kind = 'conflict';
-  constructor() {
-    super('The email of this Facebook account belongs to a user who signs in with another Facebook account');
-  }
-}
-
 /**
- * The Facebook account's email belongs to a platform admin. Matching by email would hand the admin
- * account to whoever controls a Facebook account showing that address, so it is never done.
+ * A Facebook identity seen for the first time shows the email of an existing account. An email shown
+ * by Facebook is not proof of owning that account, so it is never matched: that person signs in
+ * another way and attaches Facebook explicitly.
  */
-export class FacebookEmailOfAdminError extends DomainError {
-  readonly code = 'FACEBOOK.EMAIL_OF_ADMIN';
+export class FacebookEmailInUseError extends DomainError {
+  readonly code = 'FACEBOOK.EMAIL_IN_USE';
   readonly kind = 'conflict';
   constructor() {
-    super('The email of this Facebook account belongs to a platform admin, who cannot be signed in with Facebook by email; nothing was changed');
+    super(
+      'The email of this Facebook account belongs to an existing account, which is never signed in by email; nothing was changed. ' +
+        'Sign in to that account another way and attach Facebook with GET /v1/auth/facebook?link=1.',
+    );
   }
 }

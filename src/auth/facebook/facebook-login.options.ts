@@ -1,4 +1,5 @@
 import type { StrategyOptions } from 'passport-facebook';
+import type { LinkTarget } from '../commands/sign-in-with-facebook/sign-in-with-facebook.command.js';
 import type { AppSettings } from '../../infrastructure/config/app.config.js';
 import { configuredFacebookApp, facebookDialogUrl } from '../../infrastructure/facebook/facebook-app.js';
 import { FacebookNotConfiguredError } from '../../infrastructure/facebook/facebook.errors.js';
@@ -11,6 +12,8 @@ export interface LoginStateBinding {
   redirect?: string;
   /** SHA-256 of the nonce in the starting browser's login cookie: only that browser can complete the sign-in. */
   nonceHash: string;
+  /** Set by `?link=1`: the signed-in caller whose account the Facebook identity is attached to. */
+  link?: LinkTarget;
 }
 
 export type FacebookLoginOptions = StrategyOptions & { authorizationURL: string; scope: string[] };

@@ -16,9 +16,13 @@ export interface AppSettings {
   webAppUrl: string;
   databaseUrl: string | undefined;
   dataDir: string;
+  /** Bound on one statement, one lock wait and one wait for a pool connection. */
+  databaseTimeoutMs: number;
   /** Undefined outside production when unset: a development key is generated into DATA_DIR. */
   encryptionKeys: EncryptionKeySpec[] | undefined;
   logLevel: string;
+  /** Days a pending invitation stays valid (INVITATION_TTL_DAYS). */
+  invitationTtlDays: number;
   facebook: {
     appId: string | undefined;
     appSecret: string | undefined;
@@ -27,6 +31,12 @@ export interface AppSettings {
     linkRedirectUri: string;
     loginScopes: string[];
     credentialScopes: string[];
+  };
+  rateLimits: {
+    /** Requests per minute per caller (token or session). */
+    perCallerPerMinute: number;
+    /** Requests per minute per client address on the sign-in and Facebook callback routes. */
+    perAddressPerMinute: number;
   };
   /** RabbitMQ; undefined → no broker (the feed is then the only destination of events), the relay stays off. */
   amqpUrl: string | undefined;
@@ -66,6 +76,15 @@ function list(env: Env, name: string, fallback: string): string[] {
   const items = (env[name] ?? fallback).split(',').map((s) => s.trim()).filter(Boolean);
   if (items.length === 0) fail(name, 'must list at least one value');
   return items;
+}
+
+/** An integer variable within [min, max]; unset or empty takes the fallback. */
+function integer(env: Env, name: string, fallback: number, min = 1, max = Number.MAX_SAFE_INTEGER): number {
+  const raw = env[name]?.trim();
+  if (!raw) return fallback;
+  const value = Number(raw);
+  if (!/^\d+$/.test(raw) || value < min || value > max) fail(name, `must be an integer between ${min} and ${max}, got "${raw}"`);
+  return value;
 }
 
 function encryptionKeys(env: Env, production: boolean): EncryptionKeySpec[] | undefined {
@@ -122,23 +141,12 @@ function exchangeName(env: Env): string {
   return name;
 }
 
-function positiveInteger(env: Env, name: string, fallback: number, max: number): number {
-  const raw = env[name]?.trim() || String(fallback);
-  const value = Number(raw);
-  if (!/^\d+$/.test(raw) || value < 1 || value > max) fail(name, `must be an integer between 1 and ${max}, got "${raw}"`);
-  return value;
-}
-
 /** Parses and validates the environment; throws ConfigurationError naming the first bad variable. */
 export function parseSettings(env: Env): AppSettings {
   const nodeEnv = env.NODE_ENV?.trim() || 'development';
   const production = nodeEnv === 'production';
 
-  const portRaw = env.PORT?.trim() || '3000';
-  const port = Number(portRaw);
-  if (!/^\d+$/.test(portRaw) || port < 0 || port > 65535) {
-    fail('PORT', `must be an integer between 0 and 65535, got "${portRaw}"`);
-  }
+  const port = integer(env, 'PORT', 3000, 0, 65535);
 
   const publicUrl = httpUrl(env, 'PUBLIC_URL', `http://localhost:${port}`);
   const webAppUrl = origin(env, 'WEB_APP_URL', 'http://localhost:5173');
@@ -175,8 +183,10 @@ export function parseSettings(env: Env): AppSettings {
     webAppUrl,
     databaseUrl,
     dataDir: env.DATA_DIR?.trim() || './data',
+    databaseTimeoutMs: integer(env, 'DATABASE_TIMEOUT_MS', 5000, 1, 3_600_000),
     encryptionKeys: encryptionKeys(env, production),
     logLevel,
+    invitationTtlDays: integer(env, 'INVITATION_TTL_DAYS', 14, 1, 365),
     facebook: {
       appId,
       appSecret,
@@ -186,9 +196,13 @@ export function parseSettings(env: Env): AppSettings {
       loginScopes: list(env, 'FACEBOOK_LOGIN_SCOPES', 'email,public_profile'),
       credentialScopes: list(env, 'FACEBOOK_CREDENTIAL_SCOPES', 'public_profile,pages_show_list'),
     },
+    rateLimits: {
+      perCallerPerMinute: integer(env, 'RATE_LIMIT_PER_MINUTE', 1200),
+      perAddressPerMinute: integer(env, 'AUTH_RATE_LIMIT_PER_MINUTE', 30),
+    },
     amqpUrl,
     amqpExchange: exchangeName(env),
-    relayMaxAttempts: positiveInteger(env, 'RELAY_MAX_ATTEMPTS', 20, 1000),
+    relayMaxAttempts: integer(env, 'RELAY_MAX_ATTEMPTS', 20, 1, 1000),
     eventRetentionDays,
   };
 }

@@ -6,6 +6,7 @@ import { InitialSchema1763800000000 } from './migrations/1763800000000-initial-s
 import { OAuthStates1763800001000 } from './migrations/1763800001000-oauth-states.js';
 import { AuthorizationTokens1763800002000 } from './migrations/1763800002000-authorization-tokens.js';
 import { Credentials1763800003000 } from './migrations/1763800003000-credentials.js';
+import { Invitations1763800005000 } from './migrations/1763800005000-invitations.js';
 import { EventLog1763800010000 } from './migrations/1763800010000-event-log.js';
 import { EventRelay1763800011000 } from './migrations/1763800011000-event-relay.js';
 import { SerializedPGlitePool } from './serialized-pglite-pool.js';
@@ -15,9 +16,13 @@ export const MIGRATIONS = [
   OAuthStates1763800001000,
   AuthorizationTokens1763800002000,
   Credentials1763800003000,
+  Invitations1763800005000,
   EventLog1763800010000,
   EventRelay1763800011000,
 ];
+
+/** Connections per process on PostgreSQL. */
+export const POOL_SIZE = 10;
 
 /** PostgreSQL when DATABASE_URL is set, otherwise the embedded PGlite in DATA_DIR. */
 export function dataSourceOptions(settings: AppSettings): TypeOrmModuleOptions {
@@ -35,10 +40,28 @@ export function dataSourceOptions(settings: AppSettings): TypeOrmModuleOptions {
     retryAttempts: 1,
   };
   if (settings.databaseUrl) {
-    return { ...common, url: settings.databaseUrl, poolSize: 10, applicationName: 'entropy-api' };
+    const timeout = settings.databaseTimeoutMs;
+    return {
+      ...common,
+      url: settings.databaseUrl,
+      poolSize: POOL_SIZE,
+      applicationName: 'entropy-api',
+      // One held lock or one slow statement must not stall every request: each wait is bounded
+      // and answers 503 (see postgres-errors.ts). The session settings are startup parameters,
+      // so `RESET` in a session that lifts them (migrations) returns to these values.
+      extra: {
+        connectionTimeoutMillis: timeout,
+        statement_timeout: timeout,
+        lock_timeout: timeout,
+        // A transaction left open (a bug, a stuck process) would hold its locks and its
+        // connection forever; well past any legitimate pause, the server ends it.
+        idle_in_transaction_session_timeout: Math.max(4 * timeout, 10_000),
+        keepAlive: true,
+      },
+    };
   }
   // typeorm-pglite keeps one PGlite instance per process; constructing its driver sets that
   // instance's options (data directory, boolean serializer). Our pool then serializes access to it.
   new PGliteDriver({ dataDir: resolve(settings.dataDir, 'pglite') });
-  return { ...common, driver: { Pool: SerializedPGlitePool } };
+  return { ...common, driver: { Pool: SerializedPGlitePool }, extra: { connectionTimeoutMillis: settings.databaseTimeoutMs } };
 }

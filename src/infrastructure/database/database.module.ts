@@ -37,8 +37,8 @@ export class DatabaseModule {
             {
               provide: EMBEDDED_LOCK,
               inject: [appConfig.KEY],
-              useFactory: (settings: AppConfig) =>
-                new EmbeddedLockHolder(settings.databaseUrl ? undefined : acquireEmbeddedLock(settings.dataDir, holder)),
+              useFactory: async (settings: AppConfig) =>
+                new EmbeddedLockHolder(settings.databaseUrl ? undefined : await acquireEmbeddedLock(settings.dataDir, holder)),
             },
           ],
         }),

@@ -5,6 +5,8 @@ import { appConfig, type AppConfig } from '../config/app.config.js';
 import { OAuthStateStore } from '../security/oauth-state.store.js';
 
 const HOURLY = 60 * 60_000;
+/** Anyone can create OAuth states (GET /v1/auth/facebook), so spent ones go within minutes. */
+const EVERY_MINUTE = 60_000;
 /** Rows deleted per statement, so retention never holds long locks or bloats one transaction. */
 export const RETENTION_BATCH = 1000;
 
@@ -26,12 +28,20 @@ export class HousekeepingJob {
   @Interval(HOURLY)
   async run(): Promise<void> {
     try {
-      await this.states.purgeExpired();
       await this.dataSource.query(`DELETE FROM idempotency_keys WHERE created_at < now() - interval '24 hours'`);
       const events = await this.purgeEvents();
       if (events > 0) this.logger.log({ events }, 'Deleted events past their retention');
     } catch (error) {
       this.logger.error({ err: error }, 'Housekeeping failed');
+    }
+  }
+
+  @Interval('oauth-state-purge', EVERY_MINUTE)
+  async purgeOAuthStates(): Promise<void> {
+    try {
+      await this.states.purgeExpired();
+    } catch (error) {
+      this.logger.error({ err: error }, 'Purging OAuth states failed');
     }
   }
 

@@ -1,7 +1,10 @@
 import { STATUS_CODES } from 'node:http';
 import { ArgumentsHost, Catch, HttpException, Logger, type ExceptionFilter } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { DatabaseUnavailableError } from '../database/database.errors.js';
+import { isDatabaseUnavailable } from '../database/postgres-errors.js';
 import { DomainError, type ErrorDetail, type ErrorKind } from '../errors/domain-error.js';
+import type { RequestFailure } from './request-logging.js';
 
 const STATUS_BY_KIND: Record<ErrorKind, number> = {
   invalid: 400,
@@ -39,6 +42,7 @@ interface Translated {
   code: string;
   message: string;
   details?: ErrorDetail[];
+  retryAfterSeconds?: number;
 }
 
 /** Framework and Fastify errors carry a numeric status of their own (body too large, bad JSON...). */
@@ -48,8 +52,10 @@ function frameworkStatus(error: unknown): number | undefined {
 }
 
 export function translateError(error: unknown): Translated {
+  if (!(error instanceof DomainError) && isDatabaseUnavailable(error)) error = new DatabaseUnavailableError();
   if (error instanceof DomainError) {
-    return { status: STATUS_BY_KIND[error.kind], code: error.code, message: error.message, details: error.details };
+    const retryAfterSeconds = error instanceof DatabaseUnavailableError ? error.retryAfterSeconds : undefined;
+    return { status: STATUS_BY_KIND[error.kind], code: error.code, message: error.message, details: error.details, retryAfterSeconds };
   }
   if (error instanceof HttpException) {
     const status = error.getStatus();
@@ -75,10 +81,21 @@ export function errorBody(t: Translated): ErrorBody {
 export function sendError(reply: FastifyReply, error: unknown, logger: Logger, request?: FastifyRequest): void {
   const translated = translateError(error);
   if (translated.status >= 500) {
-    logger.error({ err: error, reqId: request?.id }, 'Unhandled error');
+    // A DomainError's 5xx is a known condition (Facebook down, database unavailable): a warning
+    // with its code. Anything else is a defect: an error with the class, message and stack.
+    const expected = error instanceof DomainError;
+    const failure: RequestFailure = expected
+      ? { severity: 'warn', code: translated.code, message: translated.message }
+      : { severity: 'error', code: translated.code, err: error };
+    // The request's own log line carries it, so one failing request is one line.
+    if (request) request.failure = failure;
+    else logger[failure.severity]({ code: failure.code, err: failure.err }, failure.message ?? 'Request failed');
   }
   if (translated.status === 401) {
     reply.header('WWW-Authenticate', 'Bearer realm="entropy"');
+  }
+  if (translated.retryAfterSeconds !== undefined) {
+    reply.header('Retry-After', String(translated.retryAfterSeconds));
   }
   void reply.status(translated.status).type('application/json; charset=utf-8').send(errorBody(translated));
 }

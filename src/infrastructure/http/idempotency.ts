@@ -1,6 +1,8 @@
 import { createHash } from 'node:crypto';
-import { Logger } from '@nestjs/common';
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { CallHandler, ExecutionContext, NestInterceptor } from '@nestjs/common';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { of, type Observable } from 'rxjs';
 import type { DataSource } from 'typeorm';
 import {
   IdempotencyKeyInFlightError,
@@ -8,7 +10,6 @@ import {
   IdempotentResponseNotReplayableError,
   ValidationFailedError,
 } from '../errors/domain-error.js';
-import { sendError } from './all-exceptions.filter.js';
 
 const KEY_PATTERN = /^[\x21-\x7e]{1,255}$/;
 const REPLAYED_HEADERS = ['content-type', 'etag', 'location', 'link', 'x-total-count'];
@@ -29,56 +30,72 @@ const holdsSecret = (reply: FastifyReply) => /no-store/i.test(String(reply.getHe
 const sha256 = (value: string) => createHash('sha256').update(value).digest('hex');
 
 /**
- * `Idempotency-Key` on POST: the first request claims (caller, key); a retry with the same body
- * within 24 h gets the stored 2xx answer and changes nothing; another body gets 422. Failed
- * attempts release the claim so the client can retry them. An answer marked
- * `Cache-Control: no-store` holds a secret shown once: only its status is kept, never its body.
+ * Claims the key or answers from it. An interceptor, so it runs after the guards: only a caller who
+ * is authenticated now (and passed every other guard) claims a key or sees a stored answer, never
+ * one whose token has since been revoked.
  */
-export function registerIdempotency(
-  fastify: FastifyInstance,
-  dataSource: DataSource,
-  /** The caller's credential (token or session cookie) that scopes keys; undefined: no idempotency. */
-  credentialOf: (request: FastifyRequest) => string | undefined,
-): void {
-  const logger = new Logger('Idempotency');
+class IdempotencyInterceptor implements NestInterceptor {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly credentialOf: (request: FastifyRequest) => string | undefined,
+  ) {}
 
-  fastify.addHook('preHandler', async (request: FastifyRequest, reply: FastifyReply) => {
+  async intercept(context: ExecutionContext, next: CallHandler): Promise<Observable<unknown>> {
+    const request = context.switchToHttp().getRequest<FastifyRequest>();
     const key = request.headers['idempotency-key'];
-    if (request.method !== 'POST' || key === undefined) return;
-    const credential = credentialOf(request);
-    if (!credential) return;
-    if (typeof key !== 'string' || !KEY_PATTERN.test(key)) {
-      return sendError(reply, new ValidationFailedError('Idempotency-Key must be 1-255 visible ASCII characters'), logger, request);
-    }
+    // Public routes have no caller to scope keys to.
+    if (request.method !== 'POST' || key === undefined || request.principal === undefined) return next.handle();
+    const credential = this.credentialOf(request);
+    if (!credential) return next.handle();
+    if (typeof key !== 'string' || !KEY_PATTERN.test(key)) throw new ValidationFailedError('Idempotency-Key must be 1-255 visible ASCII characters');
     const scope = sha256(credential);
     const requestHash = sha256(`${request.method} ${request.url}\n${JSON.stringify(request.body ?? null)}`);
     // Keys older than 24 h are forgotten, and so are claims never completed (a process that died
     // mid-request): both are claimed afresh.
-    await dataSource.query(
+    await this.dataSource.query(
       `DELETE FROM idempotency_keys WHERE scope = $1 AND key = $2
           AND (created_at < now() - interval '24 hours' OR (status_code IS NULL AND created_at < now() - interval '2 minutes'))`,
       [scope, key],
     );
-    const claimed: unknown[] = await dataSource.query(
+    const claimed: unknown[] = await this.dataSource.query(
       `INSERT INTO idempotency_keys (scope, key, request_hash) VALUES ($1, $2, $3)
        ON CONFLICT DO NOTHING RETURNING key`,
       [scope, key, requestHash],
     );
     if (claimed.length === 1) {
       request.idempotency = { scope, key };
-      return;
+      return next.handle();
     }
     const [stored]: { request_hash: string; status_code: number | null; response_body: string | null; response_headers: Record<string, string> | null }[] =
-      await dataSource.query('SELECT request_hash, status_code, response_body, response_headers FROM idempotency_keys WHERE scope = $1 AND key = $2', [scope, key]);
-    if (!stored) return sendError(reply, new IdempotencyKeyInFlightError(), logger, request);
-    if (stored.request_hash !== requestHash) return sendError(reply, new IdempotencyKeyReusedError(), logger, request);
-    if (stored.status_code === null) return sendError(reply, new IdempotencyKeyInFlightError(), logger, request);
-    if (stored.response_body === null) return sendError(reply, new IdempotentResponseNotReplayableError(), logger, request);
-    void reply
+      await this.dataSource.query('SELECT request_hash, status_code, response_body, response_headers FROM idempotency_keys WHERE scope = $1 AND key = $2', [scope, key]);
+    if (!stored) throw new IdempotencyKeyInFlightError();
+    if (stored.request_hash !== requestHash) throw new IdempotencyKeyReusedError();
+    if (stored.status_code === null) throw new IdempotencyKeyInFlightError();
+    if (stored.response_body === null) throw new IdempotentResponseNotReplayableError();
+    // The route's status was set before the interceptors ran and is not set again after them.
+    void context
+      .switchToHttp()
+      .getResponse<FastifyReply>()
       .status(stored.status_code)
-      .headers({ ...(stored.response_headers ?? {}), 'idempotent-replayed': 'true' })
-      .send(stored.response_body ?? undefined);
-  });
+      .headers({ ...(stored.response_headers ?? {}), 'idempotent-replayed': 'true' });
+    return of(stored.response_body);
+  }
+}
+
+/**
+ * `Idempotency-Key` on POST: the first request claims (caller, key); a retry with the same body
+ * within 24 h gets the stored 2xx answer and changes nothing; another body gets 422. Failed
+ * attempts release the claim so the client can retry them. An answer marked
+ * `Cache-Control: no-store` holds a secret shown once: only its status is kept, never its body.
+ */
+export function registerIdempotency(
+  app: NestFastifyApplication,
+  dataSource: DataSource,
+  /** The caller's credential (token or session cookie) that scopes keys; undefined: no idempotency. */
+  credentialOf: (request: FastifyRequest) => string | undefined,
+): void {
+  app.useGlobalInterceptors(new IdempotencyInterceptor(dataSource, credentialOf));
+  const fastify = app.getHttpAdapter().getInstance();
 
   fastify.addHook('onSend', async (request: FastifyRequest, reply: FastifyReply, payload: unknown) => {
     const claim = request.idempotency;

@@ -1,4 +1,6 @@
-import type { OpenAPIObject } from '@nestjs/swagger';
+import type { INestApplication } from '@nestjs/common';
+import { DocumentBuilder, SwaggerModule, type OpenAPIObject } from '@nestjs/swagger';
+import { RATE_LIMITED_RESPONSE } from './rate-limit.decorator.js';
 
 type Parameter = { name: string; in: string; required?: boolean; description?: string; schema?: Record<string, unknown> };
 
@@ -20,11 +22,12 @@ const IDEMPOTENCY_KEY: Parameter = {
 
 /**
  * Facts the decorators cannot state once for all routes: id formats, untyped query parameters,
- * and the Idempotency-Key header every authenticated POST honours.
+ * the Idempotency-Key header every authenticated POST honours, and the 429 every authenticated
+ * route can answer (counted per caller).
  */
 export function refineDocument(document: OpenAPIObject): OpenAPIObject {
   for (const pathItem of Object.values(document.paths)) {
-    for (const [method, operation] of Object.entries(pathItem) as [string, { parameters?: Parameter[]; security?: unknown[] }][]) {
+    for (const [method, operation] of Object.entries(pathItem) as [string, { parameters?: Parameter[]; security?: unknown[]; responses: Record<string, unknown> }][]) {
       if (typeof operation !== 'object' || operation === null || !('responses' in operation)) continue;
       const parameters = (operation.parameters ??= []);
       for (const parameter of parameters) {
@@ -32,7 +35,32 @@ export function refineDocument(document: OpenAPIObject): OpenAPIObject {
         if (!parameter.schema || Object.keys(parameter.schema).length === 0) parameter.schema = { type: 'string' };
       }
       if (method === 'post' && operation.security?.length) parameters.push(IDEMPOTENCY_KEY);
+      if (operation.security?.length) {
+        operation.responses['429'] ??= { ...RATE_LIMITED_RESPONSE, content: { 'application/json': { schema: { $ref: '#/components/schemas/ErrorResponseDto' } } } };
+      }
     }
   }
   return document;
+}
+
+/** The OpenAPI document of every route: served at /docs-json and written by `npm run openapi`. */
+export function createOpenApiDocument(app: INestApplication, publicUrl: string): OpenAPIObject {
+  return refineDocument(SwaggerModule.createDocument(
+    app,
+    new DocumentBuilder()
+      .setTitle('Entropy API')
+      .setDescription(
+        'Organizations, members, Facebook credentials and authorization tokens. ' +
+          'Authenticate with `Authorization: Bearer <token>` (a session token `ent_s_...` or an organization token `ent_o_...`).',
+      )
+      .setVersion('1.0.0')
+      .addServer(publicUrl)
+      .addBearerAuth({
+        type: 'http',
+        scheme: 'bearer',
+        bearerFormat: 'opaque',
+        description: 'Session token (ent_s_...) or organization authorization token (ent_o_...)',
+      })
+      .build(),
+  ));
 }

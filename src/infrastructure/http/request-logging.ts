@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
-import type { Params } from 'nestjs-pino';
+import type { FastifyInstance } from 'fastify';
+import type { Logger } from 'pino';
 import { QueryFailedError } from 'typeorm';
-import type { AppSettings } from '../config/app.config.js';
 
 const SECRET_QUERY = /([?&](?:code|state|access_token|token|signed_request|fb_exchange_token|client_secret|appsecret_proof)=)[^&]*/gi;
 
@@ -11,16 +11,36 @@ export function scrubUrl(url: string | undefined): string | undefined {
   return url?.replace(SECRET_QUERY, '$1[REDACTED]');
 }
 
+/** What a failed request's log line says about its error (set by the exception filter). */
+export interface RequestFailure {
+  severity: 'warn' | 'error';
+  code: string;
+  /** An expected failure's own (client-facing) message. */
+  message?: string;
+  err?: unknown;
+}
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    failure?: RequestFailure;
+  }
+}
+
 /**
- * What of an error may be logged: a failed query's SQL parameters and the driver's detail (which
- * quotes row values) can hold personal data or secrets, so only codes and names stay.
+ * What of an error may be logged: its class, message, code (the SQLSTATE for a database error)
+ * and stack, and the same of its cause. A failed query's SQL parameters and the driver's detail
+ * (which quotes row values) can hold personal data or secrets, so they never do.
  */
-export function loggableError(error: unknown): Record<string, unknown> {
+export function loggableError(error: unknown, depth = 0): Record<string, unknown> {
   if (error instanceof QueryFailedError) {
     const driver = error.driverError as { code?: string; constraint?: string; table?: string; message?: string };
-    return { type: 'QueryFailedError', code: driver.code, constraint: driver.constraint, table: driver.table, message: driver.message };
+    return { type: 'QueryFailedError', code: driver.code, message: driver.message, constraint: driver.constraint, table: driver.table, stack: error.stack };
   }
-  if (error instanceof Error) return { type: error.name, message: error.message, stack: error.stack };
+  if (error instanceof Error) {
+    const { code } = error as { code?: unknown };
+    const cause = error.cause !== undefined && depth < 3 ? loggableError(error.cause, depth + 1) : undefined;
+    return { type: error.constructor?.name ?? error.name, message: error.message, code: typeof code === 'string' || typeof code === 'number' ? code : undefined, stack: error.stack, cause };
+  }
   return { type: typeof error };
 }
 
@@ -35,30 +55,27 @@ export function requestIdFor(raw: IncomingMessage): string {
 }
 
 /**
- * Structured JSON logs. Requests are logged through a whitelist serializer: no headers (so no
- * Authorization or cookies) and no secret query values.
+ * One line per request, written when the answer is sent: method, scrubbed URL, status, time and,
+ * for a 5xx, the error. No headers (so no Authorization or cookies) and no secret query values.
+ * Successful health probes are not logged: a probe every few seconds would drown everything else.
  */
-export function loggerParams(settings: AppSettings): Params {
-  return {
-    pinoHttp: {
-      level: settings.logLevel,
-      genReqId: (req) => (req as IncomingMessage & { id?: string }).id ?? randomUUID(),
-      serializers: {
-        req: (req: { id: string; method: string; url: string; remoteAddress?: string }) => ({
-          id: req.id,
-          method: req.method,
-          url: scrubUrl(req.url),
-          remoteAddress: req.remoteAddress,
-        }),
-        res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
-        err: loggableError,
-      },
-      redact: {
-        paths: ['req.headers', 'res.headers', '*.authorization', '*.cookie', '*.token', '*.access_token', '*.code', '*.state'],
-        remove: true,
-      },
-      customLogLevel: (_req, res, error) => (error || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'warn' : 'info'),
-      autoLogging: { ignore: (req) => req.url?.startsWith('/health/') ?? false },
-    },
-  };
+export function registerRequestLogging(fastify: FastifyInstance, logger: Logger): void {
+  fastify.addHook('onResponse', (request, reply, done) => {
+    const status = reply.statusCode;
+    const failure = request.failure;
+    const level = failure?.severity ?? (status >= 500 ? 'error' : status >= 400 ? 'warn' : 'info');
+    const probe = status < 400 && request.url.startsWith('/health/');
+    if (!probe && logger.isLevelEnabled(level)) {
+      logger[level](
+        {
+          req: { id: request.id, method: request.method, url: scrubUrl(request.url), remoteAddress: request.ip },
+          res: { statusCode: status },
+          responseTime: Math.round(reply.elapsedTime),
+          ...(failure ? { code: failure.code, err: failure.err } : {}),
+        },
+        failure ? (failure.message ?? 'request failed') : 'request completed',
+      );
+    }
+    done();
+  });
 }

@@ -13,6 +13,9 @@ export class InvalidOAuthStateError extends DomainError {
 
 type Db = Pick<EntityManager, 'query'>;
 
+/** How long a spent or expired state is remembered before the housekeeping job deletes it. */
+export const SPENT_STATE_KEPT_SECONDS = 5 * 60;
+
 /**
  * Server-side OAuth `state`: random, stored only as a hash, bound to what the flow is for,
  * single use and short-lived. Consuming is one atomic UPDATE, so two requests racing with the
@@ -54,8 +57,14 @@ export class OAuthStateStore {
     );
   }
 
-  /** Forgets states that can no longer be used (kept a day, so a late retry still hears "expired"/"used"). */
+  /**
+   * Forgets states that can no longer be used. Kept a few minutes past that, so a double submit
+   * still hears "used" or "expired" rather than "unknown"; not longer, since anyone can make rows.
+   */
   async purgeExpired(db: Db = this.dataSource): Promise<void> {
-    await db.query(`DELETE FROM oauth_states WHERE expires_at < now() - interval '1 day' OR used_at < now() - interval '1 day'`);
+    await db.query(
+      `DELETE FROM oauth_states WHERE expires_at < now() - make_interval(secs => $1) OR used_at < now() - make_interval(secs => $1)`,
+      [SPENT_STATE_KEPT_SECONDS],
+    );
   }
 }

@@ -1,7 +1,9 @@
+import { randomUUID } from 'node:crypto';
 import { AggregateRoot } from '@nestjs/cqrs';
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
 import type { DomainEvent } from '../../infrastructure/outbox/domain-event.js';
 import { LastOwnerError, OwnerRequiredError, RoleRequiredError } from '../organizations.errors.js';
+import { InvitationRevokedEvent } from './events/invitation-revoked.event.js';
 import { MemberAddedEvent } from './events/member-added.event.js';
 import { MemberRemovedEvent } from './events/member-removed.event.js';
 import { MemberRoleChangedEvent } from './events/member-role-changed.event.js';
@@ -41,6 +43,17 @@ export class Membership extends AggregateRoot<DomainEvent> {
   @Column({ name: 'joined_at', type: 'timestamptz', nullable: true })
   joinedAt: Date | null;
 
+  /** Set exactly while pending: a pending membership is an invitation. */
+  @Column({ name: 'invitation_id', type: 'uuid', nullable: true })
+  invitationId: string | null;
+
+  @Column({ name: 'invited_by', type: 'integer', nullable: true })
+  invitedBy: number | null;
+
+  /** When the invitation lapses; null once active. */
+  @Column({ name: 'expires_at', type: 'timestamptz', nullable: true })
+  expiresAt: Date | null;
+
   static active(organizationId: string, userId: number, role: Role, now = new Date()): Membership {
     const membership = new Membership();
     membership.organizationId = organizationId;
@@ -49,14 +62,22 @@ export class Membership extends AggregateRoot<DomainEvent> {
     membership.role = role;
     membership.status = 'active';
     membership.joinedAt = now;
+    membership.invitationId = null;
+    membership.invitedBy = null;
+    membership.expiresAt = null;
     return membership;
   }
 
   /**
    * Adds someone by email: active at once when they have an account, otherwise pending until that
-   * email first signs in. Only owners may add owners.
+   * email first signs in, or until `expiresAt`. Only owners may add owners.
    */
-  static add(organizationId: string, invitee: { userId: number } | { email: string }, role: Role, by: MemberActor): Membership {
+  static add(
+    organizationId: string,
+    invitee: { userId: number } | { email: string; expiresAt: Date },
+    role: Role,
+    by: MemberActor,
+  ): Membership {
     assertManager(by);
     if (role === 'owner' && by.role !== 'owner') throw new OwnerRequiredError();
     let membership: Membership;
@@ -70,9 +91,37 @@ export class Membership extends AggregateRoot<DomainEvent> {
       membership.role = role;
       membership.status = 'pending';
       membership.joinedAt = null;
+      membership.invitationId = randomUUID();
+      membership.invitedBy = by.userId;
+      membership.expiresAt = invitee.expiresAt;
     }
     membership.apply(new MemberAddedEvent(organizationId, membership, membership.userId, role, membership.status, by.userId));
     return membership;
+  }
+
+  /**
+   * Re-roles a pending invitation: owners and admins, and only owners touch an owner invitation or
+   * make one. No last-owner rule: a pending owner is not an owner yet. False when unchanged.
+   */
+  changeInvitationRole(to: Role, by: MemberActor): boolean {
+    this.assertInvitation();
+    assertManager(by);
+    if ((this.role === 'owner' || to === 'owner') && by.role !== 'owner') throw new OwnerRequiredError();
+    if (to === this.role) return false;
+    this.role = to;
+    return true;
+  }
+
+  /** Withdraws a pending invitation; only owners revoke an owner invitation. */
+  revoke(by: MemberActor): void {
+    this.assertInvitation();
+    assertManager(by);
+    if (this.role === 'owner' && by.role !== 'owner') throw new OwnerRequiredError();
+    this.apply(new InvitationRevokedEvent(this.organizationId, this.invitationId!, this.role, by.userId));
+  }
+
+  private assertInvitation(): void {
+    if (this.status !== 'pending' || !this.invitationId) throw new Error('Not an invitation: only a pending membership is one');
   }
 
   /**

@@ -19,10 +19,16 @@ export class MemberResponseDto {
 
   @ApiProperty({ type: String, nullable: true, format: 'date-time' })
   joined_at: string | null;
+
+  @ApiProperty({ type: String, nullable: true, format: 'uuid', description: 'The invitation while pending; null for active members' })
+  invitation_id: string | null;
 }
 
-/** Selects a member row (`m` = memberships, `u` = users) as the columns toMemberResponse reads. */
-export const MEMBER_COLUMNS = `u.id, u.name, COALESCE(u.email, m.email) AS email, m.role, m.status, m.joined_at`;
+/**
+ * Selects a member row (`m` = memberships, `u` = users) as the columns toMemberResponse reads.
+ * Add OPEN_MEMBERSHIP to the WHERE clause: an expired invitation is no member.
+ */
+export const MEMBER_COLUMNS = `u.id, u.name, COALESCE(u.email, m.email) AS email, m.role, m.status, m.joined_at, m.invitation_id`;
 
 export interface MemberRow {
   id: number | null;
@@ -31,6 +37,7 @@ export interface MemberRow {
   role: Role;
   status: 'active' | 'pending';
   joined_at: Date | string | null;
+  invitation_id: string | null;
 }
 
 export function toMemberResponse(row: MemberRow): MemberResponseDto {
@@ -41,5 +48,9 @@ export function toMemberResponse(row: MemberRow): MemberResponseDto {
     role: row.role,
     status: row.status,
     joined_at: row.joined_at ? new Date(row.joined_at).toISOString() : null,
+    invitation_id: row.invitation_id,
   };
 }
+
+/** Active memberships and invitations that have not expired (`m` = memberships). */
+export const OPEN_MEMBERSHIP = `(m.status = 'active' OR m.expires_at > now())`;

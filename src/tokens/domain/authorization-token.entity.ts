@@ -5,7 +5,7 @@ import type { DomainEvent } from '../../infrastructure/outbox/domain-event.js';
 import { generateToken, hashToken } from '../../infrastructure/security/opaque-token.js';
 import { ExpiryInPastError } from '../tokens.errors.js';
 import { AuthorizationTokenIssuedEvent } from './events/authorization-token-issued.event.js';
-import { AuthorizationTokenRevokedEvent } from './events/authorization-token-revoked.event.js';
+import { AuthorizationTokenRevokedEvent, type TokenRevocationReason } from './events/authorization-token-revoked.event.js';
 
 export interface TokenGrant {
   description: string | null;
@@ -81,9 +81,9 @@ export class AuthorizationToken extends AggregateRoot<DomainEvent> {
     return { token, secret };
   }
 
-  revoke(revokedBy: number, now = new Date()): void {
+  revoke(revokedBy: number, reason: TokenRevocationReason = 'revoked', now = new Date()): void {
     if (this.revokedAt) return;
     this.revokedAt = now;
-    this.apply(new AuthorizationTokenRevokedEvent(this.id, this.organizationId, 'revoked', revokedBy));
+    this.apply(new AuthorizationTokenRevokedEvent(this.id, this.organizationId, reason, revokedBy));
   }
 }

@@ -11,6 +11,11 @@ export class TokenOwnerDto {
 class AuthorizationTokenFieldsDto {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty({ format: 'uuid', description: 'The organization the token acts for' }) owner_id: string;
+  @ApiProperty({
+    type: Number, nullable: true, example: 1,
+    description: 'The user who issued it; the token is revoked when they leave or are demoted to member (null once that user is gone)',
+  })
+  created_by: number | null;
   @ApiProperty({ type: String, nullable: true, example: 'CI pipeline' }) description: string | null;
   @ApiProperty({ description: 'May GET' }) read_enabled: boolean;
   @ApiProperty({ description: 'May POST, PUT, PATCH' }) write_enabled: boolean;
@@ -35,6 +40,7 @@ export interface AuthorizationTokenRow {
   organization_id: string;
   organization_name: string;
   token_hint: string;
+  created_by: number | null;
   description: string | null;
   read_enabled: boolean;
   write_enabled: boolean;
@@ -52,6 +58,7 @@ export function toAuthorizationTokenResponse(row: AuthorizationTokenRow, publicU
     id: row.id,
     token_hint: row.token_hint,
     owner_id: row.organization_id,
+    created_by: row.created_by,
     description: row.description,
     read_enabled: row.read_enabled,
     write_enabled: row.write_enabled,

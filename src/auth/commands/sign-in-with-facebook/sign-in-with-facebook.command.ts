@@ -8,9 +8,22 @@ export interface FacebookIdentity {
   email: string | null;
 }
 
-/** Finds (by Facebook id, else by email) or creates the user, activates their invitations and opens a session. */
+/** The signed-in caller who started `GET /v1/auth/facebook?link=1`, as bound to the login state. */
+export interface LinkTarget {
+  userId: number;
+  sessionId: string;
+}
+
+/**
+ * Finds the user by Facebook id (never by email) or creates one, or, for a link started by a
+ * signed-in caller, attaches the identity to that caller's account; activates their invitations
+ * and opens a session.
+ */
 export class SignInWithFacebookCommand extends Command<SessionResponseDto> {
-  constructor(readonly identity: FacebookIdentity) {
+  constructor(
+    readonly identity: FacebookIdentity,
+    readonly linkTo?: LinkTarget,
+  ) {
     super();
   }
 }

@@ -32,11 +32,12 @@ export class StartFacebookLoginHandler implements ICommandHandler<StartFacebookL
     @Inject(appConfig.KEY) private readonly settings: AppConfig,
   ) {}
 
-  async execute({ redirect }: StartFacebookLoginCommand): Promise<{ dialogUrl: string; nonce: string }> {
+  async execute({ redirect, linkTo }: StartFacebookLoginCommand): Promise<{ dialogUrl: string; nonce: string }> {
     const options = requireFacebookLogin(this.settings);
     const { nonce, nonceHash } = newLoginNonce();
     const binding: LoginStateBinding = { nonceHash };
     if (redirect !== undefined) binding.redirect = safeRedirect(redirect, this.settings.webAppUrl);
+    if (linkTo !== undefined) binding.link = { userId: linkTo.userId, sessionId: linkTo.sessionId };
     const { state } = await this.uow.run((tx) => this.states.issue('login', binding, LOGIN_STATE_TTL_SECONDS, tx.manager));
     return { dialogUrl: loginDialogUrl(options, state), nonce };
   }

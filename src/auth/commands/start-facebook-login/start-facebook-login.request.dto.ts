@@ -1,5 +1,5 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { IsOptional, IsString, MaxLength } from 'class-validator';
+import { IsIn, IsOptional, IsString, MaxLength } from 'class-validator';
 
 export class StartFacebookLoginQueryDto {
   @ApiPropertyOptional({
@@ -10,4 +10,14 @@ export class StartFacebookLoginQueryDto {
   @IsString()
   @MaxLength(2048)
   redirect?: string;
+
+  @ApiPropertyOptional({
+    enum: ['1'],
+    description:
+      'Attach the Facebook identity to the signed-in caller (session cookie or bearer session token) at the callback, ' +
+      'instead of signing in by it; 401 without a signed-in caller',
+  })
+  @IsOptional()
+  @IsIn(['1'])
+  link?: '1';
 }

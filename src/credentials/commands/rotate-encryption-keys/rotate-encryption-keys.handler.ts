@@ -59,7 +59,7 @@ export class RotateEncryptionKeysHandler implements ICommandHandler<RotateEncryp
       try {
         resealed = this.box.reseal(row.encrypted_token, identity(row.id));
       } catch (error) {
-        throw new Error(`${table} row ${row.id}: ${(error as Error).message}`);
+        throw new Error(`${table} row ${row.id}: ${(error as Error).message}`, { cause: error });
       }
       await manager.query(`UPDATE ${table} SET encrypted_token = $2 WHERE id = $1`, [row.id, resealed]);
       rotated++;

@@ -6,13 +6,9 @@ import { UnitOfWork } from '../../../infrastructure/database/unit-of-work.js';
 import { Organization, type OrganizationChanges } from '../../domain/organization.entity.js';
 import { etagOf, toOrganizationResponse, type OrganizationRow } from '../../dto/organization.response.dto.js';
 import { authorize } from '../../organization-access.js';
-import { AdminOnlyFieldError, ConcurrentUpdateError, OrganizationNotFoundError, StaleEtagError } from '../../organizations.errors.js';
+import { AdminOnlyFieldError, OrganizationNotFoundError, StaleEtagError } from '../../organizations.errors.js';
 import { UpdateOrganizationCommand, type UpdatedOrganization } from './update-organization.command.js';
 import type { UpdateOrganizationRequestDto } from './update-organization.request.dto.js';
-
-const ATTEMPTS = 3;
-
-class VersionMoved extends Error {}
 
 @CommandHandler(UpdateOrganizationCommand)
 export class UpdateOrganizationHandler implements ICommandHandler<UpdateOrganizationCommand> {
@@ -21,42 +17,29 @@ export class UpdateOrganizationHandler implements ICommandHandler<UpdateOrganiza
     @Inject(appConfig.KEY) private readonly settings: AppConfig,
   ) {}
 
-  async execute(command: UpdateOrganizationCommand): Promise<UpdatedOrganization> {
-    const changes = toChanges(command.body);
-    if (('verified' in changes || 'verified_at' in changes) && !(command.principal.kind === 'user' && command.principal.isAdmin)) {
+  execute({ principal, organizationId, body, acceptedVersions }: UpdateOrganizationCommand): Promise<UpdatedOrganization> {
+    const changes = toChanges(body);
+    if (('verified' in changes || 'verified_at' in changes) && !(principal.kind === 'user' && principal.isAdmin)) {
       throw new AdminOnlyFieldError();
     }
-    // Without If-Match a concurrent writer only means "reload and apply again".
-    for (let attempt = 1; ; attempt++) {
-      try {
-        return await this.attempt(command, changes);
-      } catch (error) {
-        if (!(error instanceof VersionMoved)) throw error;
-        if (command.acceptedVersions !== undefined) throw new StaleEtagError();
-        if (attempt >= ATTEMPTS) throw new ConcurrentUpdateError();
-      }
-    }
-  }
-
-  private attempt({ principal, organizationId, acceptedVersions }: UpdateOrganizationCommand, changes: OrganizationChanges) {
     return this.uow.run(async (tx) => {
       const { role } = await authorize(tx.manager, principal, organizationId, { roles: ['owner', 'admin'], token: 'write' });
-      const organization = await tx.manager.findOneBy(Organization, { id: organizationId });
+      // Loaded under the row lock: concurrent writers queue here, each applying its change to what
+      // the previous one committed, so a write without If-Match always succeeds and loses nothing;
+      // with If-Match the version compared is the one this write will replace.
+      const organization = await tx.manager.findOne(Organization, { where: { id: organizationId }, lock: { mode: 'for_no_key_update' } });
       if (!organization) throw new OrganizationNotFoundError();
-      const loaded = organization.version;
-      if (acceptedVersions !== undefined && !acceptedVersions.includes(loaded)) throw new StaleEtagError();
+      if (acceptedVersions !== undefined && !acceptedVersions.includes(organization.version)) throw new StaleEtagError();
 
       tx.track(organization);
       const changed = organization.update(changes);
       if (changed.length > 0) {
-        // The version check lives in the UPDATE itself: TypeORM does not check it on save().
-        const result = await tx.manager
+        await tx.manager
           .createQueryBuilder()
           .update(Organization)
           .set(Object.fromEntries([...changed, 'version', 'updated_at'].map((f) => [f, organization[f as keyof Organization]])))
-          .where('id = :id AND version = :loaded', { id: organizationId, loaded })
+          .where('id = :id', { id: organizationId })
           .execute();
-        if (result.affected !== 1) throw new VersionMoved();
       }
       const row = organization as unknown as OrganizationRow;
       return { organization: toOrganizationResponse(row, this.settings.publicUrl, role), etag: etagOf(organization.version) };

@@ -5,6 +5,8 @@ import type { Role } from '../role.js';
 /** The membership an event is about; its id is read when the event is written (a new membership has one only after its insert). */
 export interface MembershipRef {
   readonly id: number;
+  /** Set while the membership is a pending invitation (the id of the invitation routes). */
+  readonly invitationId: string | null;
 }
 
 /** Never carries the invited email: a pending member is identified by `membership_id` only. */
@@ -30,12 +32,13 @@ export class MemberAddedEvent extends DomainEvent {
   }
 
   get subject(): string {
-    return memberSubject(this.userId, this.membership.id);
+    return memberSubject(this.userId, this.membership.invitationId);
   }
 
   toData() {
     return {
       membership_id: this.membership.id,
+      invitation_id: this.membership.invitationId,
       user_id: this.userId,
       role: this.role,
       status: this.status,
@@ -44,7 +47,7 @@ export class MemberAddedEvent extends DomainEvent {
   }
 }
 
-/** `members/<user id>` (the member routes' id); a pending membership: `invitations/<membership id>`. */
-export function memberSubject(userId: number | null, membershipId: number): string {
-  return userId === null ? `invitations/${membershipId}` : `members/${userId}`;
+/** `members/<user id>` (the member routes' id); a pending membership: `invitations/<invitation id>` (the invitation routes' id). */
+export function memberSubject(userId: number | null, invitationId: string | null): string {
+  return userId === null ? `invitations/${invitationId}` : `members/${userId}`;
 }

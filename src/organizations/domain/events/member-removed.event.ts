@@ -28,7 +28,7 @@ export class MemberRemovedEvent extends DomainEvent {
   }
 
   get subject(): string {
-    return memberSubject(this.userId, this.membershipId);
+    return memberSubject(this.userId, null);
   }
 
   toData() {

@@ -24,7 +24,7 @@ export class MemberRoleChangedEvent extends DomainEvent {
   }
 
   get subject(): string {
-    return memberSubject(this.userId, this.membership.id);
+    return memberSubject(this.userId, null);
   }
 
   toData() {

@@ -1,13 +1,13 @@
 import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import { DataSource } from 'typeorm';
 import { decodeIdCursor, toPage, type Page } from '../../../infrastructure/http/paging.js';
-import { MEMBER_COLUMNS, toMemberResponse, type MemberResponseDto, type MemberRow } from '../../dto/member.response.dto.js';
+import { MEMBER_COLUMNS, OPEN_MEMBERSHIP, toMemberResponse, type MemberResponseDto, type MemberRow } from '../../dto/member.response.dto.js';
 import { ANY_MEMBER, authorize } from '../../organization-access.js';
 import { ListMembersQuery } from './list-members.query.js';
 
 type KeyedRow = MemberRow & { k_id: number };
 
-/** Active and pending members in the order they were added; keyset paging on the membership id. */
+/** Active members and open invitations in the order they were added; keyset paging on the membership id. */
 @QueryHandler(ListMembersQuery)
 export class ListMembersHandler implements IQueryHandler<ListMembersQuery> {
   constructor(private readonly dataSource: DataSource) {}
@@ -19,14 +19,15 @@ export class ListMembersHandler implements IQueryHandler<ListMembersQuery> {
       this.dataSource.query(
         `SELECT m.id AS k_id, ${MEMBER_COLUMNS}
            FROM memberships m LEFT JOIN users u ON u.id = m.user_id
-          WHERE m.organization_id = $1 ${after !== undefined ? 'AND m.id > $2' : ''}
+          WHERE m.organization_id = $1 AND ${OPEN_MEMBERSHIP} ${after !== undefined ? 'AND m.id > $2' : ''}
           ORDER BY m.id
           LIMIT ${per + 1}`,
         after !== undefined ? [organizationId, after] : [organizationId],
       ) as Promise<KeyedRow[]>,
-      this.dataSource.query('SELECT count(*)::int AS count FROM memberships WHERE organization_id = $1', [organizationId]) as Promise<
-        { count: number }[]
-      >,
+      this.dataSource.query(
+        `SELECT count(*)::int AS count FROM memberships m WHERE m.organization_id = $1 AND ${OPEN_MEMBERSHIP}`,
+        [organizationId],
+      ) as Promise<{ count: number }[]>,
     ]);
     return toPage(rows, per, count, (row) => [row.k_id], ({ k_id: _k, ...row }) => toMemberResponse(row));
   }

@@ -8,7 +8,11 @@ import { OrganizationNotFoundError, TokenPermissionError } from '../../../organi
 import { AuthorizationToken } from '../../domain/authorization-token.entity.js';
 import { toAuthorizationTokenResponse, type IssuedAuthorizationTokenResponseDto } from '../../dto/authorization-token.response.dto.js';
 import { MANAGE_TOKENS } from '../../manage-tokens.rule.js';
+import { TokenLimitError } from '../../tokens.errors.js';
 import { IssueTokenCommand } from './issue-token.command.js';
+
+/** Active = neither revoked nor expired. */
+const MAX_ACTIVE_TOKENS = 100;
 
 @CommandHandler(IssueTokenCommand)
 export class IssueTokenHandler implements ICommandHandler<IssueTokenCommand> {
@@ -19,14 +23,24 @@ export class IssueTokenHandler implements ICommandHandler<IssueTokenCommand> {
 
   execute({ principal, organizationId, body }: IssueTokenCommand): Promise<IssuedAuthorizationTokenResponseDto> {
     return this.uow.run(async (tx) => {
-      await authorize(tx.manager, principal, organizationId, MANAGE_TOKENS);
-      if (principal.kind !== 'user') throw new TokenPermissionError('issue tokens');
-      // KEY SHARE waits for a concurrent deletion of the organization, then finds it gone (404).
+      // The organization's row lock, taken before the caller's role is read: an issuance waits for a
+      // member change in flight (lockMembers takes the same lock), so a creator demoted or removed
+      // meanwhile is refused here rather than left holding a token the revocation never saw; and
+      // issuances of one organization run one at a time, so the count below stays true until the
+      // commit. It also waits for a deletion, then finds the organization gone (404).
       const [organization]: { name: string }[] = await tx.manager.query(
-        'SELECT name FROM organizations WHERE id = $1 FOR KEY SHARE',
+        'SELECT name FROM organizations WHERE id = $1 FOR NO KEY UPDATE',
         [organizationId],
       );
+      await authorize(tx.manager, principal, organizationId, MANAGE_TOKENS);
+      if (principal.kind !== 'user') throw new TokenPermissionError('issue tokens');
       if (!organization) throw new OrganizationNotFoundError();
+      const [{ active }]: { active: number }[] = await tx.manager.query(
+        `SELECT count(*)::int AS active FROM authorization_tokens
+          WHERE organization_id = $1 AND revoked_at IS NULL AND (expires_at IS NULL OR expires_at > now())`,
+        [organizationId],
+      );
+      if (active >= MAX_ACTIVE_TOKENS) throw new TokenLimitError(MAX_ACTIVE_TOKENS);
       const { token, secret } = AuthorizationToken.issue(
         organizationId,
         {
@@ -45,6 +59,7 @@ export class IssueTokenHandler implements ICommandHandler<IssueTokenCommand> {
           organization_id: organizationId,
           organization_name: organization.name,
           token_hint: token.tokenHint,
+          created_by: token.createdBy,
           description: token.description,
           read_enabled: token.readEnabled,
           write_enabled: token.writeEnabled,

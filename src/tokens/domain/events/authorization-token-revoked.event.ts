@@ -1,6 +1,12 @@
 import { userActor } from '../../../infrastructure/events/actor.js';
 import { DomainEvent } from '../../../infrastructure/outbox/domain-event.js';
 
+/**
+ * Why a token stopped working: revoked by hand, gone with its organization, or its creator left,
+ * was removed, or was demoted to a role that may not hold tokens.
+ */
+export type TokenRevocationReason = 'revoked' | 'organization_deleted' | 'creator_removed' | 'creator_demoted';
+
 export class AuthorizationTokenRevokedEvent extends DomainEvent {
   readonly eventName = 'AuthorizationTokenRevoked';
   readonly type = 'tech.entropy.authorization_token.revoked';
@@ -9,8 +15,8 @@ export class AuthorizationTokenRevokedEvent extends DomainEvent {
   constructor(
     readonly aggregateId: string,
     readonly organizationId: string,
-    readonly reason: 'revoked' | 'organization_deleted',
-    /** The user who revoked it; null when it went with its organization. */
+    readonly reason: TokenRevocationReason,
+    /** The user who revoked it, or who removed or demoted its creator; null when it went with its organization. */
     readonly revokedBy: number | null,
   ) {
     super();

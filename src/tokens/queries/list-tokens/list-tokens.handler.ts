@@ -29,7 +29,7 @@ export class ListTokensHandler implements IQueryHandler<ListTokensQuery> {
     const scope = 't.organization_id = $1 AND t.revoked_at IS NULL';
     const [rows, [{ count }]] = await Promise.all([
       this.dataSource.query(
-        `SELECT t.id, t.organization_id, o.name AS organization_name, t.token_hint, t.description, t.read_enabled,
+        `SELECT t.id, t.organization_id, o.name AS organization_name, t.token_hint, t.created_by, t.description, t.read_enabled,
                 t.write_enabled, t.delete_enabled, t.created_at, t.expires_at, t.last_used_at, t.created_at::text AS k_ts
            FROM authorization_tokens t JOIN organizations o ON o.id = t.organization_id
           WHERE ${scope} ${after ? 'AND (t.created_at, t.id) > ($2::timestamptz, $3::uuid)' : ''}

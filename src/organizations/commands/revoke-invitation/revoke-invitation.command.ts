@@ -1,0 +1,12 @@
+import { Command } from '@nestjs/cqrs';
+import type { Principal } from '../../../auth/principal.js';
+
+export class RevokeInvitationCommand extends Command<void> {
+  constructor(
+    readonly principal: Principal,
+    readonly organizationId: string,
+    readonly invitationId: string,
+  ) {
+    super();
+  }
+}

@@ -1,0 +1,34 @@
+import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
+import { DataSource } from 'typeorm';
+import { decodeIdCursor, toPage, type Page } from '../../../infrastructure/http/paging.js';
+import { INVITATION_COLUMNS, toInvitationResponse, type InvitationResponseDto, type InvitationRow } from '../../dto/invitation.response.dto.js';
+import { MANAGE_MEMBERS } from '../../lock-members.js';
+import { authorize } from '../../organization-access.js';
+import { ListInvitationsQuery } from './list-invitations.query.js';
+
+type KeyedRow = InvitationRow & { k_id: number };
+
+const OPEN = `m.organization_id = $1 AND m.status = 'pending' AND m.expires_at > now()`;
+
+/** Open invitations (pending, not expired) in the order they were sent; keyset paging on the membership id. */
+@QueryHandler(ListInvitationsQuery)
+export class ListInvitationsHandler implements IQueryHandler<ListInvitationsQuery> {
+  constructor(private readonly dataSource: DataSource) {}
+
+  async execute({ principal, organizationId, per, cursor }: ListInvitationsQuery): Promise<Page<InvitationResponseDto>> {
+    const after = decodeIdCursor(cursor);
+    // Who may invite may see the invitations: owners and admins, never a token.
+    await authorize(this.dataSource, principal, organizationId, MANAGE_MEMBERS);
+    const [rows, [{ count }]] = await Promise.all([
+      this.dataSource.query(
+        `SELECT m.id AS k_id, ${INVITATION_COLUMNS} FROM memberships m
+          WHERE ${OPEN} ${after !== undefined ? 'AND m.id > $2' : ''}
+          ORDER BY m.id
+          LIMIT ${per + 1}`,
+        after !== undefined ? [organizationId, after] : [organizationId],
+      ) as Promise<KeyedRow[]>,
+      this.dataSource.query(`SELECT count(*)::int AS count FROM memberships m WHERE ${OPEN}`, [organizationId]) as Promise<{ count: number }[]>,
+    ]);
+    return toPage(rows, per, count, (row) => [row.k_id], ({ k_id: _k, ...row }) => toInvitationResponse(row));
+  }
+}
