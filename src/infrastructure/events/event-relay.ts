@@ -179,7 +179,7 @@ export class EventRelay {
     if (this.embedded) {
       this.session = embeddedSession(this.dataSource);
     } else {
-      this.candidate ??= new LeaderCandidate(this.settings.databaseUrl!, 30_000);
+      this.candidate ??= new LeaderCandidate(this.settings.databaseUrl!, this.settings.databaseTimeoutMs);
       this.session = await this.candidate.tryLead(() => this.signal());
       if (this.session) this.logger.log('This process is now the active event relay');
     }
