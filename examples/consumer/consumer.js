@@ -66,6 +66,8 @@ async function handle(event) {
 
 async function setup(connection) {
   const channel = await connection.createChannel();
+  // A refused declaration (say, a queue declared before with other arguments) arrives as an 'error' event.
+  channel.on('error', (error) => log('error', 'channel error', { error: error.message }));
   await channel.assertExchange(EXCHANGE, 'topic', { durable: true });
   await channel.assertExchange(DEAD_LETTER_EXCHANGE, 'fanout', { durable: true });
   await channel.assertQueue(DEAD_LETTER_QUEUE, { durable: true, arguments: { 'x-queue-type': 'quorum' } });

@@ -140,13 +140,14 @@ export class AmqpPublisher {
 
   private async open(model: ChannelModel): Promise<void> {
     const channel = await model.createConfirmChannel();
+    // Listening first: a refused declaration (an exchange of another type) is an 'error' event.
+    channel.on('error', (error: Error) => this.logger.warn(`Channel error: ${error.message}`));
     await channel.assertExchange(this.exchange, 'topic', { durable: true });
     // basic.return comes before the ack of the same message, so the ack callback sees it here.
     channel.on('return', (message: Message) => {
       const id = message.properties.messageId as string | undefined;
       if (id) this.returned.add(id);
     });
-    channel.on('error', (error: Error) => this.logger.warn(`Channel error: ${error.message}`));
     channel.on('close', () => {
       if (this.channel !== channel) return;
       this.drop();
