@@ -459,9 +459,9 @@ describe("a token never outlives its creator's rights", () => {
     assert.equal((await call(t.app, 'DELETE', membersUrl(id, admin.id), { token: owner.token })).status, 204);
     for (const token of mine) {
       assert.equal(await works(id, token.token), 401);
-      assert.deepEqual(await revocation(token.id), [{ organizationId: id, reason: 'creator_removed', revokedBy: owner.id }]);
+      assert.deepEqual(await revocation(token.id), [{ token_id: token.id, reason: 'creator_removed', revoked_by: { type: 'user', id: owner.id } }]);
     }
-    assert.deepEqual(await revocation(revokedByHand.id), [{ organizationId: id, reason: 'revoked', revokedBy: owner.id }]);
+    assert.deepEqual(await revocation(revokedByHand.id), [{ token_id: revokedByHand.id, reason: 'revoked', revoked_by: { type: 'user', id: owner.id } }]);
     assert.equal(await works(id, ownersToken.token), 200);
     assert.equal(await works(elsewhere, inOtherOrg.token), 200);
     assert.deepEqual(await revocation(inOtherOrg.id), []);
@@ -469,7 +469,7 @@ describe("a token never outlives its creator's rights", () => {
     assert.deepEqual(listed.body.map((x: { id: string }) => x.id), [ownersToken.id]);
     // The removal and the revocations are one commit: MemberRemoved is in the outbox with them.
     const [{ count }] = await t.dataSource.query(
-      `SELECT count(*)::int AS count FROM outbox_messages WHERE aggregate_id = $1 AND event_type = 'MemberRemoved'`,
+      `SELECT count(*)::int AS count FROM events WHERE aggregate_id = $1 AND type = 'tech.entropy.member.removed'`,
       [id],
     );
     assert.equal(count, 1);
@@ -481,7 +481,7 @@ describe("a token never outlives its creator's rights", () => {
     const token = await issue(id, {}, admin.token);
     assert.equal((await call(t.app, 'DELETE', membersUrl(id, admin.id), { token: admin.token })).status, 204);
     assert.equal(await works(id, token.token), 401);
-    assert.deepEqual(await revocation(token.id), [{ organizationId: id, reason: 'creator_removed', revokedBy: admin.id }]);
+    assert.deepEqual(await revocation(token.id), [{ token_id: token.id, reason: 'creator_removed', revoked_by: { type: 'user', id: admin.id } }]);
   });
 
   test('demotion to member revokes (creator_demoted); owner to admin keeps the tokens', async () => {
@@ -500,7 +500,7 @@ describe("a token never outlives its creator's rights", () => {
       const demoted = await call(t.app, 'PATCH', membersUrl(id, user.id), { token: owner.token, body: { role: 'member' } });
       assert.equal(demoted.status, 200, demoted.text);
       assert.equal(await works(id, token.token), 401);
-      assert.deepEqual(await revocation(token.id), [{ organizationId: id, reason: 'creator_demoted', revokedBy: owner.id }]);
+      assert.deepEqual(await revocation(token.id), [{ token_id: token.id, reason: 'creator_demoted', revoked_by: { type: 'user', id: owner.id } }]);
     }
     // Promoted again, they get nothing back: a revoked token stays revoked.
     assert.equal((await call(t.app, 'PATCH', membersUrl(id, admin.id), { token: owner.token, body: { role: 'admin' } })).status, 200);

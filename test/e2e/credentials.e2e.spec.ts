@@ -15,7 +15,8 @@ const ADA = { id: '10000000001', name: 'Ada Lovelace', email: 'ada@example.com' 
 const GRACE = { id: '10000000002', name: 'Grace Hopper', email: 'grace@example.com' };
 const ALAN = { id: '10000000003', name: 'Alan Turing' };
 const KATHERINE = { id: '10000000004', name: 'Katherine Johnson' };
-const TIMEOUT_MS = 400;
+// Short enough to test timeouts quickly, long enough for a loaded 2-core machine to answer in time.
+const TIMEOUT_MS = 1000;
 
 let fb: FakeFacebook;
 let t: TestApp;

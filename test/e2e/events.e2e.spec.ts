@@ -58,8 +58,8 @@ describe('the feed', () => {
     assert.match(created.sequence, /^\d{20}$/);
     assert.ok(BigInt(member.sequence) > BigInt(created.sequence));
     assert.deepEqual(created.data, { organization_id: org, name: 'Feed Co', created_by: { type: 'user', id: owner.id } });
-    assert.match(member.subject, /^invitations\/\d+$/);
-    assert.deepEqual(Object.keys(member.data).sort(), ['added_by', 'membership_id', 'role', 'status', 'user_id']);
+    assert.match(member.subject, /^invitations\/[0-9a-f-]{36}$/);
+    assert.deepEqual(Object.keys(member.data).sort(), ['added_by', 'invitation_id', 'membership_id', 'role', 'status', 'user_id']);
     assert.equal(res.text.includes('invitee@example.com'), false);
     assert.equal(res.headers['x-total-count'], '2');
     for (const event of res.body) assert.doesNotThrow(() => new CloudEvent(event).validate());

@@ -5,7 +5,8 @@ import { UnitOfWork } from '../../src/infrastructure/database/unit-of-work.js';
 import { EventSequencer } from '../../src/infrastructure/events/event-sequencer.js';
 import type { DomainEvent } from '../../src/infrastructure/outbox/domain-event.js';
 import { Organization } from '../../src/organizations/domain/organization.entity.js';
-import { startTestApp, type TestApp } from '../support/test-app.js';
+import pg from 'pg';
+import { NEEDS_POSTGRES, startTestApp, TEST_DB, type TestApp } from '../support/test-app.js';
 
 let t: TestApp;
 let uow: UnitOfWork;
@@ -61,4 +62,31 @@ test('an event-log insert failure rolls the change back too', async () => {
     await tx.manager.insert(Organization, tx.track(organization));
   }));
   assert.deepEqual(await t.dataSource.query('SELECT id FROM organizations WHERE id = $1', [organization.id]), []);
+});
+
+test('an in-process subscriber sees the committed row from another connection when the event arrives', { skip: NEEDS_POSTGRES }, async () => {
+  assert.equal(TEST_DB, 'postgres');
+  // Another session of the same database: it sees only what has committed.
+  const other = new pg.Client({ connectionString: process.env.DATABASE_URL });
+  await other.connect();
+  try {
+    const organization = Organization.create({ name: 'Seen from outside' }, `seen-${Date.now()}`, 1);
+    const checks: Promise<number>[] = [];
+    const subscription = t.app.get(EventBus).subscribe((event) => {
+      if ((event as DomainEvent).aggregateId === organization.id) {
+        checks.push(other.query('SELECT 1 FROM organizations WHERE id = $1', [organization.id]).then((r) => r.rowCount ?? 0));
+      }
+    });
+    try {
+      await uow.run(async (tx) => {
+        await tx.manager.insert(Organization, tx.track(organization));
+      });
+    } finally {
+      subscription.unsubscribe();
+    }
+    assert.equal(checks.length, 1, 'published once');
+    assert.equal(await checks[0], 1, 'the row is visible to another connection when the subscriber runs');
+  } finally {
+    await other.end();
+  }
 });
