@@ -3,6 +3,7 @@ import { ApiOkResponse, ApiOperation, ApiServiceUnavailableResponse, ApiTags } f
 import type { FastifyReply } from 'fastify';
 import { DataSource, QueryFailedError } from 'typeorm';
 import { Public } from '../auth/public.decorator.js';
+import { EventRelayService } from '../infrastructure/events/event-relay.service.js';
 
 const READY_TIMEOUT_MS = 2000;
 const UNDEFINED_TABLE = '42P01';
@@ -14,7 +15,10 @@ type Checks = Record<string, 'up' | 'down' | 'pending' | 'unknown'>;
 @Public()
 @Controller('health')
 export class HealthController {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly relay: EventRelayService,
+  ) {}
 
   @Get('live')
   @ApiOperation({ summary: 'The process is up' })
@@ -24,14 +28,21 @@ export class HealthController {
   }
 
   @Get('ready')
-  @ApiOperation({ summary: 'The database answers and its schema is migrated' })
-  @ApiOkResponse({ schema: { example: { status: 'ok', database: 'up', migrations: 'up' } } })
-  @ApiServiceUnavailableResponse({ schema: { example: { status: 'unavailable', database: 'up', migrations: 'pending' } } })
+  @ApiOperation({ summary: 'The database answers and its schema is migrated; RabbitMQ is connected when AMQP_URL is set' })
+  @ApiOkResponse({
+    schema: { example: { status: 'ok', database: 'up', migrations: 'up', rabbitmq: 'up', details: { rabbitmq: { exchange: 'entropy.events', dead_events: 0 } } } },
+  })
+  @ApiServiceUnavailableResponse({
+    schema: { example: { status: 'unavailable', database: 'up', migrations: 'up', rabbitmq: 'down', details: { rabbitmq: { exchange: 'entropy.events', dead_events: 0 } } } },
+  })
   async ready(@Res({ passthrough: true }) reply: FastifyReply) {
-    const checks: Checks = await this.database();
+    const [database, broker] = await Promise.all([this.database(), this.relay.health(READY_TIMEOUT_MS)]);
+    const checks: Checks = { ...database, ...(broker && { rabbitmq: broker.rabbitmq }) };
     const ok = Object.values(checks).every((state) => state === 'up');
     if (!ok) reply.status(503);
-    return { status: ok ? 'ok' : 'unavailable', ...checks };
+    // Parked (dead) events are reported for operators, not a reason to take the replica out of rotation.
+    const details = broker && { details: { rabbitmq: { exchange: broker.exchange, dead_events: broker.dead_events } } };
+    return { status: ok ? 'ok' : 'unavailable', ...checks, ...details };
   }
 
   /**
