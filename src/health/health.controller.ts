@@ -17,14 +17,18 @@ export class HealthController {
   constructor(private readonly dataSource: DataSource) {}
 
   @Get('live')
-  @ApiOperation({ summary: 'The process is up' })
+  @ApiOperation({ operationId: 'checkLiveness', summary: 'The process is up', description: 'Answers 200 while the process runs, without touching the database: for a liveness probe.' })
   @ApiOkResponse({ schema: { example: { status: 'ok' } } })
   live() {
     return { status: 'ok' };
   }
 
   @Get('ready')
-  @ApiOperation({ summary: 'The database answers and its schema is migrated' })
+  @ApiOperation({
+    operationId: 'checkReadiness',
+    summary: 'The database answers and its schema is migrated',
+    description: 'Each dependency is reported by name; 503 while any is not `up`: for a readiness probe or a load balancer.',
+  })
   @ApiOkResponse({ schema: { example: { status: 'ok', database: 'up', migrations: 'up' } } })
   @ApiServiceUnavailableResponse({ schema: { example: { status: 'unavailable', database: 'up', migrations: 'pending' } } })
   async ready(@Res({ passthrough: true }) reply: FastifyReply) {
