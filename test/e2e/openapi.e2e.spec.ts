@@ -181,6 +181,8 @@ test('every answer has X-Request-Id; every error its own examples, of its status
   assert.deepEqual(codes('POST /v1/organizations', '422'), ['IDEMPOTENCY.KEY_REUSED']);
   assert.deepEqual(codes('PUT /v1/organizations/{id}', '415'), ['REQUEST.UNSUPPORTED_MEDIA_TYPE']);
   assert.ok(codes('GET /v1/organizations/{id}/credentials', '503').includes('DATABASE.UNAVAILABLE'));
+  const ready = operations().find((o) => o.name === 'GET /health/ready')!.operation;
+  assert.ok(ready.responses['503'].content['application/json'].schema.example, 'the readiness report keeps its own 503 body');
   const get = operations().find((o) => o.name === 'GET /v1/organizations/{id}')!.operation;
   assert.ok(get.responses['304'] && get.parameters.some((p: Json) => p.name === 'If-None-Match'));
   assert.ok(operations().every(({ path, operation }) => !path.startsWith('/v1/') || operation.responses['503'].headers['Retry-After']));
@@ -195,6 +197,23 @@ test('request examples validate: the pre-filled PUT succeeds for an owner, and t
   assert.equal(created.status, 201);
   const res = await call(t.app, 'PUT', `/v1/organizations/${created.body.id}`, { token: owner.token, body: first.value });
   assert.equal(res.status, 200, JSON.stringify(res.body));
+  // What Swagger UI pre-fills from the schema (each property's example, else its default) is accepted as sent.
+  const prefilled = (name: string) =>
+    Object.fromEntries(
+      Object.entries(doc.components.schemas[name].properties as Record<string, Json>).map(([field, schema]) => [
+        field,
+        schema.example ?? schema.default,
+      ]),
+    );
+  const org = await call(t.app, 'POST', '/v1/organizations', { token: owner.token, body: prefilled('CreateOrganizationRequestDto') });
+  assert.equal(org.status, 201, JSON.stringify(org.body));
+  for (const [url, schema] of [
+    [`/v1/organizations/${org.body.id}/members`, 'AddMemberRequestDto'],
+    [`/v1/organizations/${org.body.id}/authorization_tokens`, 'IssueTokenRequestDto'],
+  ]) {
+    const res = await call(t.app, 'POST', url, { token: owner.token, body: prefilled(schema) });
+    assert.equal(res.status, 201, `${schema}: ${JSON.stringify(res.body)}`);
+  }
   const authorize = operations().find((o) => o.name === 'POST /v1/organizations/{id}/credentials/authorize')!.operation;
   assert.equal(authorize.requestBody.required, false);
 });

@@ -74,6 +74,9 @@ interface Context {
   authenticated: boolean;
 }
 
+/** Undocumented yet, or documented with the contract's error body. */
+const isErrorBody = (response: Response | undefined) =>
+  !response?.content || response.content['application/json']?.schema?.$ref === ERROR_SCHEMA.$ref;
 const isWrite = (method: string) => !['get', 'head', 'options'].includes(method);
 const hasPathParameter = (path: string, name: string) => path.includes(`{${name}}`);
 /** Holds a secret shown once (`Cache-Control: no-store`): an Idempotency-Key retry cannot replay it. */
@@ -274,12 +277,12 @@ export function refineDocument(document: OpenAPIObject): OpenAPIObject {
       }
       if (authenticated && method === 'post') parameters.push(IDEMPOTENCY_KEY);
 
-      const statuses = new Set([
-        ...Object.keys(operation.responses)
-          .map(Number)
-          .filter((status) => status >= 400),
-        ...impliedStatuses(context),
-      ]);
+      // A status documented with a body of its own (the readiness report's 503) keeps it.
+      const statuses = new Set(
+        [...Object.keys(operation.responses).map(Number), ...impliedStatuses(context)].filter(
+          (status) => status >= 400 && isErrorBody(operation.responses[String(status)]),
+        ),
+      );
       for (const status of [...statuses].sort()) operation.responses[String(status)] = errorResponse(status, context);
       operation.responses = Object.fromEntries(Object.entries(operation.responses).sort(([a], [b]) => a.localeCompare(b)));
       for (const response of Object.values(operation.responses)) response.headers = { 'X-Request-Id': REQUEST_ID, ...response.headers };
