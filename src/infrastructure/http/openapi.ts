@@ -314,6 +314,7 @@ const TAGS: [name: string, description: string][] = [
   ['authorization tokens', 'Organization tokens (`ent_o_...`) for machines, with read/write/delete permissions'],
   ['credentials', 'Facebook accounts linked to an organization; their tokens are stored encrypted and never returned'],
   ['facebook', "Callbacks Facebook's platform calls (deauthorization, data deletion); signed with the app secret"],
+  ['events', "The organization's event feed: every change as a CloudEvent, in commit order"],
 ];
 
 /**
