@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import type { Principal } from '../common/principal.js';
 import { hashToken, tokenKind } from '../infrastructure/security/opaque-token.js';
-import type { Principal } from './principal.js';
 import { TokenUsageRecorder } from './token-usage.recorder.js';
 
 /** Turns a presented token into a principal with one indexed lookup, or undefined. */

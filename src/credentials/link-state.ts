@@ -1,5 +1,5 @@
 import type { EntityManager } from 'typeorm';
-import type { Principal } from '../auth/principal.js';
+import type { Principal } from '../common/principal.js';
 import { FacebookUnavailableError } from '../infrastructure/facebook/facebook.errors.js';
 import { InvalidOAuthStateError, type OAuthStateStore } from '../infrastructure/security/oauth-state.store.js';
 import { hashToken } from '../infrastructure/security/opaque-token.js';

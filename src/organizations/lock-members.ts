@@ -1,5 +1,5 @@
 import type { EntityManager } from 'typeorm';
-import type { Principal } from '../auth/principal.js';
+import type { Principal } from '../common/principal.js';
 import { INT4_MAX } from '../infrastructure/http/paging.js';
 import type { MemberActor } from './domain/membership.entity.js';
 import { authorize, type AccessRule } from './organization-access.js';

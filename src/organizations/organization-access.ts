@@ -1,5 +1,5 @@
 import type { EntityManager } from 'typeorm';
-import type { Principal } from '../auth/principal.js';
+import type { Principal } from '../common/principal.js';
 import { OrganizationNotFoundError, RoleRequiredError, TokenPermissionError } from './organizations.errors.js';
 import type { Role } from './domain/role.js';
 

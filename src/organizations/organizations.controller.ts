@@ -4,7 +4,7 @@ import {
   ApiBearerAuth, ApiCreatedResponse, ApiHeader, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags,
 } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { CurrentPrincipal, type Principal } from '../auth/principal.js';
+import { CurrentPrincipal, type Principal } from '../common/principal.js';
 import { ApiErrors } from '../infrastructure/http/api-errors.decorator.js';
 import { PageQueryDto, sendPage } from '../infrastructure/http/paging.js';
 import { intParam, uuidParam, versionsFromIfMatch } from '../infrastructure/http/params.js';

@@ -2,7 +2,7 @@ import { Body, Controller, Delete, Get, Header, HttpCode, Param, Post, Query, Re
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { CurrentPrincipal, type Principal } from '../auth/principal.js';
+import { CurrentPrincipal, type Principal } from '../common/principal.js';
 import { ApiErrors } from '../infrastructure/http/api-errors.decorator.js';
 import { PageQueryDto, sendPage } from '../infrastructure/http/paging.js';
 import { uuidParam } from '../infrastructure/http/params.js';

@@ -1,6 +1,6 @@
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { DataSource } from 'typeorm';
-import { workContextOf } from '../../../auth/principal.js';
+import { workContextOf } from '../../../common/principal.js';
 import { UnitOfWork } from '../../../infrastructure/database/unit-of-work.js';
 import { OAuthStateStore } from '../../../infrastructure/security/oauth-state.store.js';
 import { SecretBox } from '../../../infrastructure/security/secret-box.js';

@@ -1,5 +1,5 @@
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { workContextOf } from '../../../auth/principal.js';
+import { workContextOf } from '../../../common/principal.js';
 import { UnitOfWork } from '../../../infrastructure/database/unit-of-work.js';
 import { authorize } from '../../../organizations/organization-access.js';
 import { CREDENTIAL_RULES } from '../../credential-access.js';

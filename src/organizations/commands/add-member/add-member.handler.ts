@@ -1,7 +1,7 @@
 import { Inject } from '@nestjs/common';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { workContextOf } from '../../../auth/principal.js';
-import { normalizeEmail } from '../../../auth/domain/user.entity.js';
+import { normalizeEmail } from '../../../common/email.js';
+import { workContextOf } from '../../../common/principal.js';
 import { appConfig, type AppConfig } from '../../../infrastructure/config/app.config.js';
 import { UnitOfWork } from '../../../infrastructure/database/unit-of-work.js';
 import { lockPendingEmail } from '../../activate-pending-memberships.js';

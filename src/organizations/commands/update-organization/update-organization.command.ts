@@ -1,5 +1,5 @@
 import { Command } from '@nestjs/cqrs';
-import type { Principal } from '../../../auth/principal.js';
+import type { Principal } from '../../../common/principal.js';
 import type { OrganizationResponseDto } from '../../dto/organization.response.dto.js';
 import type { UpdateOrganizationRequestDto } from './update-organization.request.dto.js';
 

@@ -1,10 +1,10 @@
 import { Inject } from '@nestjs/common';
 import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import { DataSource } from 'typeorm';
+import type { Principal } from '../../../common/principal.js';
 import { appConfig, type AppConfig } from '../../../infrastructure/config/app.config.js';
 import { decodeCreatedAtIdCursor, toPage, type Page } from '../../../infrastructure/http/paging.js';
 import { ORGANIZATION_COLUMNS, toOrganizationResponse, type OrganizationResponseDto, type OrganizationRow } from '../../dto/organization.response.dto.js';
-import type { Principal } from '../../../auth/principal.js';
 import { TokenPermissionError } from '../../organizations.errors.js';
 import { ListOrganizationsQuery } from './list-organizations.query.js';
 

@@ -1,5 +1,5 @@
 import { Command } from '@nestjs/cqrs';
-import type { Principal } from '../../../auth/principal.js';
+import type { Principal } from '../../../common/principal.js';
 import type { IssuedAuthorizationTokenResponseDto } from '../../dto/authorization-token.response.dto.js';
 import type { IssueTokenRequestDto } from './issue-token.request.dto.js';
 

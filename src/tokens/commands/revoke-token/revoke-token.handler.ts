@@ -1,6 +1,6 @@
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { IsNull } from 'typeorm';
-import { workContextOf } from '../../../auth/principal.js';
+import { workContextOf } from '../../../common/principal.js';
 import { UnitOfWork } from '../../../infrastructure/database/unit-of-work.js';
 import { authorize } from '../../../organizations/organization-access.js';
 import { TokenPermissionError } from '../../../organizations/organizations.errors.js';
