@@ -7,7 +7,7 @@ import { OAuthStateStore } from '../../../infrastructure/security/oauth-state.st
 import { SecretBox } from '../../../infrastructure/security/secret-box.js';
 import { authorize } from '../../../organizations/organization-access.js';
 import { OrganizationNotFoundError } from '../../../organizations/organizations.errors.js';
-import { CREDENTIAL_RULES } from '../../credential-access.js';
+import { CREDENTIAL_RULES } from '../../credentials.access.js';
 import { CredentialAlreadyLinkedError } from '../../credentials.errors.js';
 import { Credential, credentialIdentity } from '../../domain/credential.entity.js';
 import { toCredentialResponse, type CredentialResponseDto } from '../../dto/credential.response.dto.js';

@@ -8,7 +8,8 @@ import { lockPendingEmail } from '../../activate-pending-memberships.js';
 import { Membership } from '../../domain/membership.entity.js';
 import { toMemberResponse, type MemberResponseDto } from '../../dto/member.response.dto.js';
 import { dropExpiredInvitations, MAX_OPEN_INVITATIONS } from '../../invitation-expiry.js';
-import { lockMembers, MANAGE_MEMBERS } from '../../lock-members.js';
+import { lockMembers } from '../../lock-members.js';
+import { ORGANIZATION_RULES } from '../../organizations.access.js';
 import { AlreadyMemberError, InvitationLimitError } from '../../organizations.errors.js';
 import { AddMemberCommand } from './add-member.command.js';
 
@@ -23,7 +24,7 @@ export class AddMemberHandler implements ICommandHandler<AddMemberCommand> {
 
   execute({ principal, organizationId, body }: AddMemberCommand): Promise<MemberResponseDto> {
     return this.uow.run(async (tx) => {
-      const actor = await lockMembers(tx.manager, principal, organizationId, MANAGE_MEMBERS);
+      const actor = await lockMembers(tx.manager, principal, organizationId, ORGANIZATION_RULES.manageMembers);
       const email = normalizeEmail(body.email);
       // Against a user with this email being created right now (see PendingMemberships).
       await lockPendingEmail(tx.manager, email);

@@ -6,6 +6,7 @@ import { UnitOfWork } from '../../../infrastructure/database/unit-of-work.js';
 import { Organization, type OrganizationChanges } from '../../domain/organization.entity.js';
 import { etagOf, toOrganizationResponse, type OrganizationRow } from '../../dto/organization.response.dto.js';
 import { authorize } from '../../organization-access.js';
+import { ORGANIZATION_RULES } from '../../organizations.access.js';
 import { AdminOnlyFieldError, OrganizationNotFoundError, StaleEtagError } from '../../organizations.errors.js';
 import { UpdateOrganizationCommand, type UpdatedOrganization } from './update-organization.command.js';
 import type { UpdateOrganizationRequestDto } from './update-organization.request.dto.js';
@@ -23,7 +24,7 @@ export class UpdateOrganizationHandler implements ICommandHandler<UpdateOrganiza
       throw new AdminOnlyFieldError();
     }
     return this.uow.run(async (tx) => {
-      const { role } = await authorize(tx.manager, principal, organizationId, { roles: ['owner', 'admin'], token: 'write' });
+      const { role } = await authorize(tx.manager, principal, organizationId, ORGANIZATION_RULES.update);
       // Loaded under the row lock: concurrent writers queue here, each applying its change to what
       // the previous one committed, so a write without If-Match always succeeds and loses nothing;
       // with If-Match the version compared is the one this write will replace.
