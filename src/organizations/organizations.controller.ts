@@ -20,7 +20,7 @@ import { DeleteOrganizationCommand } from './commands/delete-organization/delete
 import { RemoveMemberCommand } from './commands/remove-member/remove-member.command.js';
 import { RevokeInvitationCommand } from './commands/revoke-invitation/revoke-invitation.command.js';
 import { UpdateOrganizationCommand } from './commands/update-organization/update-organization.command.js';
-import { UpdateOrganizationRequestDto } from './commands/update-organization/update-organization.request.dto.js';
+import { toOrganizationChanges, UpdateOrganizationRequestDto } from './commands/update-organization/update-organization.request.dto.js';
 import { InvitationResponseDto } from './dto/invitation.response.dto.js';
 import { MemberResponseDto } from './dto/member.response.dto.js';
 import { OrganizationIdResponseDto, OrganizationResponseDto } from './dto/organization.response.dto.js';
@@ -94,7 +94,7 @@ export class OrganizationsController {
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<OrganizationResponseDto> {
     const { organization, etag } = await this.commandBus.execute(
-      new UpdateOrganizationCommand(principal, id, body, versionsFromIfMatch(ifMatch)),
+      new UpdateOrganizationCommand(principal, id, toOrganizationChanges(body), versionsFromIfMatch(ifMatch)),
     );
     reply.header('ETag', etag);
     return organization;
@@ -135,7 +135,7 @@ export class OrganizationsController {
     @Param('id', uuidParam('id')) id: string,
     @Body() body: AddMemberRequestDto,
   ): Promise<MemberResponseDto> {
-    return this.commandBus.execute(new AddMemberCommand(principal, id, body));
+    return this.commandBus.execute(new AddMemberCommand(principal, id, body.email, body.role));
   }
 
   @Patch(':id/members/:userId')

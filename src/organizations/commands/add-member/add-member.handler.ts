@@ -22,10 +22,10 @@ export class AddMemberHandler implements ICommandHandler<AddMemberCommand> {
     @Inject(appConfig.KEY) private readonly settings: AppConfig,
   ) {}
 
-  execute({ principal, organizationId, body }: AddMemberCommand): Promise<MemberResponseDto> {
+  execute({ principal, organizationId, email: address, role }: AddMemberCommand): Promise<MemberResponseDto> {
     return this.uow.run(async (tx) => {
       const actor = await lockMembers(tx.manager, principal, organizationId, ORGANIZATION_RULES.manageMembers);
-      const email = normalizeEmail(body.email);
+      const email = normalizeEmail(address);
       // Against a user with this email being created right now (see PendingMemberships).
       await lockPendingEmail(tx.manager, email);
       const [user]: { id: number; name: string; email: string }[] = await tx.manager.query(
@@ -33,7 +33,7 @@ export class AddMemberHandler implements ICommandHandler<AddMemberCommand> {
         [email],
       );
       const invitee = user ? { userId: user.id } : { email, expiresAt: new Date(Date.now() + this.settings.invitationTtlDays * DAY_MS) };
-      const membership = Membership.add(organizationId, invitee, body.role, actor);
+      const membership = Membership.add(organizationId, invitee, role, actor);
       const [existing]: { id: number; expired: boolean }[] = await tx.manager.query(
         `SELECT id, (status = 'pending' AND expires_at <= now()) AS expired FROM memberships
           WHERE organization_id = $1 AND (user_id = $2 OR (user_id IS NULL AND email = $3))`,

@@ -3,13 +3,12 @@ import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { workContextOf } from '../../../common/principal.js';
 import { appConfig, type AppConfig } from '../../../infrastructure/config/app.config.js';
 import { UnitOfWork } from '../../../infrastructure/database/unit-of-work.js';
-import { Organization, type OrganizationChanges } from '../../domain/organization.entity.js';
+import { Organization } from '../../domain/organization.entity.js';
 import { etagOf, toOrganizationResponse, type OrganizationRow } from '../../dto/organization.response.dto.js';
 import { authorize } from '../../organization-access.js';
 import { ORGANIZATION_RULES } from '../../organizations.access.js';
 import { AdminOnlyFieldError, OrganizationNotFoundError, StaleEtagError } from '../../organizations.errors.js';
 import { UpdateOrganizationCommand, type UpdatedOrganization } from './update-organization.command.js';
-import type { UpdateOrganizationRequestDto } from './update-organization.request.dto.js';
 
 @CommandHandler(UpdateOrganizationCommand)
 export class UpdateOrganizationHandler implements ICommandHandler<UpdateOrganizationCommand> {
@@ -18,8 +17,7 @@ export class UpdateOrganizationHandler implements ICommandHandler<UpdateOrganiza
     @Inject(appConfig.KEY) private readonly settings: AppConfig,
   ) {}
 
-  execute({ principal, organizationId, body, acceptedVersions }: UpdateOrganizationCommand): Promise<UpdatedOrganization> {
-    const changes = toChanges(body);
+  execute({ principal, organizationId, changes, acceptedVersions }: UpdateOrganizationCommand): Promise<UpdatedOrganization> {
     if (('verified' in changes || 'verified_at' in changes) && !(principal.kind === 'user' && principal.isAdmin)) {
       throw new AdminOnlyFieldError();
     }
@@ -46,15 +44,4 @@ export class UpdateOrganizationHandler implements ICommandHandler<UpdateOrganiza
       return { organization: toOrganizationResponse(row, this.settings.publicUrl, role), etag: etagOf(organization.version) };
     }, workContextOf(principal));
   }
-}
-
-function toChanges(body: UpdateOrganizationRequestDto): OrganizationChanges {
-  const { photo, verified_at, ...rest } = body;
-  const changes: OrganizationChanges = { ...rest };
-  if (photo !== undefined && rest.photo_url === undefined) changes.photo_url = photo;
-  if (verified_at !== undefined) changes.verified_at = verified_at === null ? null : new Date(verified_at);
-  for (const key of Object.keys(changes) as (keyof OrganizationChanges)[]) {
-    if (changes[key] === undefined) delete changes[key];
-  }
-  return changes;
 }

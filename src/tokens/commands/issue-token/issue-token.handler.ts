@@ -21,7 +21,7 @@ export class IssueTokenHandler implements ICommandHandler<IssueTokenCommand> {
     @Inject(appConfig.KEY) private readonly settings: AppConfig,
   ) {}
 
-  execute({ principal, organizationId, body }: IssueTokenCommand): Promise<IssuedAuthorizationTokenResponseDto> {
+  execute({ principal, organizationId, grant }: IssueTokenCommand): Promise<IssuedAuthorizationTokenResponseDto> {
     return this.uow.run(async (tx) => {
       // The organization's row lock, taken before the caller's role is read: an issuance waits for a
       // member change in flight (lockMembers takes the same lock), so a creator demoted or removed
@@ -40,17 +40,7 @@ export class IssueTokenHandler implements ICommandHandler<IssueTokenCommand> {
         [organizationId],
       );
       if (active >= MAX_ACTIVE_TOKENS) throw new TokenLimitError(MAX_ACTIVE_TOKENS);
-      const { token, secret } = AuthorizationToken.issue(
-        organizationId,
-        {
-          description: body.description ?? null,
-          read: body.read_enabled ?? true,
-          write: body.write_enabled ?? false,
-          delete: body.delete_enabled ?? false,
-          expiresAt: body.expires_at ? new Date(body.expires_at) : null,
-        },
-        user.userId,
-      );
+      const { token, secret } = AuthorizationToken.issue(organizationId, grant, user.userId);
       await tx.manager.insert(AuthorizationToken, tx.track(token));
       const { token_hint: _hint, ...fields } = toAuthorizationTokenResponse(
         {
