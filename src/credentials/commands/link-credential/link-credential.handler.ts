@@ -34,7 +34,7 @@ export class LinkCredentialHandler implements ICommandHandler<LinkCredentialComm
   async execute({ principal, organizationId, code, state }: LinkCredentialCommand): Promise<CredentialResponseDto> {
     await authorize(this.dataSource, principal, organizationId, CREDENTIAL_RULES.write);
     await consumeLinkState(this.states, state, { principal, organizationId, credentialId: null });
-    const account = await verifyReleasingState(this.dataSource, state, () => this.verifier.verify(code));
+    const account = await verifyReleasingState(this.states, state, () => this.verifier.verify(code));
 
     try {
       return await this.uow.run(async (tx) => {

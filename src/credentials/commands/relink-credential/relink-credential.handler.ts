@@ -31,7 +31,7 @@ export class RelinkCredentialHandler implements ICommandHandler<RelinkCredential
     const found: unknown[] = await this.dataSource.query('SELECT 1 FROM credentials WHERE id = $1 AND organization_id = $2', [credentialId, organizationId]);
     if (found.length === 0) throw new CredentialNotFoundError();
     await consumeLinkState(this.states, state, { principal, organizationId, credentialId });
-    const account = await verifyReleasingState(this.dataSource, state, () => this.verifier.verify(code));
+    const account = await verifyReleasingState(this.states, state, () => this.verifier.verify(code));
 
     return this.uow.run(async (tx) => {
       await authorize(tx.manager, principal, organizationId, CREDENTIAL_RULES.write);
