@@ -16,6 +16,7 @@ import { User } from './domain/user.entity.js';
 import { FacebookLoginModule } from './facebook/facebook-login.module.js';
 import { PrincipalResolver } from './principal.resolver.js';
 import { GetMeHandler } from './queries/get-me/get-me.handler.js';
+import { UserAnonymizer } from './user-anonymizer.js';
 
 @Module({
   imports: [TypeOrmModule.forFeature([User, Session]), FacebookLoginModule, PendingMembershipsModule, TokenUsageModule],
@@ -30,6 +31,8 @@ import { GetMeHandler } from './queries/get-me/get-me.handler.js';
     SignInWithFacebookHandler,
     LinkFacebookHandler,
     GetMeHandler,
+    UserAnonymizer,
   ],
+  exports: [UserAnonymizer],
 })
 export class AuthModule {}
