@@ -1,15 +1,16 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import type { Principal } from '../common/principal.js';
 import { hashToken, tokenKind } from '../infrastructure/security/opaque-token.js';
-import type { Principal } from './principal.js';
-import { TokenUsageRecorder } from './token-usage.recorder.js';
+import { TokenUsageRecorder } from '../tokens/token-usage.recorder.js';
 
 /** Turns a presented token into a principal with one indexed lookup, or undefined. */
 @Injectable()
 export class PrincipalResolver {
-  constructor(private readonly dataSource: DataSource) {}
-
-  private readonly tokenUsage = new TokenUsageRecorder(this.dataSource);
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly tokenUsage: TokenUsageRecorder,
+  ) {}
 
   async resolve(token: string): Promise<Principal | undefined> {
     const kind = tokenKind(token);
