@@ -13,6 +13,8 @@ import { StartFacebookLoginHandler } from './commands/start-facebook-login/start
 import { Session } from './domain/session.entity.js';
 import { User } from './domain/user.entity.js';
 import { FacebookLoginModule } from './facebook/facebook-login.module.js';
+import { PrincipalCache } from './principal.cache.js';
+import { PrincipalInvalidationListener } from './principal-invalidation.listener.js';
 import { PrincipalResolver } from './principal.resolver.js';
 import { GetMeHandler } from './queries/get-me/get-me.handler.js';
 
@@ -21,6 +23,9 @@ import { GetMeHandler } from './queries/get-me/get-me.handler.js';
   controllers: [AuthController],
   providers: [
     PrincipalResolver,
+    // Its constructor takes limits (for tests), not dependencies: built by hand.
+    { provide: PrincipalCache, useFactory: () => new PrincipalCache() },
+    PrincipalInvalidationListener,
     { provide: APP_GUARD, useClass: AuthenticationGuard },
     CreateUserHandler,
     OpenSessionHandler,
