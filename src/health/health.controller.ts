@@ -1,8 +1,9 @@
-import { Controller, Get, Res } from '@nestjs/common';
+import { Controller, Get, Optional, Res } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { DataSource, QueryFailedError } from 'typeorm';
 import { Public } from '../auth/public.decorator.js';
+import { RateLimitStorage } from '../infrastructure/http/rate-limit.storage.js';
 
 const READY_TIMEOUT_MS = 2000;
 const UNDEFINED_TABLE = '42P01';
@@ -14,7 +15,10 @@ type Checks = Record<string, 'up' | 'down' | 'pending' | 'unknown'>;
 @Public()
 @Controller('health')
 export class HealthController {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    @Optional() private readonly rateLimits?: RateLimitStorage,
+  ) {}
 
   @Get('live')
   @ApiOperation({ summary: 'The process is up' })
@@ -24,14 +28,21 @@ export class HealthController {
   }
 
   @Get('ready')
-  @ApiOperation({ summary: 'The database answers and its schema is migrated' })
-  @ApiOkResponse({ schema: { example: { status: 'ok', database: 'up', migrations: 'up' } } })
+  @ApiOperation({
+    summary: 'The database answers and its schema is migrated; Redis, when configured, is reported too',
+    description:
+      'Redis only holds the shared rate-limit counters and the limiter fails open (each replica counts alone) while it is away, ' +
+      'so `redis: "down"` makes the answer `status: "degraded"` with 200, not 503: taking every replica out of the balancer ' +
+      'for a limiter would turn a Redis outage into an API outage.',
+  })
+  @ApiOkResponse({ schema: { example: { status: 'ok', database: 'up', migrations: 'up', redis: 'up' } } })
   @ApiServiceUnavailableResponse({ schema: { example: { status: 'unavailable', database: 'up', migrations: 'pending' } } })
   async ready(@Res({ passthrough: true }) reply: FastifyReply) {
-    const checks: Checks = await this.database();
+    const [checks, redis] = await Promise.all([this.database(), this.rateLimits?.state()]);
     const ok = Object.values(checks).every((state) => state === 'up');
     if (!ok) reply.status(503);
-    return { status: ok ? 'ok' : 'unavailable', ...checks };
+    const status = !ok ? 'unavailable' : redis === 'down' ? 'degraded' : 'ok';
+    return { status, ...checks, ...(redis ? { redis } : {}) };
   }
 
   /**

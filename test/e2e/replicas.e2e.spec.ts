@@ -5,7 +5,11 @@ import pg from 'pg';
 import { PrincipalCache } from '../../src/auth/principal.cache.js';
 import { PrincipalInvalidationListener } from '../../src/auth/principal-invalidation.listener.js';
 import { startFakeFacebook, type FakeFacebook } from '../support/fake-facebook.js';
-import type { Sent } from '../support/http.js';
+import { randomInt } from 'node:crypto';
+import { Redis } from 'ioredis';
+import { call as inject, type Sent } from '../support/http.js';
+import { freePort } from '../support/processes.js';
+import { assertCounted, assertLimited, from } from '../support/rate-limits.js';
 import { startReplicas, type Replicas } from '../support/replicas.js';
 import { NEEDS_POSTGRES } from '../support/test-app.js';
 
@@ -218,5 +222,116 @@ describe('two replicas on one PostgreSQL', { skip: NEEDS_POSTGRES }, () => {
       await cachedOn(b, '/v1/me', other.token);
       assert.ok(b.get(PrincipalCache).size >= 1);
     });
+  });
+});
+
+const REDIS_URL = process.env.TEST_REDIS_URL || 'redis://127.0.0.1:6379';
+
+async function redisReachable(): Promise<true | string> {
+  const redis = new Redis(REDIS_URL, { lazyConnect: true, maxRetriesPerRequest: 0, enableOfflineQueue: false, connectTimeout: 2000, retryStrategy: () => null });
+  redis.on('error', () => undefined);
+  try {
+    await redis.connect();
+    await redis.ping();
+    return true;
+  } catch (error) {
+    return `needs Redis at ${REDIS_URL} (${(error as Error).message})`;
+  } finally {
+    redis.disconnect();
+  }
+}
+
+const PER_CALLER = 5;
+const PER_ADDRESS = 3;
+const LIMITS = { RATE_LIMIT_PER_MINUTE: String(PER_CALLER), AUTH_RATE_LIMIT_PER_MINUTE: String(PER_ADDRESS) };
+/** An address of this run only (TEST-NET-2), so counters left in Redis by an earlier run never count. */
+const address = () => `198.51.${randomInt(0, 255)}.${randomInt(1, 255)}`;
+
+const reachable = NEEDS_POSTGRES ? true : await redisReachable();
+
+describe('two replicas sharing Redis (REDIS_URL)', { skip: NEEDS_POSTGRES || (reachable === true ? false : reachable) }, () => {
+  let shared: Replicas;
+  let fbShared: FakeFacebook;
+  before(async () => {
+    fbShared = await startFakeFacebook();
+    shared = await startReplicas(2, { ...fbShared.env(), ...LIMITS, REDIS_URL });
+  });
+  after(async () => {
+    await shared?.close();
+    await fbShared?.close();
+  });
+
+  test('a caller’s limit is shared: 3 requests on A and 2 on B spend it, the next one on either is 429', async () => {
+    const [ra, rb] = shared.apps;
+    const { token } = await shared.user('shared-limit@example.com');
+    for (let i = 1; i <= PER_CALLER; i++) {
+      const res = await inject(i <= 3 ? ra : rb, 'GET', '/v1/me', { token });
+      assert.equal(res.status, 200, res.text);
+      assertCounted(res, PER_CALLER, PER_CALLER - i);
+    }
+    assertLimited(await inject(ra, 'GET', '/v1/me', { token }), PER_CALLER);
+    assertLimited(await inject(rb, 'GET', '/v1/me', { token }), PER_CALLER);
+  });
+
+  test('the per-address limit on the sign-in routes is shared too', async () => {
+    const [ra, rb] = shared.apps;
+    const from_ = address();
+    assertCounted(await from(ra, from_, 'GET', '/v1/auth/facebook'), PER_ADDRESS, 2);
+    assertCounted(await from(rb, from_, 'GET', '/v1/auth/facebook'), PER_ADDRESS, 1);
+    assertCounted(await from(ra, from_, 'GET', '/v1/auth/facebook'), PER_ADDRESS, 0);
+    assertLimited(await from(rb, from_, 'GET', '/v1/auth/facebook'), PER_ADDRESS);
+  });
+
+  test('the counters are in Redis under the service’s prefix, per caller', async () => {
+    const [ra] = shared.apps;
+    const { id, token } = await shared.user('keys@example.com');
+    assert.equal((await inject(ra, 'GET', '/v1/me', { token })).status, 200);
+    const [{ id: sessionId }] = await shared.dataSource.query('SELECT id FROM sessions WHERE user_id = $1', [id]);
+    const redis = new Redis(REDIS_URL);
+    try {
+      const keys = await redis.keys(`entropy:rate-limit:*${sessionId}*`);
+      assert.deepEqual(keys, [`entropy:rate-limit:{caller:session:${sessionId}:caller}:hits`]);
+      assert.equal(await redis.get(keys[0]), '1');
+    } finally {
+      redis.disconnect();
+    }
+  });
+
+  test('/health/ready reports Redis by name', async () => {
+    const res = await inject(shared.apps[0], 'GET', '/health/ready');
+    assert.equal(res.status, 200, res.text);
+    assert.deepEqual(res.body, { status: 'ok', database: 'up', migrations: 'up', redis: 'up' });
+  });
+});
+
+describe('Redis configured but down: the limiter fails open to counting per process', { skip: NEEDS_POSTGRES }, () => {
+  let down: Replicas;
+  before(async () => {
+    // A port nothing listens on.
+    down = await startReplicas(2, { ...LIMITS, REDIS_URL: `redis://:secret-password@127.0.0.1:${await freePort()}` });
+  });
+  after(async () => {
+    await down?.close();
+  });
+
+  test('requests answer without waiting for Redis, each replica enforcing the limit alone', async () => {
+    const [ra, rb] = down.apps;
+    const { token } = await down.user('no-redis@example.com');
+    const hang = new Promise<never>((_, reject) => setTimeout(() => reject(new Error('a request waited for Redis')), 5_000).unref());
+    for (let i = 1; i <= PER_CALLER; i++) {
+      const res = await Promise.race([inject(ra, 'GET', '/v1/me', { token }), hang]);
+      assert.equal(res.status, 200, res.text);
+      assertCounted(res, PER_CALLER, PER_CALLER - i);
+    }
+    assertLimited(await inject(ra, 'GET', '/v1/me', { token }), PER_CALLER);
+    const other = await Promise.race([inject(rb, 'GET', '/v1/me', { token }), hang]);
+    assert.equal(other.status, 200, other.text);
+    assertCounted(other, PER_CALLER, PER_CALLER - 1);
+  });
+
+  test('/health/ready says redis is down, and stays 200 (degraded): the API still serves', async () => {
+    const res = await inject(down.apps[0], 'GET', '/health/ready');
+    assert.equal(res.status, 200, res.text);
+    assert.deepEqual(res.body, { status: 'degraded', database: 'up', migrations: 'up', redis: 'down' });
   });
 });
