@@ -29,7 +29,7 @@ test('the invitations migration gives waiting invitations an id and an expiry, a
   const source = (migrations: typeof MIGRATIONS) =>
     new DataSource({ type: 'postgres', url: database.env.DATABASE_URL, migrations, migrationsTableName: 'schema_migrations' });
   const before = source(MIGRATIONS.slice(0, at));
-  const after = source(MIGRATIONS);
+  const after = source(MIGRATIONS.slice(0, at + 1));
   try {
     await before.initialize();
     await migrate(before);
@@ -60,6 +60,24 @@ test('the invitations migration gives waiting invitations an id and an expiry, a
     assert.equal(columns.length, 0);
   } finally {
     await Promise.all([before, after].map((s) => (s.isInitialized ? s.destroy() : undefined)));
+    await database.drop();
+  }
+});
+
+test('the principal-invalidation migration is reversible', { skip: NEEDS_POSTGRES }, async () => {
+  const database = await createTestDatabase('postgres');
+  const source = new DataSource({ type: 'postgres', url: database.env.DATABASE_URL, migrations: MIGRATIONS, migrationsTableName: 'schema_migrations' });
+  const triggers = async () =>
+    (await source.query(`SELECT count(*)::int AS n FROM pg_trigger WHERE tgname LIKE '%principal%'`))[0].n as number;
+  try {
+    await source.initialize();
+    await migrate(source);
+    assert.equal(await triggers(), 8);
+    while ((await source.query(`SELECT 1 FROM schema_migrations WHERE name = 'PrincipalInvalidation1763800030000'`)).length) await source.undoLastMigration();
+    assert.equal(await triggers(), 0);
+    assert.deepEqual(await source.query(`SELECT proname FROM pg_proc WHERE proname LIKE 'notify_principal%'`), []);
+  } finally {
+    await source.destroy();
     await database.drop();
   }
 });

@@ -6,6 +6,7 @@ import { PrincipalCache } from '../../src/auth/principal.cache.js';
 import { PrincipalInvalidationListener } from '../../src/auth/principal-invalidation.listener.js';
 import { startFakeFacebook, type FakeFacebook } from '../support/fake-facebook.js';
 import { randomInt } from 'node:crypto';
+import { PassThrough } from 'node:stream';
 import { Redis } from 'ioredis';
 import { call as inject, type Sent } from '../support/http.js';
 import { freePort } from '../support/processes.js';
@@ -306,9 +307,12 @@ describe('two replicas sharing Redis (REDIS_URL)', { skip: NEEDS_POSTGRES || (re
 
 describe('Redis configured but down: the limiter fails open to counting per process', { skip: NEEDS_POSTGRES }, () => {
   let down: Replicas;
+  let log = '';
   before(async () => {
+    const sink = new PassThrough();
+    sink.on('data', (chunk: Buffer) => (log += chunk.toString('utf8')));
     // A port nothing listens on.
-    down = await startReplicas(2, { ...LIMITS, REDIS_URL: `redis://:secret-password@127.0.0.1:${await freePort()}` });
+    down = await startReplicas(2, { ...LIMITS, LOG_LEVEL: 'warn', REDIS_URL: `redis://:secret-password@127.0.0.1:${await freePort()}` }, { logDestination: sink });
   });
   after(async () => {
     await down?.close();
@@ -329,9 +333,39 @@ describe('Redis configured but down: the limiter fails open to counting per proc
     assertCounted(other, PER_CALLER, PER_CALLER - 1);
   });
 
+  test('the fall-back is logged once per replica (a warning), never with the password', () => {
+    const lines = log.split('\n').filter(Boolean).map((line) => JSON.parse(line) as { level: number; msg: string });
+    const warnings = lines.filter((line) => line.msg.startsWith('Redis does not answer'));
+    assert.equal(warnings.length, 2, log);
+    assert.ok(warnings.every((line) => line.level === 40));
+    assert.doesNotMatch(log, /secret-password/);
+  });
+
   test('/health/ready says redis is down, and stays 200 (degraded): the API still serves', async () => {
     const res = await inject(down.apps[0], 'GET', '/health/ready');
     assert.equal(res.status, 200, res.text);
     assert.deepEqual(res.body, { status: 'degraded', database: 'up', migrations: 'up', redis: 'down' });
+  });
+});
+
+describe('behind a proxy named by TRUSTED_PROXIES', { skip: NEEDS_POSTGRES }, () => {
+  let proxied: Replicas;
+  before(async () => {
+    proxied = await startReplicas(1, { ...LIMITS, TRUSTED_PROXIES: '203.0.113.7' });
+  });
+  after(async () => {
+    await proxied?.close();
+  });
+
+  test('only the proxy’s X-Forwarded-For names the client: another private address cannot choose one', async () => {
+    const [app] = proxied.apps;
+    for (let i = 1; i <= PER_ADDRESS; i++) {
+      assertCounted(await from(app, '203.0.113.7', 'GET', '/v1/auth/facebook', { 'x-forwarded-for': `192.0.2.${i}` }), PER_ADDRESS, PER_ADDRESS - 1);
+    }
+    // A container next to the proxy (private, but not the proxy) is counted under its own address.
+    for (let i = 1; i <= PER_ADDRESS; i++) {
+      assertCounted(await from(app, '10.0.0.5', 'GET', '/v1/auth/facebook', { 'x-forwarded-for': `192.0.2.${100 + i}` }), PER_ADDRESS, PER_ADDRESS - i);
+    }
+    assertLimited(await from(app, '10.0.0.5', 'GET', '/v1/auth/facebook', { 'x-forwarded-for': '192.0.2.200' }), PER_ADDRESS);
   });
 });

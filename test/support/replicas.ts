@@ -1,7 +1,7 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { CommandBus } from '@nestjs/cqrs';
 import { DataSource } from 'typeorm';
-import { createApp } from '../../src/app.factory.js';
+import { createApp, type AppOptions } from '../../src/app.factory.js';
 import { CreateUserCommand } from '../../src/auth/commands/create-user/create-user.command.js';
 import { OpenSessionCommand } from '../../src/auth/commands/open-session/open-session.command.js';
 import { BASE_ENV, createTestDatabase } from './test-app.js';
@@ -15,13 +15,13 @@ export interface Replicas {
 }
 
 /** `count` replicas of the real application (same factory as main.ts) sharing one new PostgreSQL database. */
-export async function startReplicas(count: number, env: Record<string, string> = {}): Promise<Replicas> {
+export async function startReplicas(count: number, env: Record<string, string> = {}, options: AppOptions = {}): Promise<Replicas> {
   const database = await createTestDatabase('postgres');
   for (const key of ['DATABASE_URL', 'DATA_DIR', 'FACEBOOK_APP_ID', 'FACEBOOK_APP_SECRET', 'REDIS_URL']) delete process.env[key];
   Object.assign(process.env, BASE_ENV, database.env, env);
   const apps: NestFastifyApplication[] = [];
   try {
-    for (let i = 0; i < count; i++) apps.push(await createApp());
+    for (let i = 0; i < count; i++) apps.push(await createApp(options));
   } catch (error) {
     await Promise.all(apps.map((app) => app.close()));
     await database.drop();
