@@ -9,10 +9,10 @@ import { randomInt } from 'node:crypto';
 import { PassThrough } from 'node:stream';
 import { Redis } from 'ioredis';
 import { call as inject, type Sent } from '../support/http.js';
-import { freePort } from '../support/processes.js';
+import { freePort, runNode, startService, type Service } from '../support/processes.js';
 import { assertCounted, assertLimited, from } from '../support/rate-limits.js';
 import { startReplicas, type Replicas } from '../support/replicas.js';
-import { NEEDS_POSTGRES } from '../support/test-app.js';
+import { createTestDatabase, NEEDS_POSTGRES, type TestDatabase } from '../support/test-app.js';
 
 // Two replicas of the service in this process, each with its own pool, principal cache and
 // invalidation listener, on one PostgreSQL database. (That a burst of changes publishes each
@@ -367,5 +367,55 @@ describe('behind a proxy named by TRUSTED_PROXIES', { skip: NEEDS_POSTGRES }, ()
       assertCounted(await from(app, '10.0.0.5', 'GET', '/v1/auth/facebook', { 'x-forwarded-for': `192.0.2.${100 + i}` }), PER_ADDRESS, PER_ADDRESS - i);
     }
     assertLimited(await from(app, '10.0.0.5', 'GET', '/v1/auth/facebook', { 'x-forwarded-for': '192.0.2.200' }), PER_ADDRESS);
+  });
+});
+
+describe('two replica processes (the real entry point) on loopback', { skip: NEEDS_POSTGRES || (reachable === true ? false : reachable) }, () => {
+  const LIMIT = 40;
+  let database: TestDatabase;
+  let services: Service[] = [];
+  let bases: string[] = [];
+  let env: Record<string, string>;
+
+  before(async () => {
+    database = await createTestDatabase('postgres');
+    env = { ...database.env, NODE_ENV: 'test', LOG_LEVEL: 'info', REDIS_URL, RATE_LIMIT_PER_MINUTE: String(LIMIT), FACEBOOK_APP_ID: '', FACEBOOK_APP_SECRET: '' };
+    const ports = [await freePort(), await freePort()];
+    bases = ports.map((port) => `http://127.0.0.1:${port}`);
+    // Both at once: the migrations' advisory lock lets one apply them.
+    services = ports.map((port) => startService({ ...env, PORT: String(port), PUBLIC_URL: `http://127.0.0.1:${port}` }));
+    await Promise.all(services.map((service) => service.waitFor(/Listening on/)));
+  });
+  after(async () => {
+    await Promise.all(services.map((service) => service.stop()));
+    await database?.drop();
+  });
+
+  const get = (base: string, token: string) => fetch(`${base}/v1/me`, { headers: { authorization: `Bearer ${token}` } });
+
+  test('a logout on one is seen by the other (by its notification, long before the cache TTL), and the limit is shared', async () => {
+    const email = `processes-${randomInt(1e9)}@example.com`;
+    assert.equal((await runNode('src/cli.js', ['users:create', '--email', email, '--name', 'Processes'], env)).code, 0);
+    const session = await runNode('src/cli.js', ['sessions:create', '--email', email], env);
+    assert.equal(session.code, 0, session.stderr);
+    const token = (JSON.parse(session.stdout.trim().split('\n').pop()!) as { access_token: string }).access_token;
+    const [first, second] = bases;
+    let spent = 0;
+    for (const base of [first, second, first, second]) {
+      const res = await get(base, token);
+      spent++;
+      assert.equal(res.status, 200);
+      // One count for both processes: Redis.
+      assert.equal(res.headers.get('ratelimit-remaining'), String(LIMIT - spent));
+    }
+    const logout = await fetch(`${first}/v1/auth/logout`, { method: 'POST', headers: { authorization: `Bearer ${token}` } });
+    assert.equal(logout.status, 204);
+    // Across processes the notification's delivery cannot be observed from here: ask until it is
+    // refused, within 5 s (the cache would keep it up to 30 s without the notification).
+    const deadline = Date.now() + 5_000;
+    let status = 0;
+    while (Date.now() < deadline && (status = (await get(second, token)).status) === 200) await new Promise((resolve) => setTimeout(resolve, 5));
+    assert.equal(status, 401);
+    assert.equal((await get(first, token)).status, 401);
   });
 });
