@@ -14,6 +14,8 @@ import { StartFacebookLoginHandler } from './commands/start-facebook-login/start
 import { Session } from './domain/session.entity.js';
 import { User } from './domain/user.entity.js';
 import { FacebookLoginModule } from './facebook/facebook-login.module.js';
+import { PrincipalCache } from './principal.cache.js';
+import { PrincipalInvalidationListener } from './principal-invalidation.listener.js';
 import { PrincipalResolver } from './principal.resolver.js';
 import { GetMeHandler } from './queries/get-me/get-me.handler.js';
 import { UserAnonymizer } from './user-anonymizer.js';
@@ -23,6 +25,9 @@ import { UserAnonymizer } from './user-anonymizer.js';
   controllers: [AuthController],
   providers: [
     PrincipalResolver,
+    // Its constructor takes limits (for tests), not dependencies: built by hand.
+    { provide: PrincipalCache, useFactory: () => new PrincipalCache() },
+    PrincipalInvalidationListener,
     { provide: APP_GUARD, useClass: AuthenticationGuard },
     CreateUserHandler,
     OpenSessionHandler,
