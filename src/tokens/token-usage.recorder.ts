@@ -15,6 +15,7 @@ const PRUNE_AT = 10_000;
 export class TokenUsageRecorder {
   private readonly logger = new Logger(TokenUsageRecorder.name);
   private readonly lastWrite = new Map<string, number>();
+  private readonly inFlight = new Set<Promise<unknown>>();
 
   constructor(private readonly dataSource: DataSource) {}
 
@@ -23,13 +24,20 @@ export class TokenUsageRecorder {
     if (last !== undefined && now - last < INTERVAL_MS) return;
     if (this.lastWrite.size >= PRUNE_AT) this.prune(now);
     this.lastWrite.set(tokenId, now);
-    this.dataSource
+    const write = this.dataSource
       .query(
         `UPDATE authorization_tokens SET last_used_at = now()
           WHERE id = $1 AND (last_used_at IS NULL OR last_used_at < now() - interval '1 minute')`,
         [tokenId],
       )
-      .catch((error: unknown) => this.logger.warn({ err: error, tokenId }, 'Could not record the use of an authorization token'));
+      .catch((error: unknown) => this.logger.warn({ err: error, tokenId }, 'Could not record the use of an authorization token'))
+      .finally(() => this.inFlight.delete(write));
+    this.inFlight.add(write);
+  }
+
+  /** Resolves once every write started so far has finished (tests and shutdown wait on it). */
+  async settled(): Promise<void> {
+    while (this.inFlight.size > 0) await Promise.all(this.inFlight);
   }
 
   private prune(now: number): void {

@@ -379,7 +379,7 @@ describe('last_used_at', () => {
     for (let i = 0; i < 5; i++) {
       assert.equal((await call(t.app, 'GET', `/v1/organizations/${id}/members`, { token: issued.token })).status, 200);
     }
-    await sleep(100);
+    await t.app.get(TokenUsageRecorder).settled();
     assert.equal(await lastUsedAt(issued.id), backdated);
   });
 
@@ -393,7 +393,7 @@ describe('last_used_at', () => {
     await t.dataSource.query(`UPDATE authorization_tokens SET last_used_at = now() - interval '5 minutes' WHERE id = $1`, [issued.id]);
     const old = await lastUsedAt(issued.id);
     recorder.used(issued.id, now + 30_000);
-    await sleep(100);
+    await recorder.settled();
     assert.equal(await lastUsedAt(issued.id), old, 'written again within the minute');
     recorder.used(issued.id, now + 61_000);
     const refreshed = await eventually(() => lastUsedAt(issued.id), (at) => at !== old);
@@ -401,7 +401,7 @@ describe('last_used_at', () => {
     // A second process whose own clock says "due" still leaves a fresh value alone.
     const otherProcess = new TokenUsageRecorder(t.dataSource);
     otherProcess.used(issued.id, now + 62_000);
-    await sleep(100);
+    await otherProcess.settled();
     assert.equal(await lastUsedAt(issued.id), refreshed);
   });
 });
