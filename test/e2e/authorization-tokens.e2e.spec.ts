@@ -23,8 +23,8 @@ async function issue(organizationId: string, body: Record<string, unknown> = {},
 }
 
 async function events(aggregateId: string) {
-  return t.dataSource.query('SELECT event_type, payload FROM outbox_messages WHERE aggregate_id = $1 ORDER BY id', [aggregateId]) as Promise<
-    { event_type: string; payload: Record<string, unknown> }[]
+  return t.dataSource.query('SELECT type, organization_id, data FROM events WHERE aggregate_id = $1 ORDER BY insert_order', [aggregateId]) as Promise<
+    { type: string; organization_id: string; data: Record<string, unknown> }[]
   >;
 }
 
@@ -79,9 +79,9 @@ describe('POST /v1/organizations/{id}/authorization_tokens', () => {
     assert.equal(dump.includes(body.token), false);
 
     const issued = await events(body.id);
-    assert.deepEqual(issued.map((e) => e.event_type), ['AuthorizationTokenIssued']);
-    assert.equal(issued[0].payload.organizationId, id);
-    const payload = JSON.stringify(issued[0].payload);
+    assert.deepEqual(issued.map((e) => e.type), ['tech.entropy.authorization_token.issued']);
+    assert.equal(issued[0].organization_id, id);
+    const payload = JSON.stringify(issued[0].data);
     assert.equal(payload.includes(body.token), false);
     assert.equal(payload.includes(row.token_hash), false);
   });
@@ -341,8 +341,8 @@ describe('DELETE /v1/organizations/{id}/authorization_tokens/{tokenId}', () => {
     assert.equal(res.status, 204);
     assert.equal((await call(t.app, 'GET', `/v1/organizations/${id}`, { token: issued.token })).status, 401);
     const recorded = await events(issued.id);
-    assert.deepEqual(recorded.map((e) => e.event_type), ['AuthorizationTokenIssued', 'AuthorizationTokenRevoked']);
-    assert.deepEqual(recorded[1].payload, { organizationId: id, reason: 'revoked', revokedBy: owner.id });
+    assert.deepEqual(recorded.map((e) => e.type), ['tech.entropy.authorization_token.issued', 'tech.entropy.authorization_token.revoked']);
+    assert.deepEqual(recorded[1].data, { token_id: recorded[1].data.token_id, reason: 'revoked', revoked_by: { type: 'user', id: owner.id } });
     const again = await call(t.app, 'DELETE', `${tokensUrl(id)}/${issued.id}`, { token: owner.token });
     assert.equal(again.status, 404);
     assert.equal(again.body.code, 'TOKENS.NOT_FOUND');
@@ -416,8 +416,8 @@ test('deleting the organization revokes its tokens, each with AuthorizationToken
   assert.equal((await call(t.app, 'DELETE', `/v1/organizations/${id}`, { token: owner.token })).status, 204);
   for (const token of [a, b]) {
     const recorded = await events(token.id);
-    assert.deepEqual(recorded.map((e) => e.event_type), ['AuthorizationTokenIssued', 'AuthorizationTokenRevoked']);
-    assert.deepEqual(recorded[1].payload, { organizationId: id, reason: 'organization_deleted', revokedBy: null });
+    assert.deepEqual(recorded.map((e) => e.type), ['tech.entropy.authorization_token.issued', 'tech.entropy.authorization_token.revoked']);
+    assert.deepEqual(recorded[1].data, { token_id: recorded[1].data.token_id, reason: 'organization_deleted', revoked_by: null });
     assert.equal((await call(t.app, 'GET', `/v1/organizations/${id}`, { token: token.token })).status, 401);
   }
   assert.equal((await events(revokedBefore.id)).length, 2);
@@ -442,7 +442,7 @@ describe("a token never outlives its creator's rights", () => {
 
   async function revocation(tokenId: string) {
     const recorded = await events(tokenId);
-    return recorded.filter((e) => e.event_type === 'AuthorizationTokenRevoked').map((e) => e.payload);
+    return recorded.filter((e) => e.type === 'tech.entropy.authorization_token.revoked').map((e) => e.data);
   }
 
   test('removing the creator revokes their tokens at once (creator_removed), and only theirs', async () => {

@@ -38,7 +38,7 @@ async function count(sql: string, params: unknown[] = []): Promise<number> {
 
 /** Rows whose count must not move when a sign-in fails. */
 async function footprint() {
-  return { users: await count('SELECT 1 FROM users'), sessions: await count('SELECT 1 FROM sessions'), outbox: await count('SELECT 1 FROM outbox_messages') };
+  return { users: await count('SELECT 1 FROM users'), sessions: await count('SELECT 1 FROM sessions'), events: await count('SELECT 1 FROM events') };
 }
 
 /** A sign-in started by one browser: the dialog it is sent to and its login cookie (`name=value`). */
@@ -197,10 +197,10 @@ describe('GET /v1/auth/facebook/callback (JSON)', () => {
 
     const [row] = await t.dataSource.query('SELECT facebook_user_id FROM users WHERE id = $1', [res.body.user.id]);
     assert.equal(row.facebook_user_id, ADA.id);
-    const events = await t.dataSource.query(`SELECT event_type, payload FROM outbox_messages WHERE aggregate_type = 'User' AND aggregate_id = $1`, [String(res.body.user.id)]);
-    assert.deepEqual(events.map((e: { event_type: string }) => e.event_type), ['UserSignedUp']);
-    assert.equal(events[0].payload.via, 'facebook');
-    const outboxDump = JSON.stringify(await t.dataSource.query('SELECT payload FROM outbox_messages'));
+    const events = await t.dataSource.query(`SELECT type, data FROM events WHERE aggregate_type = 'User' AND aggregate_id = $1`, [String(res.body.user.id)]);
+    assert.deepEqual(events.map((e: { type: string }) => e.type), ['tech.entropy.user.signed_up']);
+    assert.equal(events[0].data.via, 'facebook');
+    const outboxDump = JSON.stringify(await t.dataSource.query('SELECT data FROM events'));
     for (const secret of [res.body.access_token, ...facebookTokensSeen()]) assert.equal(outboxDump.includes(secret), false);
   });
 
@@ -233,7 +233,7 @@ describe('GET /v1/auth/facebook/callback (JSON)', () => {
     const me = await call(t.app, 'GET', '/v1/me', { token: first.body.access_token });
     assert.equal(me.body.name, 'Grace Brewster Hopper');
     assert.equal(await count(`SELECT 1 FROM users WHERE facebook_user_id = $1`, [GRACE.id]), 1);
-    assert.equal(await count(`SELECT 1 FROM outbox_messages WHERE event_type = 'UserSignedUp' AND aggregate_id = $1`, [String(first.body.user.id)]), 1);
+    assert.equal(await count(`SELECT 1 FROM events WHERE type = 'tech.entropy.user.signed_up' AND aggregate_id = $1`, [String(first.body.user.id)]), 1);
   });
 
   test('a new Facebook identity showing the email of an existing account (CLI) is 409 FACEBOOK.EMAIL_IN_USE, nothing changed', async () => {
@@ -678,8 +678,8 @@ describe('concurrency and timeouts', () => {
     const results = await Promise.all([callback(a), callback(b)]);
     assert.deepEqual(results.map((r) => r.status), [200, 200]);
     assert.equal(await count('SELECT 1 FROM users WHERE facebook_user_id = $1', [twin.id]), 1);
-    assert.equal(await count(`SELECT 1 FROM outbox_messages o JOIN users u ON o.aggregate_id = u.id::text
-      WHERE o.event_type = 'UserSignedUp' AND u.facebook_user_id = $1`, [twin.id]), 1);
+    assert.equal(await count(`SELECT 1 FROM events o JOIN users u ON o.aggregate_id = u.id::text
+      WHERE o.type = 'tech.entropy.user.signed_up' AND u.facebook_user_id = $1`, [twin.id]), 1);
   });
 
   test('a Graph server slower than the timeout is 502, nothing created', async () => {

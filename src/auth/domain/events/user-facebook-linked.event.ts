@@ -6,8 +6,11 @@ import { DomainEvent } from '../../../infrastructure/outbox/domain-event.js';
  */
 export class UserFacebookLinkedEvent extends DomainEvent {
   readonly eventName = 'UserFacebookLinked';
+  readonly type = 'tech.entropy.user.facebook_linked';
   readonly aggregateType = 'User';
   readonly aggregateId: string;
+  readonly organizationId = null;
+  readonly subject = null;
   readonly provider = 'facebook';
 
   constructor(
@@ -16,5 +19,9 @@ export class UserFacebookLinkedEvent extends DomainEvent {
   ) {
     super();
     this.aggregateId = String(userId);
+  }
+
+  toData() {
+    return { user_id: this.userId, provider: this.provider, via: this.via };
   }
 }

@@ -3,6 +3,7 @@ import type { Role } from '../role.js';
 
 export class InvitationExpiredEvent extends DomainEvent {
   readonly eventName = 'InvitationExpired';
+  readonly type = 'tech.entropy.invitation.expired';
   readonly aggregateType = 'Organization';
 
   constructor(
@@ -12,5 +13,17 @@ export class InvitationExpiredEvent extends DomainEvent {
     readonly expiredAt: Date,
   ) {
     super();
+  }
+
+  get organizationId(): string {
+    return this.aggregateId;
+  }
+
+  get subject(): string {
+    return `invitations/${this.invitationId}`;
+  }
+
+  toData() {
+    return { invitation_id: this.invitationId, role: this.role, expired_at: this.expiredAt.toISOString() };
   }
 }
