@@ -11,6 +11,7 @@ import { DatabaseModule } from './infrastructure/database/database.module.js';
 import { RateLimitModule } from './infrastructure/http/rate-limit.module.js';
 import { OrganizationsModule } from './organizations/organizations.module.js';
 import { TokensModule } from './tokens/tokens.module.js';
+import { WebhooksModule } from './webhooks/webhooks.module.js';
 
 @Module({
   imports: [
@@ -25,6 +26,7 @@ import { TokensModule } from './tokens/tokens.module.js';
     TokensModule,
     CredentialsModule,
     EventsModule,
+    WebhooksModule,
   ],
   controllers: [HealthController],
 })

@@ -42,6 +42,14 @@ export interface AppSettings {
   amqpUrl: string | undefined;
   /** Days delivered events stay in the event log (and the feed) before housekeeping deletes them. */
   eventRetentionDays: number;
+  webhooks: {
+    /** One delivery attempt's time limit (WEBHOOK_TIMEOUT_MS). */
+    timeoutMs: number;
+    /** Waits before each retry, in ms (WEBHOOK_RETRY_SCHEDULE); after the last one a delivery is `failed`. */
+    retryScheduleMs: number[];
+    /** WEBHOOK_ALLOW_PRIVATE_NETWORKS=true: loopback and private addresses are reachable (local testing only). */
+    allowPrivateNetworks: boolean;
+  };
 }
 
 type Env = Record<string, string | undefined>;
@@ -100,6 +108,25 @@ function encryptionKeys(env: Env, production: boolean): EncryptionKeySpec[] | un
     seen.add(id);
     return { id, key };
   });
+}
+
+const DURATION_UNITS_MS: Record<string, number> = { ms: 1, s: 1000, m: 60_000, h: 3_600_000 };
+
+/** A comma list of durations such as `5s,5m,30m,2h` (units ms, s, m, h), in milliseconds. */
+function durations(env: Env, name: string, fallback: string): number[] {
+  const raw = env[name]?.trim() || fallback;
+  return raw.split(',').map((item) => {
+    const match = /^(\d{1,9})(ms|s|m|h)$/.exec(item.trim());
+    if (!match) fail(name, `must be a comma list of durations such as 5s,5m,2h (units ms, s, m, h), got "${raw}"`);
+    return Number(match[1]) * DURATION_UNITS_MS[match[2]];
+  });
+}
+
+function boolean(env: Env, name: string, fallback: boolean): boolean {
+  const raw = env[name]?.trim().toLowerCase();
+  if (!raw) return fallback;
+  if (raw !== 'true' && raw !== 'false') fail(name, `must be true or false, got "${raw}"`);
+  return raw === 'true';
 }
 
 /** Parses and validates the environment; throws ConfigurationError naming the first bad variable. */
@@ -164,6 +191,11 @@ export function parseSettings(env: Env): AppSettings {
     },
     amqpUrl,
     eventRetentionDays,
+    webhooks: {
+      timeoutMs: integer(env, 'WEBHOOK_TIMEOUT_MS', 10_000, 100, 300_000),
+      retryScheduleMs: durations(env, 'WEBHOOK_RETRY_SCHEDULE', '5s,5m,30m,2h,5h,10h,10h'),
+      allowPrivateNetworks: boolean(env, 'WEBHOOK_ALLOW_PRIVATE_NETWORKS', false),
+    },
   };
 }
 

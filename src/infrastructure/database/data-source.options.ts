@@ -8,6 +8,7 @@ import { AuthorizationTokens1763800002000 } from './migrations/1763800002000-aut
 import { Credentials1763800003000 } from './migrations/1763800003000-credentials.js';
 import { Invitations1763800005000 } from './migrations/1763800005000-invitations.js';
 import { EventLog1763800010000 } from './migrations/1763800010000-event-log.js';
+import { Webhooks1763800020000 } from './migrations/1763800020000-webhooks.js';
 import { SerializedPGlitePool } from './serialized-pglite-pool.js';
 
 export const MIGRATIONS = [
@@ -17,6 +18,7 @@ export const MIGRATIONS = [
   Credentials1763800003000,
   Invitations1763800005000,
   EventLog1763800010000,
+  Webhooks1763800020000,
 ];
 
 /** Connections per process on PostgreSQL. */

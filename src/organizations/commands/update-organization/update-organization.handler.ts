@@ -1,12 +1,13 @@
 import { Inject } from '@nestjs/common';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { workContextOf } from '../../../auth/principal.js';
+import { actorOfPrincipal, workContextOf } from '../../../auth/principal.js';
 import { appConfig, type AppConfig } from '../../../infrastructure/config/app.config.js';
 import { UnitOfWork } from '../../../infrastructure/database/unit-of-work.js';
 import { Organization, type OrganizationChanges } from '../../domain/organization.entity.js';
 import { etagOf, toOrganizationResponse, type OrganizationRow } from '../../dto/organization.response.dto.js';
 import { authorize } from '../../organization-access.js';
 import { AdminOnlyFieldError, OrganizationNotFoundError, StaleEtagError } from '../../organizations.errors.js';
+import { WebhookUrlHooks } from '../../webhook-url.hooks.js';
 import { UpdateOrganizationCommand, type UpdatedOrganization } from './update-organization.command.js';
 import type { UpdateOrganizationRequestDto } from './update-organization.request.dto.js';
 
@@ -15,6 +16,7 @@ export class UpdateOrganizationHandler implements ICommandHandler<UpdateOrganiza
   constructor(
     private readonly uow: UnitOfWork,
     @Inject(appConfig.KEY) private readonly settings: AppConfig,
+    private readonly webhookUrlHooks: WebhookUrlHooks,
   ) {}
 
   execute({ principal, organizationId, body, acceptedVersions }: UpdateOrganizationCommand): Promise<UpdatedOrganization> {
@@ -40,6 +42,9 @@ export class UpdateOrganizationHandler implements ICommandHandler<UpdateOrganiza
           .set(Object.fromEntries([...changed, 'version', 'updated_at'].map((f) => [f, organization[f as keyof Organization]])))
           .where('id = :id', { id: organizationId })
           .execute();
+        if (changed.includes('webhook_url')) {
+          await this.webhookUrlHooks.run(tx, organizationId, organization.webhook_url, actorOfPrincipal(principal));
+        }
       }
       const row = organization as unknown as OrganizationRow;
       return { organization: toOrganizationResponse(row, this.settings.publicUrl, role), etag: etagOf(organization.version) };
