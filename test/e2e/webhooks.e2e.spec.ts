@@ -183,3 +183,180 @@ describe('delivery', () => {
     assert.equal(log.attempts, 5);
   });
 });
+
+describe('endpoint state', () => {
+  test('410 Gone disables the endpoint at once (event), later events wait; re-enabling resumes what is pending', async () => {
+    const id = await org('Gone');
+    receiver.script('/gone', [{ status: 410 }]);
+    const hook = await endpoint(id, { url: receiver.url('/gone'), event_types: ['organization.updated'] });
+    await call(t.app, 'PUT', `/v1/organizations/${id}`, { token: owner.token, body: { city: 'Brest' } });
+    await receiver.waitFor(() => receiver.on('/gone').length >= 1);
+    await t.app.get(WebhookDispatcher).settle();
+    const got = await call(t.app, 'GET', `/v1/organizations/${id}/webhooks/${hook.id}`, { token: owner.token });
+    assert.equal(got.body.enabled, false);
+    const [disabled] = await t.dataSource.query(`SELECT data, actor FROM events WHERE organization_id = $1 AND type = 'tech.entropy.webhook_endpoint.disabled'`, [id]);
+    assert.deepEqual(disabled.data, { webhook_id: hook.id, reason: 'gone' });
+    assert.deepEqual(disabled.actor, { type: 'system', id: 'webhooks' });
+    let [log] = await deliveries(id, hook.id);
+    assert.equal(log.status, 'pending');
+    assert.equal(log.last_status_code, 410);
+    await new Promise((r) => setTimeout(r, 700));
+    assert.equal(receiver.on('/gone').length, 1, 'nothing is sent to a disabled endpoint');
+    const patched = await call(t.app, 'PATCH', `/v1/organizations/${id}/webhooks/${hook.id}`, { token: owner.token, body: { enabled: true } });
+    assert.equal(patched.status, 200, patched.text);
+    await receiver.waitFor(() => receiver.on('/gone').length >= 2);
+    await t.app.get(WebhookDispatcher).settle();
+    [log] = await deliveries(id, hook.id);
+    assert.equal(log.status, 'succeeded');
+  });
+
+  test('a timeout is a failed attempt, retried', async () => {
+    const id = await org('Timeout');
+    receiver.script('/sleepy', [{ status: 200, delayMs: 1500 }]);
+    const hook = await endpoint(id, { url: receiver.url('/sleepy'), event_types: ['organization.updated'] });
+    await call(t.app, 'PUT', `/v1/organizations/${id}`, { token: owner.token, body: { city: 'Pau' } });
+    await receiver.waitFor(() => receiver.on('/sleepy').length >= 2, 8000);
+    await t.app.get(WebhookDispatcher).settle();
+    const [log] = await deliveries(id, hook.id);
+    assert.equal(log.status, 'succeeded');
+    assert.equal(log.attempts, 2);
+    const [first, second] = receiver.on('/sleepy');
+    assert.equal(first.headers['webhook-id'], second.headers['webhook-id']);
+  });
+
+  test("a slow endpoint does not delay another organization's deliveries", async () => {
+    const slowOrg = await org('Slow');
+    const fastOrg = await org('Fast');
+    receiver.fallback('/slow', { status: 200, delayMs: 900 });
+    await endpoint(slowOrg, { url: receiver.url('/slow'), event_types: ['organization.updated'] });
+    await endpoint(fastOrg, { url: receiver.url('/fast'), event_types: ['organization.updated'] });
+    for (let n = 0; n < 5; n++) await call(t.app, 'PUT', `/v1/organizations/${slowOrg}`, { token: owner.token, body: { city: `Slow ${n}` } });
+    const started = Date.now();
+    for (let n = 0; n < 5; n++) await call(t.app, 'PUT', `/v1/organizations/${fastOrg}`, { token: owner.token, body: { city: `Fast ${n}` } });
+    await receiver.waitFor(() => receiver.on('/fast').length >= 5, 4000);
+    const fastDone = Date.now() - started;
+    // The slow endpoint takes ~4.5 s for its five; the fast one is not queued behind it.
+    assert.ok(receiver.on('/slow').length < 5, `slow got ${receiver.on('/slow').length} in ${fastDone} ms`);
+    // Per endpoint, in commit order.
+    const cities = receiver.on('/fast').map((r) => JSON.parse(r.body).sequence);
+    assert.deepEqual(cities, [...cities].sort());
+    await receiver.waitFor(() => receiver.on('/slow').length >= 5, 10_000);
+    const slowSequences = receiver.on('/slow').map((r) => JSON.parse(r.body).sequence);
+    assert.deepEqual(slowSequences, [...slowSequences].sort());
+  });
+
+  test('rotation: for 24 h every delivery carries both signatures, each verifying with its secret', async () => {
+    const id = await org('Rotation');
+    const hook = await endpoint(id, { url: receiver.url('/rotate'), event_types: ['organization.updated'] });
+    const rotated = await call(t.app, 'POST', `/v1/organizations/${id}/webhooks/${hook.id}/rotate_secret`, { token: owner.token });
+    assert.equal(rotated.status, 201, rotated.text);
+    assert.equal(rotated.headers['cache-control'], 'no-store');
+    assert.notEqual(rotated.body.secret, hook.secret);
+    assert.deepEqual((await call(t.app, 'GET', `/v1/organizations/${id}/webhooks/${hook.id}/secret`, { token: owner.token })).body, rotated.body);
+    await call(t.app, 'PUT', `/v1/organizations/${id}`, { token: owner.token, body: { city: 'Caen' } });
+    await receiver.waitFor(() => receiver.on('/rotate').length >= 1);
+    const [got] = receiver.on('/rotate');
+    assert.equal(String(got.headers['webhook-signature']).split(' ').length, 2);
+    verify(hook.secret, got);
+    verify(rotated.body.secret, got);
+    // Once the overlap is over, only the new secret signs.
+    await t.dataSource.query(`UPDATE webhook_secrets SET expires_at = now() - interval '1 second' WHERE endpoint_id = $1 AND expires_at IS NOT NULL`, [hook.id]);
+    await call(t.app, 'PUT', `/v1/organizations/${id}`, { token: owner.token, body: { city: 'Rouen' } });
+    await receiver.waitFor(() => receiver.on('/rotate').length >= 2);
+    const later = receiver.on('/rotate')[1];
+    assert.equal(String(later.headers['webhook-signature']).split(' ').length, 1);
+    verify(rotated.body.secret, later);
+    assert.throws(() => verify(hook.secret, later));
+  });
+
+  test('ping: 202 {delivery_id}, a signed tech.entropy.webhook.ping to that endpoint only, not in the feed', async () => {
+    const id = await org('Ping');
+    const hook = await endpoint(id, { url: receiver.url('/ping'), event_types: ['member.added'] });
+    const other = await endpoint(id, { url: receiver.url('/ping-other') });
+    const res = await call(t.app, 'POST', `/v1/organizations/${id}/webhooks/${hook.id}/ping`, { token: admin.token });
+    assert.equal(res.status, 202, res.text);
+    assert.deepEqual(Object.keys(res.body), ['delivery_id']);
+    await receiver.waitFor(() => receiver.on('/ping').length >= 1);
+    const payload = verify(hook.secret, receiver.on('/ping')[0]) as Record<string, any>;
+    assert.equal(payload.type, 'tech.entropy.webhook.ping');
+    assert.deepEqual(payload.data, { webhook_id: hook.id });
+    await t.app.get(WebhookDispatcher).settle();
+    assert.equal(receiver.on('/ping-other').some((r) => JSON.parse(r.body).type === 'tech.entropy.webhook.ping'), false);
+    const feed = await call(t.app, 'GET', `/v1/organizations/${id}/events`, { token: owner.token });
+    assert.equal(feed.body.some((e: { type: string }) => e.type === 'tech.entropy.webhook.ping'), false);
+    const log = await deliveries(id, hook.id);
+    assert.equal(log.find((d: { id: string }) => d.id === res.body.delivery_id).status, 'succeeded');
+    void other;
+  });
+
+  test('webhook_url is the primary endpoint: set creates it, a new value moves it, null deletes it; private literals 400', async () => {
+    const id = await org('Primary');
+    const set = await call(t.app, 'PUT', `/v1/organizations/${id}`, { token: owner.token, body: { webhook_url: receiver.url('/primary') } });
+    assert.equal(set.status, 200, set.text);
+    let listed = (await call(t.app, 'GET', `/v1/organizations/${id}/webhooks`, { token: owner.token })).body;
+    assert.equal(listed.length, 1);
+    assert.equal(listed[0].primary, true);
+    assert.equal(listed[0].url, receiver.url('/primary'));
+    assert.deepEqual(listed[0].event_types, ['*']);
+    const secret = (await call(t.app, 'GET', `/v1/organizations/${id}/webhooks/${listed[0].id}/secret`, { token: owner.token })).body.secret;
+    await call(t.app, 'PUT', `/v1/organizations/${id}`, { token: owner.token, body: { webhook_url: receiver.url('/primary2') } });
+    listed = (await call(t.app, 'GET', `/v1/organizations/${id}/webhooks`, { token: owner.token })).body;
+    assert.equal(listed.length, 1);
+    assert.equal(listed[0].url, receiver.url('/primary2'));
+    await receiver.waitFor(() => receiver.on('/primary2').some((r) => JSON.parse(r.body).type === 'tech.entropy.webhook_endpoint.updated'));
+    verify(secret, receiver.on('/primary2')[0]);
+    // PATCHing the primary's URL moves the profile field too.
+    await call(t.app, 'PATCH', `/v1/organizations/${id}/webhooks/${listed[0].id}`, { token: owner.token, body: { url: receiver.url('/primary3') } });
+    assert.equal((await call(t.app, 'GET', `/v1/organizations/${id}`, { token: owner.token })).body.webhook_url, receiver.url('/primary3'));
+    const cleared = await call(t.app, 'PUT', `/v1/organizations/${id}`, { token: owner.token, body: { webhook_url: null } });
+    assert.equal(cleared.status, 200);
+    assert.deepEqual((await call(t.app, 'GET', `/v1/organizations/${id}/webhooks`, { token: owner.token })).body, []);
+    // An organization created with a webhook_url gets its primary endpoint in the same transaction.
+    const created = await createOrganization(t.app, owner.token, { name: 'Born with hook', webhook_url: receiver.url('/born') });
+    assert.equal((await call(t.app, 'GET', `/v1/organizations/${created}/webhooks`, { token: owner.token })).body[0].primary, true);
+  });
+
+  test('deleting an endpoint or its organization cancels pending deliveries', async () => {
+    const id = await org('Doomed');
+    receiver.fallback('/doomed', { status: 500 });
+    const hook = await endpoint(id, { url: receiver.url('/doomed'), event_types: ['organization.updated'] });
+    await t.dataSource.query(`UPDATE webhook_endpoints SET enabled = false WHERE id = $1`, [hook.id]);
+    await call(t.app, 'PATCH', `/v1/organizations/${id}/webhooks/${hook.id}`, { token: owner.token, body: { description: 'x' } });
+    await t.dataSource.query(
+      `INSERT INTO webhook_deliveries (id, endpoint_id, organization_id, event_id, event_type, next_attempt_at) VALUES (gen_random_uuid(), $1, $2, gen_random_uuid(), 'tech.entropy.organization.updated', now())`,
+      [hook.id, id],
+    );
+    const removed = await call(t.app, 'DELETE', `/v1/organizations/${id}/webhooks/${hook.id}`, { token: owner.token });
+    assert.equal(removed.status, 204);
+    const [deleted] = await t.dataSource.query(`SELECT data FROM events WHERE organization_id = $1 AND type = 'tech.entropy.webhook_endpoint.deleted'`, [id]);
+    assert.equal(deleted.data.cancelled_deliveries, 1);
+    assert.equal((await t.dataSource.query('SELECT 1 FROM webhook_deliveries WHERE endpoint_id = $1', [hook.id])).length, 0);
+    const second = await endpoint(id, { url: receiver.url('/doomed2') });
+    assert.equal((await call(t.app, 'DELETE', `/v1/organizations/${id}`, { token: owner.token })).status, 204);
+    assert.equal((await t.dataSource.query('SELECT 1 FROM webhook_endpoints WHERE id = $1', [second.id])).length, 0);
+  });
+
+  test('the secret never appears in events, the organization, the lists or the delivery log', async () => {
+    const id = await org('Secretive');
+    const hook = await endpoint(id, { url: receiver.url('/secretive') });
+    const rotated = (await call(t.app, 'POST', `/v1/organizations/${id}/webhooks/${hook.id}/rotate_secret`, { token: owner.token })).body.secret;
+    await call(t.app, 'PUT', `/v1/organizations/${id}`, { token: owner.token, body: { city: 'Albi' } });
+    await receiver.waitFor(() => receiver.on('/secretive').length >= 2);
+    await t.app.get(WebhookDispatcher).settle();
+    const texts = [
+      JSON.stringify(await t.dataSource.query('SELECT * FROM events WHERE organization_id = $1', [id])),
+      JSON.stringify(await t.dataSource.query('SELECT * FROM webhook_deliveries WHERE organization_id = $1', [id])),
+      (await call(t.app, 'GET', `/v1/organizations/${id}`, { token: owner.token })).text,
+      (await call(t.app, 'GET', `/v1/organizations/${id}/webhooks`, { token: owner.token })).text,
+      (await call(t.app, 'GET', `/v1/organizations/${id}/webhooks/${hook.id}/deliveries`, { token: owner.token })).text,
+      (await call(t.app, 'GET', `/v1/organizations/${id}/events`, { token: owner.token })).text,
+      ...receiver.on('/secretive').map((r) => r.body),
+    ];
+    for (const secret of [hook.secret, rotated]) {
+      for (const text of texts) {
+        assert.equal(text.includes(secret), false);
+        assert.equal(text.includes(secret.slice(6)), false);
+      }
+    }
+  });
+});
