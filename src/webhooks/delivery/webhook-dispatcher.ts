@@ -144,7 +144,8 @@ export class WebhookDispatcher implements OnApplicationBootstrap, BeforeApplicat
   private async claimAndSend(): Promise<void> {
     const free = MAX_IN_FLIGHT - this.inFlight.size;
     if (free <= 0 || this.stopped) return;
-    const leaseMs = this.settings.webhooks.timeoutMs + 5000;
+    // Longer than one attempt can last (the timeout bounds it) plus the time to record its outcome.
+    const leaseMs = this.settings.webhooks.timeoutMs + 2000;
     // TypeORM answers an UPDATE with [rows, affected count].
     const [claimed]: [Claimed[], number] = await this.dataSource.query(
       `WITH heads AS (
