@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { after, before, describe, test } from 'node:test';
 import { Webhook } from 'standardwebhooks';
+import { appConfig, type AppConfig } from '../../src/infrastructure/config/app.config.js';
 import { WebhookDispatcher } from '../../src/webhooks/delivery/webhook-dispatcher.js';
 import { call, createOrganization } from '../support/http.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
@@ -314,6 +315,28 @@ describe('endpoint state', () => {
     // An organization created with a webhook_url gets its primary endpoint in the same transaction.
     const created = await createOrganization(t.app, owner.token, { name: 'Born with hook', webhook_url: receiver.url('/born') });
     assert.equal((await call(t.app, 'GET', `/v1/organizations/${created}/webhooks`, { token: owner.token })).body[0].primary, true);
+  });
+
+  test('without WEBHOOK_ALLOW_PRIVATE_NETWORKS, private IP literals are 400 at creation and in webhook_url (the whole PUT rolled back)', async () => {
+    const id = await org('Private literals');
+    const settings = t.app.get<AppConfig>(appConfig.KEY);
+    settings.webhooks.allowPrivateNetworks = false;
+    try {
+      for (const url of ['http://127.0.0.1/x', 'http://[::1]/x', 'http://2130706433/x', 'http://0x7f.0.0.1/x', 'http://[::ffff:127.0.0.1]/x', 'http://169.254.169.254/x']) {
+        const created = await call(t.app, 'POST', `/v1/organizations/${id}/webhooks`, { token: owner.token, body: { url } });
+        assert.equal(created.status, 400, `${url}: ${created.text}`);
+        assert.deepEqual(created.body.details.map((d: { field: string }) => d.field), ['url']);
+        const put = await call(t.app, 'PUT', `/v1/organizations/${id}`, { token: owner.token, body: { city: 'Never', webhook_url: url } });
+        assert.equal(put.status, 400, `${url}: ${put.text}`);
+        assert.deepEqual(put.body.details.map((d: { field: string }) => d.field), ['webhook_url']);
+      }
+      const organization = (await call(t.app, 'GET', `/v1/organizations/${id}`, { token: owner.token })).body;
+      assert.equal(organization.city, null);
+      assert.equal(organization.webhook_url, null);
+      assert.deepEqual((await call(t.app, 'GET', `/v1/organizations/${id}/webhooks`, { token: owner.token })).body, []);
+    } finally {
+      settings.webhooks.allowPrivateNetworks = true;
+    }
   });
 
   test('deleting an endpoint or its organization cancels pending deliveries', async () => {

@@ -69,3 +69,19 @@ test('rate limits: 1200 per caller and 30 per address a minute by default; posit
     }
   }
 });
+
+test('webhooks: 10 s timeout, the Svix schedule, private networks refused by default; bad values named', () => {
+  assert.deepEqual(parseSettings({}).webhooks, {
+    timeoutMs: 10_000,
+    retryScheduleMs: [5_000, 300_000, 1_800_000, 7_200_000, 18_000_000, 36_000_000, 36_000_000],
+    allowPrivateNetworks: false,
+  });
+  const custom = parseSettings({ WEBHOOK_TIMEOUT_MS: '2500', WEBHOOK_RETRY_SCHEDULE: '100ms, 2s,1m,1h', WEBHOOK_ALLOW_PRIVATE_NETWORKS: 'TRUE' }).webhooks;
+  assert.deepEqual(custom, { timeoutMs: 2500, retryScheduleMs: [100, 2000, 60_000, 3_600_000], allowPrivateNetworks: true });
+  for (const [name, value] of [
+    ['WEBHOOK_TIMEOUT_MS', '0'], ['WEBHOOK_TIMEOUT_MS', '10s'], ['WEBHOOK_RETRY_SCHEDULE', '5s,,5m'], ['WEBHOOK_RETRY_SCHEDULE', '5d'],
+    ['WEBHOOK_RETRY_SCHEDULE', '5'], ['WEBHOOK_ALLOW_PRIVATE_NETWORKS', 'yes'],
+  ]) {
+    assert.throws(() => parseSettings({ [name]: value }), (error: unknown) => error instanceof ConfigurationError && error.message.startsWith(name), `${name}=${value}`);
+  }
+});
