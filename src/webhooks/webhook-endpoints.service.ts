@@ -66,13 +66,18 @@ export class WebhookEndpoints {
     return this.uow.run(async (tx) => {
       await authorize(tx.manager, principal, organizationId, MANAGE_WEBHOOKS);
       const url = this.checkedUrl(body.url);
-      const { row, secret } = await this.insert(tx, organizationId, {
-        url,
-        description: body.description ?? null,
-        eventTypes: normalizeEventTypes(body.event_types ?? ['*']),
-        enabled: body.enabled ?? true,
-        primary: false,
-      }, actorOfPrincipal(principal));
+      const { row, secret } = await this.insert(
+        tx,
+        organizationId,
+        {
+          url,
+          description: body.description ?? null,
+          eventTypes: normalizeEventTypes(body.event_types ?? ['*']),
+          enabled: body.enabled ?? true,
+          primary: false,
+        },
+        actorOfPrincipal(principal),
+      );
       return { ...toWebhookEndpointResponse(row), secret };
     }, workContextOf(principal));
   }
@@ -99,7 +104,12 @@ export class WebhookEndpoints {
     return toWebhookEndpointResponse(await this.find(this.dataSource, organizationId, webhookId));
   }
 
-  update(principal: Principal, organizationId: string, webhookId: string, body: UpdateWebhookRequestDto): Promise<WebhookEndpointResponseDto> {
+  update(
+    principal: Principal,
+    organizationId: string,
+    webhookId: string,
+    body: UpdateWebhookRequestDto,
+  ): Promise<WebhookEndpointResponseDto> {
     return this.uow.run(async (tx) => {
       await authorize(tx.manager, principal, organizationId, MANAGE_WEBHOOKS);
       const current = await this.find(tx.manager, organizationId, webhookId, true);
@@ -122,7 +132,9 @@ export class WebhookEndpoints {
       );
       // Re-enabled: what is pending is due now (not at the end of a backoff that began before).
       if (next.enabled && !current.enabled) {
-        await tx.manager.query(`UPDATE webhook_deliveries SET next_attempt_at = now() WHERE endpoint_id = $1 AND status = 'pending'`, [webhookId]);
+        await tx.manager.query(`UPDATE webhook_deliveries SET next_attempt_at = now() WHERE endpoint_id = $1 AND status = 'pending'`, [
+          webhookId,
+        ]);
       }
       if (current.is_primary && changed.includes('url')) await recordWebhookUrl(tx.manager, organizationId, next.url);
       tx.record(new WebhookEndpointUpdatedEvent(organizationId, webhookId, changed, actorOfPrincipal(principal)));
@@ -230,7 +242,10 @@ export class WebhookEndpoints {
         [deliveryId, webhookId],
       );
       if (rows.length === 0) {
-        const [exists] = await tx.manager.query('SELECT 1 FROM webhook_deliveries WHERE id = $1 AND endpoint_id = $2', [deliveryId, webhookId]);
+        const [exists] = await tx.manager.query('SELECT 1 FROM webhook_deliveries WHERE id = $1 AND endpoint_id = $2', [
+          deliveryId,
+          webhookId,
+        ]);
         if (!exists) throw new DeliveryNotFoundError();
       }
     });
@@ -264,7 +279,11 @@ export class WebhookEndpoints {
   }
 
   private checkedUrl(url: string, field = 'url'): string {
-    return assertWebhookUrl(url, { production: this.settings.production, allowPrivateNetworks: this.settings.webhooks.allowPrivateNetworks }, field);
+    return assertWebhookUrl(
+      url,
+      { production: this.settings.production, allowPrivateNetworks: this.settings.webhooks.allowPrivateNetworks },
+      field,
+    );
   }
 
   private async insert(

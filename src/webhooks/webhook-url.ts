@@ -19,7 +19,8 @@ export function assertWebhookUrl(raw: string, rules: WebhookUrlRules, field = 'u
     throw new WebhookUrlRejectedError(field, 'must be an absolute URL');
   }
   const schemes = rules.production ? ['https:'] : ['https:', 'http:'];
-  if (!schemes.includes(url.protocol)) throw new WebhookUrlRejectedError(field, rules.production ? 'must be an https URL' : 'must be an http(s) URL');
+  if (!schemes.includes(url.protocol))
+    throw new WebhookUrlRejectedError(field, rules.production ? 'must be an https URL' : 'must be an http(s) URL');
   if (url.username || url.password) throw new WebhookUrlRejectedError(field, 'must not carry a user name or password');
   if (raw.length > 2000) throw new WebhookUrlRejectedError(field, 'must be at most 2000 characters');
   const literal = ipLiteralOf(url);

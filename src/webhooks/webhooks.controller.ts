@@ -1,6 +1,12 @@
 import { Body, Controller, Delete, Get, Header, HttpCode, Param, Patch, Post, Query, Req, Res } from '@nestjs/common';
 import {
-  ApiAcceptedResponse, ApiBearerAuth, ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags,
+  ApiAcceptedResponse,
+  ApiBearerAuth,
+  ApiCreatedResponse,
+  ApiNoContentResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
 } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { CurrentPrincipal, type Principal } from '../auth/principal.js';
@@ -9,12 +15,17 @@ import { PageQueryDto, sendPage } from '../infrastructure/http/paging.js';
 import { uuidParam } from '../infrastructure/http/params.js';
 import { CreateWebhookRequestDto, UpdateWebhookRequestDto } from './dto/webhook-endpoint.request.dto.js';
 import {
-  CreatedWebhookEndpointResponseDto, DeliveryIdResponseDto, WebhookDeliveryResponseDto, WebhookEndpointResponseDto, WebhookSecretResponseDto,
+  CreatedWebhookEndpointResponseDto,
+  DeliveryIdResponseDto,
+  WebhookDeliveryResponseDto,
+  WebhookEndpointResponseDto,
+  WebhookSecretResponseDto,
 } from './dto/webhook-endpoint.response.dto.js';
 import { WebhookEndpoints } from './webhook-endpoints.service.js';
 
 const PAGED = { 'X-Total-Count': { schema: { type: 'integer' } }, Link: { schema: { type: 'string' } } };
-const WHO = 'Owners and admins of the organization (and platform admins); authorization tokens never manage webhooks (403): endpoints hold secrets.';
+const WHO =
+  'Owners and admins of the organization (and platform admins); authorization tokens never manage webhooks (403): endpoints hold secrets.';
 
 @ApiTags('webhooks')
 @ApiBearerAuth()

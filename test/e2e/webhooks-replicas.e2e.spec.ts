@@ -71,7 +71,9 @@ async function setUp(path: string) {
 }
 
 async function eventIds(orgId: string): Promise<string[]> {
-  const { rows } = await client.query(`SELECT id FROM events WHERE organization_id = $1 AND type = 'tech.entropy.organization.updated'`, [orgId]);
+  const { rows } = await client.query(`SELECT id FROM events WHERE organization_id = $1 AND type = 'tech.entropy.organization.updated'`, [
+    orgId,
+  ]);
   return rows.map((r) => r.id);
 }
 
@@ -96,35 +98,47 @@ test('two replicas deliver each event once, signed, in commit order', { skip: NE
   }
 });
 
-test('SIGKILL of a replica during deliveries loses none: the other one sends what it held once the lease ends', { skip: NEEDS_POSTGRES }, async () => {
-  const { orgId, secret } = await setUp('/killed');
-  receiver.fallback('/killed', { status: 200, delayMs: 150 });
-  const victim = replicas[0];
-  for (let n = 0; n < 16; n++) {
-    const res = await api(victim.base, 'PUT', `/v1/organizations/${orgId}`, { city: `Town ${n}` });
-    assert.equal(res.status, 200, res.text);
-  }
-  await receiver.waitFor(() => receiver.on('/killed').length >= 2, 10_000);
-  victim.service.child.kill('SIGKILL');
-  await victim.service.stop();
-  const ids = await eventIds(orgId);
-  assert.equal(ids.length, 16);
-  await receiver.waitFor(() => new Set(receiver.on('/killed').map((r) => r.headers['webhook-id'])).size >= 16, 20_000);
-  const { rows } = await client.query(
-    `SELECT status, count(*)::int AS n FROM webhook_deliveries WHERE organization_id = $1 GROUP BY status`,
-    [orgId],
-  );
-  // Every delivery row ends succeeded (none lost); a repeat of the one in flight at the kill is allowed.
-  for (let i = 0; i < 50 && !(rows.length === 1 && rows[0].status === 'succeeded'); i++) {
-    await new Promise((r) => setTimeout(r, 100));
-    rows.splice(0, rows.length, ...(await client.query(`SELECT status, count(*)::int AS n FROM webhook_deliveries WHERE organization_id = $1 GROUP BY status`, [orgId])).rows);
-  }
-  assert.deepEqual(rows, [{ status: 'succeeded', n: 16 }]);
-  assert.ok(receiver.on('/killed').length <= 17, `at most the one in flight is sent twice, got ${receiver.on('/killed').length}`);
+test(
+  'SIGKILL of a replica during deliveries loses none: the other one sends what it held once the lease ends',
+  { skip: NEEDS_POSTGRES },
+  async () => {
+    const { orgId, secret } = await setUp('/killed');
+    receiver.fallback('/killed', { status: 200, delayMs: 150 });
+    const victim = replicas[0];
+    for (let n = 0; n < 16; n++) {
+      const res = await api(victim.base, 'PUT', `/v1/organizations/${orgId}`, { city: `Town ${n}` });
+      assert.equal(res.status, 200, res.text);
+    }
+    await receiver.waitFor(() => receiver.on('/killed').length >= 2, 10_000);
+    victim.service.child.kill('SIGKILL');
+    await victim.service.stop();
+    const ids = await eventIds(orgId);
+    assert.equal(ids.length, 16);
+    await receiver.waitFor(() => new Set(receiver.on('/killed').map((r) => r.headers['webhook-id'])).size >= 16, 20_000);
+    const { rows } = await client.query(
+      `SELECT status, count(*)::int AS n FROM webhook_deliveries WHERE organization_id = $1 GROUP BY status`,
+      [orgId],
+    );
+    // Every delivery row ends succeeded (none lost); a repeat of the one in flight at the kill is allowed.
+    for (let i = 0; i < 50 && !(rows.length === 1 && rows[0].status === 'succeeded'); i++) {
+      await new Promise((r) => setTimeout(r, 100));
+      rows.splice(
+        0,
+        rows.length,
+        ...(
+          await client.query(`SELECT status, count(*)::int AS n FROM webhook_deliveries WHERE organization_id = $1 GROUP BY status`, [
+            orgId,
+          ])
+        ).rows,
+      );
+    }
+    assert.deepEqual(rows, [{ status: 'succeeded', n: 16 }]);
+    assert.ok(receiver.on('/killed').length <= 17, `at most the one in flight is sent twice, got ${receiver.on('/killed').length}`);
 
-  // No secret in any replica's log.
-  for (const { service } of replicas) {
-    assert.equal(service.output().includes(secret), false);
-    assert.equal(service.output().includes(secret.slice(6)), false);
-  }
-});
+    // No secret in any replica's log.
+    for (const { service } of replicas) {
+      assert.equal(service.output().includes(secret), false);
+      assert.equal(service.output().includes(secret.slice(6)), false);
+    }
+  },
+);

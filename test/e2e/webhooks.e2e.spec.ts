@@ -15,7 +15,11 @@ let admin: { id: number; token: string };
 let member: { id: number; token: string };
 
 before(async () => {
-  t = await startTestApp({ WEBHOOK_ALLOW_PRIVATE_NETWORKS: 'true', WEBHOOK_RETRY_SCHEDULE: '100ms,100ms,100ms', WEBHOOK_TIMEOUT_MS: '1000' });
+  t = await startTestApp({
+    WEBHOOK_ALLOW_PRIVATE_NETWORKS: 'true',
+    WEBHOOK_RETRY_SCHEDULE: '100ms,100ms,100ms',
+    WEBHOOK_TIMEOUT_MS: '1000',
+  });
   receiver = await startWebhookReceiver();
   owner = await t.user('owner@example.com');
   admin = await t.user('admin@example.com');
@@ -29,8 +33,14 @@ after(async () => {
 
 async function org(name: string): Promise<string> {
   const id = await createOrganization(t.app, owner.token, { name });
-  for (const [user, role] of [[admin, 'admin'], [member, 'member']] as const) {
-    const res = await call(t.app, 'POST', `/v1/organizations/${id}/members`, { token: owner.token, body: { email: `${user === admin ? 'admin' : 'member'}@example.com`, role } });
+  for (const [user, role] of [
+    [admin, 'admin'],
+    [member, 'member'],
+  ] as const) {
+    const res = await call(t.app, 'POST', `/v1/organizations/${id}/members`, {
+      token: owner.token,
+      body: { email: `${user === admin ? 'admin' : 'member'}@example.com`, role },
+    });
     assert.equal(res.status, 201, res.text);
   }
   return id;
@@ -64,7 +74,16 @@ describe('webhook endpoints', () => {
     assert.match(res.body.secret, /^whsec_[A-Za-z0-9+/]{32}$/);
     assert.equal(Buffer.from(res.body.secret.slice(6), 'base64').length, 24);
     const { secret, ...shown } = res.body;
-    assert.deepEqual(Object.keys(shown).sort(), ['created_at', 'description', 'enabled', 'event_types', 'id', 'primary', 'updated_at', 'url']);
+    assert.deepEqual(Object.keys(shown).sort(), [
+      'created_at',
+      'description',
+      'enabled',
+      'event_types',
+      'id',
+      'primary',
+      'updated_at',
+      'url',
+    ]);
     assert.deepEqual(shown.event_types, ['member.added', 'organization.updated']);
     assert.equal(shown.primary, false);
     const listed = await call(t.app, 'GET', `/v1/organizations/${id}/webhooks`, { token: owner.token });
@@ -81,15 +100,24 @@ describe('webhook endpoints', () => {
     assert.equal(row.encrypted_secret.includes(secret.slice(6)), false);
 
     for (const body of [
-      { url: 'http://127.0.0.1/x' }, { url: 'http://[::1]/x' }, { url: 'http://10.0.0.1/x' }, { url: 'http://169.254.169.254/latest' },
-      { url: 'http://2130706433/x' }, { url: 'http://0x7f.0.0.1/x' }, { url: 'http://[::ffff:127.0.0.1]/x' }, { url: 'ftp://example.com/x' },
-      { url: receiver.url(), event_types: ['nope.nothing'] }, { url: receiver.url(), event_types: [] }, { url: receiver.url(), secret: 'x' },
+      { url: 'http://127.0.0.1/x' },
+      { url: 'http://[::1]/x' },
+      { url: 'http://10.0.0.1/x' },
+      { url: 'http://169.254.169.254/latest' },
+      { url: 'http://2130706433/x' },
+      { url: 'http://0x7f.0.0.1/x' },
+      { url: 'http://[::ffff:127.0.0.1]/x' },
+      { url: 'ftp://example.com/x' },
+      { url: receiver.url(), event_types: ['nope.nothing'] },
+      { url: receiver.url(), event_types: [] },
+      { url: receiver.url(), secret: 'x' },
     ]) {
       const refused = await call(t.app, 'POST', `/v1/organizations/${id}/webhooks`, { token: owner.token, body });
       // WEBHOOK_ALLOW_PRIVATE_NETWORKS=true here lets the IP literals through; the unit tests cover the refusal.
       if (/127\.0\.0\.1|::1|10\.0|169\.254|2130706433|0x7f|ffff/.test(String(body.url)) && !('event_types' in body)) {
         assert.ok([201, 400].includes(refused.status), refused.text);
-        if (refused.status === 201) await call(t.app, 'DELETE', `/v1/organizations/${id}/webhooks/${refused.body.id}`, { token: owner.token });
+        if (refused.status === 201)
+          await call(t.app, 'DELETE', `/v1/organizations/${id}/webhooks/${refused.body.id}`, { token: owner.token });
         continue;
       }
       assert.equal(refused.status, 400, `${JSON.stringify(body)}: ${refused.text}`);
@@ -108,9 +136,17 @@ describe('webhook endpoints', () => {
   test('an Idempotency-Key retry of a creation does not replay the secret (409 IDEMPOTENCY.NOT_REPLAYABLE)', async () => {
     const id = await org('Idempotent');
     const headers = { 'idempotency-key': randomUUID() };
-    const first = await call(t.app, 'POST', `/v1/organizations/${id}/webhooks`, { token: owner.token, body: { url: receiver.url('/idem') }, headers });
+    const first = await call(t.app, 'POST', `/v1/organizations/${id}/webhooks`, {
+      token: owner.token,
+      body: { url: receiver.url('/idem') },
+      headers,
+    });
     assert.equal(first.status, 201);
-    const again = await call(t.app, 'POST', `/v1/organizations/${id}/webhooks`, { token: owner.token, body: { url: receiver.url('/idem') }, headers });
+    const again = await call(t.app, 'POST', `/v1/organizations/${id}/webhooks`, {
+      token: owner.token,
+      body: { url: receiver.url('/idem') },
+      headers,
+    });
     assert.equal(again.status, 409);
     assert.equal(again.body.code, 'IDEMPOTENCY.NOT_REPLAYABLE');
     assert.equal(again.text.includes(first.body.secret), false);
@@ -131,7 +167,10 @@ describe('delivery', () => {
     assert.equal(payload.organizationid, id);
     assert.equal(got.headers['webhook-id'], payload.id);
     assert.deepEqual(payload.data.changed_fields, ['city']);
-    const [event] = await t.dataSource.query(`SELECT id FROM events WHERE organization_id = $1 AND type = 'tech.entropy.organization.updated'`, [id]);
+    const [event] = await t.dataSource.query(
+      `SELECT id FROM events WHERE organization_id = $1 AND type = 'tech.entropy.organization.updated'`,
+      [id],
+    );
     assert.equal(payload.id, event.id);
     await t.app.get(WebhookDispatcher).settle();
     const log = await deliveries(id, hook.id);
@@ -175,7 +214,9 @@ describe('delivery', () => {
     assert.ok(Buffer.byteLength(log.last_error) <= 1024);
     assert.match(log.last_error, /^HTTP 500: x+/);
     receiver.fallback('/down', { status: 204 });
-    const retry = await call(t.app, 'POST', `/v1/organizations/${id}/webhooks/${hook.id}/deliveries/${log.id}/retry`, { token: owner.token });
+    const retry = await call(t.app, 'POST', `/v1/organizations/${id}/webhooks/${hook.id}/deliveries/${log.id}/retry`, {
+      token: owner.token,
+    });
     assert.equal(retry.status, 202);
     await receiver.waitFor(() => receiver.on('/down').length >= 5);
     await t.app.get(WebhookDispatcher).settle();
@@ -195,7 +236,10 @@ describe('endpoint state', () => {
     await t.app.get(WebhookDispatcher).settle();
     const got = await call(t.app, 'GET', `/v1/organizations/${id}/webhooks/${hook.id}`, { token: owner.token });
     assert.equal(got.body.enabled, false);
-    const [disabled] = await t.dataSource.query(`SELECT data, actor FROM events WHERE organization_id = $1 AND type = 'tech.entropy.webhook_endpoint.disabled'`, [id]);
+    const [disabled] = await t.dataSource.query(
+      `SELECT data, actor FROM events WHERE organization_id = $1 AND type = 'tech.entropy.webhook_endpoint.disabled'`,
+      [id],
+    );
     assert.deepEqual(disabled.data, { webhook_id: hook.id, reason: 'gone' });
     assert.deepEqual(disabled.actor, { type: 'system', id: 'webhooks' });
     let [log] = await deliveries(id, hook.id);
@@ -203,7 +247,10 @@ describe('endpoint state', () => {
     assert.equal(log.last_status_code, 410);
     await new Promise((r) => setTimeout(r, 700));
     assert.equal(receiver.on('/gone').length, 1, 'nothing is sent to a disabled endpoint');
-    const patched = await call(t.app, 'PATCH', `/v1/organizations/${id}/webhooks/${hook.id}`, { token: owner.token, body: { enabled: true } });
+    const patched = await call(t.app, 'PATCH', `/v1/organizations/${id}/webhooks/${hook.id}`, {
+      token: owner.token,
+      body: { enabled: true },
+    });
     assert.equal(patched.status, 200, patched.text);
     await receiver.waitFor(() => receiver.on('/gone').length >= 2);
     await t.app.get(WebhookDispatcher).settle();
@@ -231,9 +278,11 @@ describe('endpoint state', () => {
     receiver.fallback('/slow', { status: 200, delayMs: 900 });
     await endpoint(slowOrg, { url: receiver.url('/slow'), event_types: ['organization.updated'] });
     await endpoint(fastOrg, { url: receiver.url('/fast'), event_types: ['organization.updated'] });
-    for (let n = 0; n < 5; n++) await call(t.app, 'PUT', `/v1/organizations/${slowOrg}`, { token: owner.token, body: { city: `Slow ${n}` } });
+    for (let n = 0; n < 5; n++)
+      await call(t.app, 'PUT', `/v1/organizations/${slowOrg}`, { token: owner.token, body: { city: `Slow ${n}` } });
     const started = Date.now();
-    for (let n = 0; n < 5; n++) await call(t.app, 'PUT', `/v1/organizations/${fastOrg}`, { token: owner.token, body: { city: `Fast ${n}` } });
+    for (let n = 0; n < 5; n++)
+      await call(t.app, 'PUT', `/v1/organizations/${fastOrg}`, { token: owner.token, body: { city: `Fast ${n}` } });
     await receiver.waitFor(() => receiver.on('/fast').length >= 5, 4000);
     const fastDone = Date.now() - started;
     // The slow endpoint takes ~4.5 s for its five; the fast one is not queued behind it.
@@ -253,7 +302,10 @@ describe('endpoint state', () => {
     assert.equal(rotated.status, 201, rotated.text);
     assert.equal(rotated.headers['cache-control'], 'no-store');
     assert.notEqual(rotated.body.secret, hook.secret);
-    assert.deepEqual((await call(t.app, 'GET', `/v1/organizations/${id}/webhooks/${hook.id}/secret`, { token: owner.token })).body, rotated.body);
+    assert.deepEqual(
+      (await call(t.app, 'GET', `/v1/organizations/${id}/webhooks/${hook.id}/secret`, { token: owner.token })).body,
+      rotated.body,
+    );
     await call(t.app, 'PUT', `/v1/organizations/${id}`, { token: owner.token, body: { city: 'Caen' } });
     await receiver.waitFor(() => receiver.on('/rotate').length >= 1);
     const [got] = receiver.on('/rotate');
@@ -261,7 +313,10 @@ describe('endpoint state', () => {
     verify(hook.secret, got);
     verify(rotated.body.secret, got);
     // Once the overlap is over, only the new secret signs.
-    await t.dataSource.query(`UPDATE webhook_secrets SET expires_at = now() - interval '1 second' WHERE endpoint_id = $1 AND expires_at IS NOT NULL`, [hook.id]);
+    await t.dataSource.query(
+      `UPDATE webhook_secrets SET expires_at = now() - interval '1 second' WHERE endpoint_id = $1 AND expires_at IS NOT NULL`,
+      [hook.id],
+    );
     await call(t.app, 'PUT', `/v1/organizations/${id}`, { token: owner.token, body: { city: 'Rouen' } });
     await receiver.waitFor(() => receiver.on('/rotate').length >= 2);
     const later = receiver.on('/rotate')[1];
@@ -282,9 +337,15 @@ describe('endpoint state', () => {
     assert.equal(payload.type, 'tech.entropy.webhook.ping');
     assert.deepEqual(payload.data, { webhook_id: hook.id });
     await t.app.get(WebhookDispatcher).settle();
-    assert.equal(receiver.on('/ping-other').some((r) => JSON.parse(r.body).type === 'tech.entropy.webhook.ping'), false);
+    assert.equal(
+      receiver.on('/ping-other').some((r) => JSON.parse(r.body).type === 'tech.entropy.webhook.ping'),
+      false,
+    );
     const feed = await call(t.app, 'GET', `/v1/organizations/${id}/events`, { token: owner.token });
-    assert.equal(feed.body.some((e: { type: string }) => e.type === 'tech.entropy.webhook.ping'), false);
+    assert.equal(
+      feed.body.some((e: { type: string }) => e.type === 'tech.entropy.webhook.ping'),
+      false,
+    );
     const log = await deliveries(id, hook.id);
     assert.equal(log.find((d: { id: string }) => d.id === res.body.delivery_id).status, 'succeeded');
     void other;
@@ -292,14 +353,18 @@ describe('endpoint state', () => {
 
   test('webhook_url is the primary endpoint: set creates it, a new value moves it, null deletes it; private literals 400', async () => {
     const id = await org('Primary');
-    const set = await call(t.app, 'PUT', `/v1/organizations/${id}`, { token: owner.token, body: { webhook_url: receiver.url('/primary') } });
+    const set = await call(t.app, 'PUT', `/v1/organizations/${id}`, {
+      token: owner.token,
+      body: { webhook_url: receiver.url('/primary') },
+    });
     assert.equal(set.status, 200, set.text);
     let listed = (await call(t.app, 'GET', `/v1/organizations/${id}/webhooks`, { token: owner.token })).body;
     assert.equal(listed.length, 1);
     assert.equal(listed[0].primary, true);
     assert.equal(listed[0].url, receiver.url('/primary'));
     assert.deepEqual(listed[0].event_types, ['*']);
-    const secret = (await call(t.app, 'GET', `/v1/organizations/${id}/webhooks/${listed[0].id}/secret`, { token: owner.token })).body.secret;
+    const secret = (await call(t.app, 'GET', `/v1/organizations/${id}/webhooks/${listed[0].id}/secret`, { token: owner.token })).body
+      .secret;
     await call(t.app, 'PUT', `/v1/organizations/${id}`, { token: owner.token, body: { webhook_url: receiver.url('/primary2') } });
     listed = (await call(t.app, 'GET', `/v1/organizations/${id}/webhooks`, { token: owner.token })).body;
     assert.equal(listed.length, 1);
@@ -307,7 +372,10 @@ describe('endpoint state', () => {
     await receiver.waitFor(() => receiver.on('/primary2').some((r) => JSON.parse(r.body).type === 'tech.entropy.webhook_endpoint.updated'));
     verify(secret, receiver.on('/primary2')[0]);
     // PATCHing the primary's URL moves the profile field too.
-    await call(t.app, 'PATCH', `/v1/organizations/${id}/webhooks/${listed[0].id}`, { token: owner.token, body: { url: receiver.url('/primary3') } });
+    await call(t.app, 'PATCH', `/v1/organizations/${id}/webhooks/${listed[0].id}`, {
+      token: owner.token,
+      body: { url: receiver.url('/primary3') },
+    });
     assert.equal((await call(t.app, 'GET', `/v1/organizations/${id}`, { token: owner.token })).body.webhook_url, receiver.url('/primary3'));
     const cleared = await call(t.app, 'PUT', `/v1/organizations/${id}`, { token: owner.token, body: { webhook_url: null } });
     assert.equal(cleared.status, 200);
@@ -322,13 +390,26 @@ describe('endpoint state', () => {
     const settings = t.app.get<AppConfig>(appConfig.KEY);
     settings.webhooks.allowPrivateNetworks = false;
     try {
-      for (const url of ['http://127.0.0.1/x', 'http://[::1]/x', 'http://2130706433/x', 'http://0x7f.0.0.1/x', 'http://[::ffff:127.0.0.1]/x', 'http://169.254.169.254/x']) {
+      for (const url of [
+        'http://127.0.0.1/x',
+        'http://[::1]/x',
+        'http://2130706433/x',
+        'http://0x7f.0.0.1/x',
+        'http://[::ffff:127.0.0.1]/x',
+        'http://169.254.169.254/x',
+      ]) {
         const created = await call(t.app, 'POST', `/v1/organizations/${id}/webhooks`, { token: owner.token, body: { url } });
         assert.equal(created.status, 400, `${url}: ${created.text}`);
-        assert.deepEqual(created.body.details.map((d: { field: string }) => d.field), ['url']);
+        assert.deepEqual(
+          created.body.details.map((d: { field: string }) => d.field),
+          ['url'],
+        );
         const put = await call(t.app, 'PUT', `/v1/organizations/${id}`, { token: owner.token, body: { city: 'Never', webhook_url: url } });
         assert.equal(put.status, 400, `${url}: ${put.text}`);
-        assert.deepEqual(put.body.details.map((d: { field: string }) => d.field), ['webhook_url']);
+        assert.deepEqual(
+          put.body.details.map((d: { field: string }) => d.field),
+          ['webhook_url'],
+        );
       }
       const organization = (await call(t.app, 'GET', `/v1/organizations/${id}`, { token: owner.token })).body;
       assert.equal(organization.city, null);
@@ -351,7 +432,10 @@ describe('endpoint state', () => {
     );
     const removed = await call(t.app, 'DELETE', `/v1/organizations/${id}/webhooks/${hook.id}`, { token: owner.token });
     assert.equal(removed.status, 204);
-    const [deleted] = await t.dataSource.query(`SELECT data FROM events WHERE organization_id = $1 AND type = 'tech.entropy.webhook_endpoint.deleted'`, [id]);
+    const [deleted] = await t.dataSource.query(
+      `SELECT data FROM events WHERE organization_id = $1 AND type = 'tech.entropy.webhook_endpoint.deleted'`,
+      [id],
+    );
     assert.equal(deleted.data.cancelled_deliveries, 1);
     assert.equal((await t.dataSource.query('SELECT 1 FROM webhook_deliveries WHERE endpoint_id = $1', [hook.id])).length, 0);
     const second = await endpoint(id, { url: receiver.url('/doomed2') });
@@ -362,7 +446,8 @@ describe('endpoint state', () => {
   test('the secret never appears in events, the organization, the lists or the delivery log', async () => {
     const id = await org('Secretive');
     const hook = await endpoint(id, { url: receiver.url('/secretive') });
-    const rotated = (await call(t.app, 'POST', `/v1/organizations/${id}/webhooks/${hook.id}/rotate_secret`, { token: owner.token })).body.secret;
+    const rotated = (await call(t.app, 'POST', `/v1/organizations/${id}/webhooks/${hook.id}/rotate_secret`, { token: owner.token })).body
+      .secret;
     await call(t.app, 'PUT', `/v1/organizations/${id}`, { token: owner.token, body: { city: 'Albi' } });
     await receiver.waitFor(() => receiver.on('/secretive').length >= 2);
     await t.app.get(WebhookDispatcher).settle();

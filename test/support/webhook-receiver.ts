@@ -64,7 +64,8 @@ export async function startWebhookReceiver(host = '127.0.0.1'): Promise<WebhookR
     async waitFor(predicate, timeoutMs = 10_000) {
       const deadline = Date.now() + timeoutMs;
       while (!predicate(received)) {
-        if (Date.now() > deadline) throw new Error(`webhook receiver: condition not met in ${timeoutMs} ms; got ${received.length} requests`);
+        if (Date.now() > deadline)
+          throw new Error(`webhook receiver: condition not met in ${timeoutMs} ms; got ${received.length} requests`);
         await new Promise((r) => setTimeout(r, 20));
       }
     },

@@ -23,14 +23,39 @@ after(async () => {
 
 const port = () => new URL(target.url()).port;
 /** A resolver that answers what the test says, as a rebinding DNS server would. */
-const fakeDns = (addresses: string[]): Lookup => (_host, callback) =>
-  callback(null, addresses.map((address) => ({ address, family: address.includes(':') ? 6 : 4 })));
+const fakeDns =
+  (addresses: string[]): Lookup =>
+  (_host, callback) =>
+    callback(
+      null,
+      addresses.map((address) => ({ address, family: address.includes(':') ? 6 : 4 })),
+    );
 
 test('public unicast only; IPv4-mapped, NAT64 and 6to4 forms are judged by their IPv4', () => {
   for (const address of [
-    '127.0.0.1', '127.1.2.3', '10.0.0.1', '172.16.0.1', '192.168.1.1', '169.254.169.254', '100.64.0.1', '0.0.0.0', '224.0.0.1',
-    '255.255.255.255', '::1', '::', 'fe80::1', 'fc00::1', 'fd12:3456::1', 'ff02::1', '::ffff:127.0.0.1', '::ffff:10.0.0.1',
-    '64:ff9b::7f00:1', '64:ff9b::a00:1', '2002:7f00:1::1', '2002:a9fe:a9fe::1', 'not-an-ip',
+    '127.0.0.1',
+    '127.1.2.3',
+    '10.0.0.1',
+    '172.16.0.1',
+    '192.168.1.1',
+    '169.254.169.254',
+    '100.64.0.1',
+    '0.0.0.0',
+    '224.0.0.1',
+    '255.255.255.255',
+    '::1',
+    '::',
+    'fe80::1',
+    'fc00::1',
+    'fd12:3456::1',
+    'ff02::1',
+    '::ffff:127.0.0.1',
+    '::ffff:10.0.0.1',
+    '64:ff9b::7f00:1',
+    '64:ff9b::a00:1',
+    '2002:7f00:1::1',
+    '2002:a9fe:a9fe::1',
+    'not-an-ip',
   ]) {
     assert.equal(judgeAddress(address).allowed, false, address);
   }
@@ -42,8 +67,16 @@ test('public unicast only; IPv4-mapped, NAT64 and 6to4 forms are judged by their
 test('at creation: IP literals in a private range are refused (every spelling), names pass; https only in production', () => {
   const rules = { production: false, allowPrivateNetworks: false };
   for (const url of [
-    'http://127.0.0.1/x', 'http://[::1]/x', 'http://2130706433/x', 'http://0x7f.0.0.1/x', 'http://[::ffff:127.0.0.1]/x',
-    'https://10.1.2.3/x', 'http://169.254.169.254/latest/meta-data', 'http://100.64.0.1/', 'http://[fc00::1]/', 'http://0.0.0.0/',
+    'http://127.0.0.1/x',
+    'http://[::1]/x',
+    'http://2130706433/x',
+    'http://0x7f.0.0.1/x',
+    'http://[::ffff:127.0.0.1]/x',
+    'https://10.1.2.3/x',
+    'http://169.254.169.254/latest/meta-data',
+    'http://100.64.0.1/',
+    'http://[fc00::1]/',
+    'http://0.0.0.0/',
   ]) {
     assert.throws(() => assertWebhookUrl(url, rules), /must not point at/, url);
   }

@@ -71,7 +71,8 @@ export function createGuardedAgent(options: GuardOptions): Agent {
       };
       if (ipaddr.isValid(host)) {
         const verdict = judgeAddress(host);
-        if (!verdict.allowed && !options.allowPrivateNetworks) return callback(new SsrfRefusedError(`refused ${host} (${verdict.range} address)`), null);
+        if (!verdict.allowed && !options.allowPrivateNetworks)
+          return callback(new SsrfRefusedError(`refused ${host} (${verdict.range} address)`), null);
         return proceed(host);
       }
       lookup(host, (error, addresses) => {
@@ -80,7 +81,8 @@ export function createGuardedAgent(options: GuardOptions): Agent {
         if (!options.allowPrivateNetworks) {
           for (const { address } of addresses) {
             const verdict = judgeAddress(address);
-            if (!verdict.allowed) return callback(new SsrfRefusedError(`refused ${host}: it resolves to ${address} (${verdict.range} address)`), null);
+            if (!verdict.allowed)
+              return callback(new SsrfRefusedError(`refused ${host}: it resolves to ${address} (${verdict.range} address)`), null);
           }
         }
         proceed(addresses[0].address);

@@ -67,7 +67,10 @@ export class WebhookDispatcher implements OnApplicationBootstrap, BeforeApplicat
     private readonly sequencer: EventSequencer,
     @Inject(appConfig.KEY) private readonly settings: AppConfig,
   ) {
-    this.agent = createGuardedAgent({ allowPrivateNetworks: settings.webhooks.allowPrivateNetworks, connectTimeoutMs: settings.webhooks.timeoutMs });
+    this.agent = createGuardedAgent({
+      allowPrivateNetworks: settings.webhooks.allowPrivateNetworks,
+      connectTimeoutMs: settings.webhooks.timeoutMs,
+    });
   }
 
   onApplicationBootstrap(): void {
@@ -218,41 +221,45 @@ export class WebhookDispatcher implements OnApplicationBootstrap, BeforeApplicat
   private async record(delivery: Claimed, attempt: Attempt): Promise<void> {
     const { outcome, statusCode, excerpt, durationMs } = attempt;
     const attempts = delivery.attempts + 1;
-    await this.uow.run(async (tx) => {
-      const q = (sql: string, params: unknown[]) => tx.manager.query(sql, params);
-      if (outcome.kind === 'succeeded') {
-        await q(
-          `UPDATE webhook_deliveries SET status = 'succeeded', attempts = $2, lease_until = NULL, next_attempt_at = NULL,
+    await this.uow.run(
+      async (tx) => {
+        const q = (sql: string, params: unknown[]) => tx.manager.query(sql, params);
+        if (outcome.kind === 'succeeded') {
+          await q(
+            `UPDATE webhook_deliveries SET status = 'succeeded', attempts = $2, lease_until = NULL, next_attempt_at = NULL,
                   last_status_code = $3, last_error = NULL, last_duration_ms = $4, delivered_at = now() WHERE id = $1`,
-          [delivery.id, attempts, statusCode, durationMs],
-        );
-        await q('UPDATE webhook_endpoints SET failing_since = NULL WHERE id = $1 AND failing_since IS NOT NULL', [delivery.endpoint_id]);
-        return;
-      }
-      const schedule = this.settings.webhooks.retryScheduleMs;
-      let waitMs: number | null;
-      if (outcome.kind === 'gone') waitMs = 0; // kept pending: re-enabling the endpoint sends it
-      else if (attempts > schedule.length) waitMs = null;
-      else if (outcome.kind === 'throttled') waitMs = outcome.retryAfterMs;
-      else waitMs = Math.round(schedule[attempts - 1] * (0.9 + Math.random() * 0.2));
-      await q(
-        `UPDATE webhook_deliveries SET status = $2, attempts = $3, lease_until = NULL,
+            [delivery.id, attempts, statusCode, durationMs],
+          );
+          await q('UPDATE webhook_endpoints SET failing_since = NULL WHERE id = $1 AND failing_since IS NOT NULL', [delivery.endpoint_id]);
+          return;
+        }
+        const schedule = this.settings.webhooks.retryScheduleMs;
+        let waitMs: number | null;
+        if (outcome.kind === 'gone')
+          waitMs = 0; // kept pending: re-enabling the endpoint sends it
+        else if (attempts > schedule.length) waitMs = null;
+        else if (outcome.kind === 'throttled') waitMs = outcome.retryAfterMs;
+        else waitMs = Math.round(schedule[attempts - 1] * (0.9 + Math.random() * 0.2));
+        await q(
+          `UPDATE webhook_deliveries SET status = $2, attempts = $3, lease_until = NULL,
                 next_attempt_at = CASE WHEN $4::float8 IS NULL THEN NULL ELSE now() + make_interval(secs => $4::float8 / 1000) END,
                 last_status_code = $5, last_error = $6, last_duration_ms = $7 WHERE id = $1`,
-        [delivery.id, waitMs === null ? 'failed' : 'pending', attempts, waitMs, statusCode, excerpt, durationMs],
-      );
-      const [[endpoint]]: [{ failing_long: boolean }[], number] = await q(
-        `UPDATE webhook_endpoints SET failing_since = coalesce(failing_since, now()) WHERE id = $1 AND enabled
+          [delivery.id, waitMs === null ? 'failed' : 'pending', attempts, waitMs, statusCode, excerpt, durationMs],
+        );
+        const [[endpoint]]: [{ failing_long: boolean }[], number] = await q(
+          `UPDATE webhook_endpoints SET failing_since = coalesce(failing_since, now()) WHERE id = $1 AND enabled
          RETURNING failing_since < now() - interval '${FAILING_DISABLES_AFTER}' AS failing_long`,
-        [delivery.endpoint_id],
-      );
-      const reason = outcome.kind === 'gone' ? 'gone' : endpoint?.failing_long ? 'failing' : null;
-      if (endpoint && reason) {
-        await q('UPDATE webhook_endpoints SET enabled = false, updated_at = now() WHERE id = $1', [delivery.endpoint_id]);
-        tx.record(new WebhookEndpointDisabledEvent(delivery.organization_id, delivery.endpoint_id, reason));
-        this.logger.warn({ webhook: delivery.endpoint_id, reason }, 'Webhook endpoint disabled');
-      }
-    }, { actor: WEBHOOKS });
+          [delivery.endpoint_id],
+        );
+        const reason = outcome.kind === 'gone' ? 'gone' : endpoint?.failing_long ? 'failing' : null;
+        if (endpoint && reason) {
+          await q('UPDATE webhook_endpoints SET enabled = false, updated_at = now() WHERE id = $1', [delivery.endpoint_id]);
+          tx.record(new WebhookEndpointDisabledEvent(delivery.organization_id, delivery.endpoint_id, reason));
+          this.logger.warn({ webhook: delivery.endpoint_id, reason }, 'Webhook endpoint disabled');
+        }
+      },
+      { actor: WEBHOOKS },
+    );
   }
 
   private schedulePoll(): void {

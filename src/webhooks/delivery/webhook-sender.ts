@@ -52,7 +52,13 @@ function reasonOf(error: unknown, timeoutMs: number): string {
  * One POST of a webhook through the SSRF-guarded agent: never follows a redirect, bounded by
  * `timeoutMs` from connect to the last byte read, reads at most 64 kB of the answer.
  */
-export async function sendWebhook(agent: Agent, url: string, headers: Record<string, string>, body: string, timeoutMs: number): Promise<Attempt> {
+export async function sendWebhook(
+  agent: Agent,
+  url: string,
+  headers: Record<string, string>,
+  body: string,
+  timeoutMs: number,
+): Promise<Attempt> {
   const started = performance.now();
   const signal = AbortSignal.timeout(timeoutMs);
   const elapsed = () => Math.round(performance.now() - started);
@@ -63,7 +69,8 @@ export async function sendWebhook(agent: Agent, url: string, headers: Record<str
     const durationMs = elapsed();
     const text = answer ? excerptOf(answer) : null;
     if (status >= 200 && status < 300) return { outcome: { kind: 'succeeded' }, statusCode: status, excerpt: text, durationMs };
-    if (status === 410) return { outcome: { kind: 'gone' }, statusCode: status, excerpt: excerptOf(`410 Gone${text ? `: ${text}` : ''}`), durationMs };
+    if (status === 410)
+      return { outcome: { kind: 'gone' }, statusCode: status, excerpt: excerptOf(`410 Gone${text ? `: ${text}` : ''}`), durationMs };
     if (status >= 300 && status < 400) {
       const location = response.headers.get('location');
       return {

@@ -29,7 +29,10 @@ export class CreateWebhookRequestDto {
   @IsArray()
   @ArrayMinSize(1)
   @ArrayMaxSize(EVENT_TYPE_CHOICES.length)
-  @IsIn(EVENT_TYPE_CHOICES, { each: true, message: `each value in event_types must be "*" or one of ${SUBSCRIBABLE_EVENT_TYPES.join(', ')}` })
+  @IsIn(EVENT_TYPE_CHOICES, {
+    each: true,
+    message: `each value in event_types must be "*" or one of ${SUBSCRIBABLE_EVENT_TYPES.join(', ')}`,
+  })
   event_types?: string[];
 
   @ApiPropertyOptional({ default: true })
@@ -56,7 +59,10 @@ export class UpdateWebhookRequestDto {
   @IsArray()
   @ArrayMinSize(1)
   @ArrayMaxSize(EVENT_TYPE_CHOICES.length)
-  @IsIn(EVENT_TYPE_CHOICES, { each: true, message: `each value in event_types must be "*" or one of ${SUBSCRIBABLE_EVENT_TYPES.join(', ')}` })
+  @IsIn(EVENT_TYPE_CHOICES, {
+    each: true,
+    message: `each value in event_types must be "*" or one of ${SUBSCRIBABLE_EVENT_TYPES.join(', ')}`,
+  })
   event_types?: string[];
 
   @ApiPropertyOptional({ description: 'Re-enabling resumes the delivery of what is pending' })

@@ -22,7 +22,8 @@ export class CreateOrganizationHandler implements ICommandHandler<CreateOrganiza
       const organization = tx.track(Organization.create(body, slug, principal.userId));
       await tx.manager.insert(Organization, organization);
       await tx.manager.insert(Membership, Membership.active(organization.id, principal.userId, 'owner'));
-      if (organization.webhook_url) await this.webhookUrlHooks.run(tx, organization.id, organization.webhook_url, actorOfPrincipal(principal));
+      if (organization.webhook_url)
+        await this.webhookUrlHooks.run(tx, organization.id, organization.webhook_url, actorOfPrincipal(principal));
       return { id: organization.id };
     }, workContextOf(principal));
   }

@@ -27,6 +27,12 @@ export class WebhookEndpointCreatedEvent extends DomainEvent {
   }
 
   toData() {
-    return { webhook_id: this.webhookId, event_types: this.eventTypes, enabled: this.enabled, primary: this.primary, created_by: this.createdBy };
+    return {
+      webhook_id: this.webhookId,
+      event_types: this.eventTypes,
+      enabled: this.enabled,
+      primary: this.primary,
+      created_by: this.createdBy,
+    };
   }
 }
