@@ -65,7 +65,7 @@ test('users:link-facebook attaches an identity, prints the user, and refuses an 
     try {
       const { rows } = await db.query('SELECT email, facebook_user_id FROM users WHERE email IN ($1, $2) ORDER BY email', ['linked@example.com', 'other@example.com']);
       assert.deepEqual(rows, [{ email: 'linked@example.com', facebook_user_id: '10000000042' }, { email: 'other@example.com', facebook_user_id: null }]);
-      const events = await db.query(`SELECT payload FROM outbox_messages WHERE event_type = 'UserFacebookLinked' AND aggregate_id = $1`, [String(createdUser.id)]);
+      const events = await db.query(`SELECT data AS payload FROM events WHERE type = 'tech.entropy.user.facebook_linked' AND aggregate_id = $1`, [String(createdUser.id)]);
       assert.deepEqual(events.rows.map((r) => r.payload.via), ['cli'], 'attaching the same identity again is no second link');
     } finally {
       await db.end();

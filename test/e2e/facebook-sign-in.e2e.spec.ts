@@ -315,8 +315,8 @@ describe('GET /v1/auth/facebook/callback (JSON)', () => {
     assert.equal(rows[0].user_id, res.body.user.id);
     assert.equal(rows[0].status, 'active');
     assert.ok(rows[0].joined_at);
-    const activated = await t.dataSource.query(`SELECT payload FROM outbox_messages WHERE event_type = 'MemberActivated' AND aggregate_id = $1`, [org.body.id]);
-    assert.deepEqual(activated.map((e: { payload: unknown }) => e.payload), [{ invitationId, userId: res.body.user.id, role: 'admin' }]);
+    const activated = await t.dataSource.query(`SELECT data FROM events WHERE type = 'tech.entropy.member.activated' AND organization_id = $1`, [org.body.id]);
+    assert.deepEqual(activated.map((e: { data: unknown }) => e.data), [{ invitation_id: invitationId, user_id: res.body.user.id, role: 'admin' }]);
     const visible = await call(t.app, 'GET', `/v1/organizations/${org.body.id}`, { token: res.body.access_token });
     assert.equal(visible.status, 200);
   });
@@ -333,10 +333,10 @@ describe('GET /v1/auth/facebook?link=1: a signed-in user attaches Facebook to th
 
   async function linkEvents(userId: number): Promise<Record<string, unknown>[]> {
     const rows = await t.dataSource.query(
-      `SELECT payload FROM outbox_messages WHERE event_type = 'UserFacebookLinked' AND aggregate_type = 'User' AND aggregate_id = $1`,
+      `SELECT data FROM events WHERE type = 'tech.entropy.user.facebook_linked' AND aggregate_type = 'User' AND aggregate_id = $1`,
       [String(userId)],
     );
-    return rows.map((r: { payload: Record<string, unknown> }) => r.payload);
+    return rows.map((r: { data: Record<string, unknown> }) => r.data);
   }
 
   test('without a signed-in user it is 401 and issues no state; an organization token is not a signed-in user', async () => {
@@ -380,10 +380,10 @@ describe('GET /v1/auth/facebook?link=1: a signed-in user attaches Facebook to th
     assert.equal(row.facebook_user_id, HEDY.id);
     const events = await linkEvents(existing.id);
     assert.equal(events.length, 1);
-    assert.deepEqual({ userId: events[0].userId, provider: events[0].provider, via: events[0].via }, { userId: existing.id, provider: 'facebook', via: 'sign_in' });
+    assert.deepEqual(events[0], { user_id: existing.id, provider: 'facebook', via: 'sign_in' });
     const payload = JSON.stringify(events[0]);
     for (const personal of [HEDY.id, HEDY.email, HEDY.name]) assert.equal(payload.includes(personal), false, personal);
-    assert.equal(await count(`SELECT 1 FROM outbox_messages WHERE event_type = 'UserSignedUp' AND aggregate_id = $1`, [String(existing.id)]), 1);
+    assert.equal(await count(`SELECT 1 FROM events WHERE type = 'tech.entropy.user.signed_up' AND aggregate_id = $1`, [String(existing.id)]), 1);
 
     const again = (await signIn(HEDY.id)).res;
     assert.equal(again.status, 200, again.text);
