@@ -36,7 +36,8 @@ test('the event-log migration converts the outbox: v1 data, numbered in id order
     await old.query(`INSERT INTO users (id, email, name) VALUES (1, 'owner@example.com', 'Owner'), (2, 'admin@example.com', 'Admin')`);
     await old.query(`INSERT INTO organizations (id, name, vanity_slug) VALUES ($1, 'Old Co', 'old-co')`, [ORG]);
     await old.query(
-      `INSERT INTO memberships (organization_id, user_id, email, role, status) VALUES ($1, NULL, 'pending@example.com', 'member', 'pending'), ($1, 2, NULL, 'member', 'active')`,
+      `INSERT INTO memberships (organization_id, user_id, email, role, status, invitation_id, expires_at)
+       VALUES ($1, NULL, 'pending@example.com', 'member', 'pending', gen_random_uuid(), now() + interval '1 day'), ($1, 2, NULL, 'member', 'active', NULL, NULL)`,
       [ORG],
     );
     await old.query(
