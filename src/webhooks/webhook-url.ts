@@ -28,5 +28,6 @@ export function assertWebhookUrl(raw: string, rules: WebhookUrlRules, field = 'u
     const verdict = judgeAddress(literal);
     if (!verdict.allowed) throw new WebhookUrlRejectedError(field, `must not point at a ${verdict.range} address`);
   }
-  return url.toString();
+  // Stored as given (not re-serialized), so the primary endpoint's URL and `webhook_url` stay equal.
+  return raw;
 }

@@ -180,7 +180,12 @@ describe('delivery', () => {
     assert.equal(log[0].attempts, 1);
     assert.equal(log[0].last_status_code, 200);
     assert.ok(log[0].delivered_at);
-    // Only the subscribed type: the member.added events of this organization were not sent.
+    // Only the subscribed type: the member.added events of this organization were not sent; nor
+    // are another organization's events.
+    const elsewhere = await org('Not happy');
+    await call(t.app, 'PUT', `/v1/organizations/${elsewhere}`, { token: owner.token, body: { city: 'Lille' } });
+    await t.app.get(WebhookDispatcher).settle();
+    await new Promise((r) => setTimeout(r, 600));
     assert.equal(receiver.on('/happy').length, 1);
   });
 
