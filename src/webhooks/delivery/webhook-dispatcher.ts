@@ -265,7 +265,6 @@ export class WebhookDispatcher implements OnApplicationBootstrap, BeforeApplicat
   private schedulePoll(): void {
     if (this.stopped) return;
     this.timer = setTimeout(() => {
-      this.failing = false;
       this.wake();
       this.schedulePoll();
     }, DISPATCH_POLL_MS);
