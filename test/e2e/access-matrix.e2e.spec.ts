@@ -305,7 +305,7 @@ async function session(userId: number): Promise<string> {
 }
 
 /** Two organizations: A with owner/admin/member and tokens of every kind; B owned by someone else. */
-async function freshWorld(): Promise<World> {
+async function freshWorld(withWebhooks: boolean): Promise<World> {
   const [orgA, orgB] = [await insertOrg(), await insertOrg()];
   const [{ id: target }] = await t.dataSource.query(`INSERT INTO users (email, name) VALUES ($1, 'Target') RETURNING id`, [`target-${randomUUID()}@example.com`]);
   const members: [string, number, string][] = [
@@ -331,7 +331,9 @@ async function freshWorld(): Promise<World> {
   const spareToken = { A: (await insertToken(orgA, [true, false, false])).id, B: (await insertToken(orgB, [true, false, false])).id };
   const credential = { A: await insertCredential(orgA), B: await insertCredential(orgB) };
   const invitation = { A: await insertInvitation(orgA), B: await insertInvitation(orgB) };
-  const [hookA, hookB] = [await insertWebhook(orgA), await insertWebhook(orgB)];
+  // Only the webhook routes need an endpoint: the other cells skip its inserts.
+  const none = { webhook: '', delivery: '' };
+  const [hookA, hookB] = withWebhooks ? [await insertWebhook(orgA), await insertWebhook(orgB)] : [none, none];
   const webhook = { A: hookA.webhook, B: hookB.webhook };
   const delivery = { A: hookA.delivery, B: hookB.delivery };
   return { orgA, orgB, target, spareToken, credential, invitation, webhook, delivery, credentials };
@@ -357,7 +359,7 @@ for (const route of ROUTES) {
       test(`${scope} organization: every caller gets the contract's status`, async () => {
         const mismatches: string[] = [];
         for (const caller of CALLERS) {
-          const world = await freshWorld();
+          const world = await freshWorld(route.name.includes('/webhooks'));
           const org = scope === 'own' ? world.orgA : world.orgB;
           const { method, url, body } = await route.request(world, org, scope, caller);
           const res = await call(t.app, method, url, { token: world.credentials[caller], body });
