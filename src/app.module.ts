@@ -12,6 +12,7 @@ import { EventRelayModule } from './infrastructure/events/event-relay.module.js'
 import { RateLimitModule } from './infrastructure/http/rate-limit.module.js';
 import { OrganizationsModule } from './organizations/organizations.module.js';
 import { TokensModule } from './tokens/tokens.module.js';
+import { WebhooksModule } from './webhooks/webhooks.module.js';
 
 @Module({
   imports: [
@@ -27,6 +28,7 @@ import { TokensModule } from './tokens/tokens.module.js';
     CredentialsModule,
     EventsModule,
     EventRelayModule,
+    WebhooksModule,
   ],
   controllers: [HealthController],
 })

@@ -14,6 +14,7 @@ import { InvitationExpiryJob } from './invitation-expiry.job.js';
 import { MembershipChangeHooks } from './membership-change.hooks.js';
 import { OrganizationDeletionHooks } from './organization-deletion.hooks.js';
 import { OrganizationsController } from './organizations.controller.js';
+import { WebhookUrlHooks } from './webhook-url.hooks.js';
 import { GetOrganizationHandler } from './queries/get-organization/get-organization.handler.js';
 import { ListInvitationsHandler } from './queries/list-invitations/list-invitations.handler.js';
 import { ListMembersHandler } from './queries/list-members/list-members.handler.js';
@@ -38,7 +39,8 @@ import { ListOrganizationsHandler } from './queries/list-organizations/list-orga
     InvitationExpiryJob,
     OrganizationDeletionHooks,
     MembershipChangeHooks,
+    WebhookUrlHooks,
   ],
-  exports: [OrganizationDeletionHooks, MembershipChangeHooks],
+  exports: [OrganizationDeletionHooks, MembershipChangeHooks, WebhookUrlHooks],
 })
 export class OrganizationsModule {}

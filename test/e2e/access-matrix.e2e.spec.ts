@@ -2,6 +2,8 @@ import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { after, before, describe, test } from 'node:test';
 import { OAuthStateStore } from '../../src/infrastructure/security/oauth-state.store.js';
+import { SecretBox } from '../../src/infrastructure/security/secret-box.js';
+import { webhookSecretIdentity } from '../../src/webhooks/webhook-secret.js';
 import { generateToken, hashToken } from '../../src/infrastructure/security/opaque-token.js';
 import { startFakeFacebook, type FakeFacebook } from '../support/fake-facebook.js';
 import { call } from '../support/http.js';
@@ -30,6 +32,9 @@ interface World {
   credential: { A: number; B: number };
   /** A pending member invitation of A (and of B). */
   invitation: { A: string; B: string };
+  /** A webhook endpoint of A (and of B), with one delivery. */
+  webhook: { A: string; B: string };
+  delivery: { A: string; B: string };
   credentials: Record<Caller, string | undefined>;
 }
 
@@ -163,6 +168,7 @@ const ROUTES: Route[] = [
     request: (w, org, scope) => ({ method: 'DELETE', url: `/v1/organizations/${org}/credentials/${scope === 'own' ? w.credential.A : w.credential.B}` }),
     own: { owner: 200, admin: 200, member: 403, outsider: 404, platformAdmin: 200, ...TOKENS(403, 403, 200) },
   },
+  ...webhookRoutes(),
 ];
 
 /**
@@ -178,6 +184,50 @@ const EXEMPT: Record<string, string> = {
   'POST /v1/facebook/data-deletion': "public: Facebook's platform callback, signed with the app secret (credentials-data-deletion.e2e)",
   'GET /v1/facebook/data-deletion/{code}': 'public status page; the confirmation code is the key (credentials-data-deletion.e2e)',
 };
+/** Every webhook route: owners, admins and platform admins; never a token (endpoints hold secrets). */
+function webhookRoutes(): Route[] {
+  const MANAGERS = (status: number) => ({ owner: status, admin: status, member: 403, outsider: 404, platformAdmin: status, ...TOKENS(403, 403, 403) });
+  const hook = (w: World, scope: Scope) => (scope === 'own' ? w.webhook.A : w.webhook.B);
+  const base = (w: World, org: string, scope: Scope) => `/v1/organizations/${org}/webhooks/${hook(w, scope)}`;
+  return [
+    {
+      name: 'POST /v1/organizations/{id}/webhooks', scoped: true,
+      request: (_w, org) => ({ method: 'POST', url: `/v1/organizations/${org}/webhooks`, body: { url: 'https://hooks.example.com/matrix', enabled: false } }),
+      own: MANAGERS(201),
+    },
+    { name: 'GET /v1/organizations/{id}/webhooks', scoped: true, request: (_w, org) => ({ method: 'GET', url: `/v1/organizations/${org}/webhooks` }), own: MANAGERS(200) },
+    { name: 'GET /v1/organizations/{id}/webhooks/{webhookId}', scoped: true, request: (w, org, scope) => ({ method: 'GET', url: base(w, org, scope) }), own: MANAGERS(200) },
+    {
+      name: 'PATCH /v1/organizations/{id}/webhooks/{webhookId}', scoped: true,
+      request: (w, org, scope) => ({ method: 'PATCH', url: base(w, org, scope), body: { description: 'matrix' } }),
+      own: MANAGERS(200),
+    },
+    { name: 'DELETE /v1/organizations/{id}/webhooks/{webhookId}', scoped: true, request: (w, org, scope) => ({ method: 'DELETE', url: base(w, org, scope) }), own: MANAGERS(204) },
+    {
+      name: 'GET /v1/organizations/{id}/webhooks/{webhookId}/secret', scoped: true,
+      request: (w, org, scope) => ({ method: 'GET', url: `${base(w, org, scope)}/secret` }), own: MANAGERS(200),
+    },
+    {
+      name: 'POST /v1/organizations/{id}/webhooks/{webhookId}/rotate_secret', scoped: true,
+      request: (w, org, scope) => ({ method: 'POST', url: `${base(w, org, scope)}/rotate_secret` }), own: MANAGERS(201),
+    },
+    {
+      name: 'POST /v1/organizations/{id}/webhooks/{webhookId}/ping', scoped: true,
+      request: (w, org, scope) => ({ method: 'POST', url: `${base(w, org, scope)}/ping` }), own: MANAGERS(202),
+    },
+    {
+      name: 'GET /v1/organizations/{id}/webhooks/{webhookId}/deliveries', scoped: true,
+      request: (w, org, scope) => ({ method: 'GET', url: `${base(w, org, scope)}/deliveries` }), own: MANAGERS(200),
+    },
+    {
+      name: 'POST /v1/organizations/{id}/webhooks/{webhookId}/deliveries/{deliveryId}/retry', scoped: true,
+      request: (w, org, scope) => ({
+        method: 'POST', url: `${base(w, org, scope)}/deliveries/${scope === 'own' ? w.delivery.A : w.delivery.B}/retry`,
+      }),
+      own: MANAGERS(202),
+    },
+  ];
+}
 
 /** The contract's answer for a caller, a route and a scope. */
 function expected(route: Route, caller: Caller, scope: Scope): number {
@@ -224,6 +274,26 @@ async function insertInvitation(org: string): Promise<string> {
   return id;
 }
 
+/** A disabled endpoint (nothing is sent during the matrix) with its sealed secret and one failed delivery. */
+async function insertWebhook(org: string): Promise<{ webhook: string; delivery: string }> {
+  const webhook = randomUUID();
+  await t.dataSource.query(
+    `INSERT INTO webhook_endpoints (id, organization_id, url, event_types, enabled, start_sequence) VALUES ($1, $2, 'https://hooks.example.com/x', '{*}', false, 0)`,
+    [webhook, org],
+  );
+  const [{ id }] = await t.dataSource.query(`SELECT nextval(pg_get_serial_sequence('webhook_secrets', 'id'))::int AS id`);
+  await t.dataSource.query('INSERT INTO webhook_secrets (id, endpoint_id, encrypted_secret) VALUES ($1, $2, $3)', [
+    id, webhook, t.app.get(SecretBox).encrypt('whsec_bWF0cml4bWF0cml4bWF0cml4bWF0cml4', webhookSecretIdentity(id)),
+  ]);
+  const delivery = randomUUID();
+  await t.dataSource.query(
+    `INSERT INTO webhook_deliveries (id, endpoint_id, organization_id, event_id, event_type, status, attempts)
+     VALUES ($1, $2, $3, gen_random_uuid(), 'tech.entropy.organization.updated', 'failed', 8)`,
+    [delivery, webhook, org],
+  );
+  return { webhook, delivery };
+}
+
 async function insertOrg(): Promise<string> {
   const id = randomUUID();
   await t.dataSource.query('INSERT INTO organizations (id, name, vanity_slug) VALUES ($1, $2, $3)', [id, 'Matrix org', `matrix-${id}`]);
@@ -248,7 +318,7 @@ async function session(userId: number): Promise<string> {
 }
 
 /** Two organizations: A with owner/admin/member and tokens of every kind; B owned by someone else. */
-async function freshWorld(): Promise<World> {
+async function freshWorld(withWebhooks: boolean): Promise<World> {
   const [orgA, orgB] = [await insertOrg(), await insertOrg()];
   const [{ id: target }] = await t.dataSource.query(`INSERT INTO users (email, name) VALUES ($1, 'Target') RETURNING id`, [`target-${randomUUID()}@example.com`]);
   const members: [string, number, string][] = [
@@ -274,7 +344,12 @@ async function freshWorld(): Promise<World> {
   const spareToken = { A: (await insertToken(orgA, [true, false, false])).id, B: (await insertToken(orgB, [true, false, false])).id };
   const credential = { A: await insertCredential(orgA), B: await insertCredential(orgB) };
   const invitation = { A: await insertInvitation(orgA), B: await insertInvitation(orgB) };
-  return { orgA, orgB, target, spareToken, credential, invitation, credentials };
+  // Only the webhook routes need an endpoint: the other cells skip its inserts.
+  const none = { webhook: '', delivery: '' };
+  const [hookA, hookB] = withWebhooks ? [await insertWebhook(orgA), await insertWebhook(orgB)] : [none, none];
+  const webhook = { A: hookA.webhook, B: hookB.webhook };
+  const delivery = { A: hookA.delivery, B: hookB.delivery };
+  return { orgA, orgB, target, spareToken, credential, invitation, webhook, delivery, credentials };
 }
 
 before(async () => {
@@ -315,7 +390,7 @@ for (const route of ROUTES) {
       test(`${scope} organization: every caller gets the contract's status`, async () => {
         const mismatches: string[] = [];
         for (const caller of CALLERS) {
-          const world = await freshWorld();
+          const world = await freshWorld(route.name.includes('/webhooks'));
           const org = scope === 'own' ? world.orgA : world.orgB;
           const { method, url, body } = await route.request(world, org, scope, caller);
           const res = await call(t.app, method, url, { token: world.credentials[caller], body });

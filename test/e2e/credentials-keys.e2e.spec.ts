@@ -70,3 +70,20 @@ test('npm run cli -- keys:rotate re-encrypts every stored token under the first 
   assert.match(lost.stderr, /credentials row \d+: Sealed with key id "new", which ENCRYPTION_KEYS does not hold/);
   assert.equal(lost.stderr.includes(TOKEN), false);
 });
+
+test('keys:rotate re-encrypts webhook signing secrets too', async () => {
+  const SECRET = `whsec_${randomBytes(24).toString('base64')}`;
+  const [{ id: orgId }] = await sql<{ id: string }>(`INSERT INTO organizations (name, vanity_slug) VALUES ('Hook Keys', 'hook-keys') RETURNING id`);
+  const [{ id: endpointId }] = await sql<{ id: string }>(
+    `INSERT INTO webhook_endpoints (id, organization_id, url, event_types, start_sequence) VALUES (gen_random_uuid(), $1, 'https://hooks.example.com', '{*}', 0) RETURNING id`,
+    [orgId],
+  );
+  const [{ id }] = await sql<{ id: number }>(`INSERT INTO webhook_secrets (endpoint_id, encrypted_secret) VALUES ($1, 'pending') RETURNING id`, [endpointId]);
+  await sql('UPDATE webhook_secrets SET encrypted_secret = $2 WHERE id = $1', [id, new SecretBox([NEW]).encrypt(SECRET, `webhook_secret:${id}`)]);
+  const rotated = await rotate(keys(OLD, NEW));
+  assert.equal(rotated.code, 0, rotated.stderr);
+  const [row] = await sql<{ encrypted_secret: string }>('SELECT encrypted_secret FROM webhook_secrets WHERE id = $1', [id]);
+  assert.match(row.encrypted_secret, /^v1\.old\./);
+  assert.equal(new SecretBox([OLD]).decrypt(row.encrypted_secret, `webhook_secret:${id}`), SECRET);
+  assert.equal(rotated.stdout.includes(SECRET.slice(6)), false);
+});

@@ -107,3 +107,18 @@ test('TRUSTED_PROXIES: loopback and private networks by default; addresses and C
   assert.deepEqual(parseSettings({ TRUSTED_PROXIES: '172.28.0.10, 10.0.0.0/8,::1' }).trustedProxies, ['172.28.0.10', '10.0.0.0/8', '::1']);
   assert.throws(() => parseSettings({ TRUSTED_PROXIES: 'proxy.internal' }), /^Error: TRUSTED_PROXIES/);
 });
+test('webhooks: 10 s timeout, the Svix schedule, private networks refused by default; bad values named', () => {
+  assert.deepEqual(parseSettings({}).webhooks, {
+    timeoutMs: 10_000,
+    retryScheduleMs: [5_000, 300_000, 1_800_000, 7_200_000, 18_000_000, 36_000_000, 36_000_000],
+    allowPrivateNetworks: false,
+  });
+  const custom = parseSettings({ WEBHOOK_TIMEOUT_MS: '2500', WEBHOOK_RETRY_SCHEDULE: '100ms, 2s,1m,1h', WEBHOOK_ALLOW_PRIVATE_NETWORKS: 'TRUE' }).webhooks;
+  assert.deepEqual(custom, { timeoutMs: 2500, retryScheduleMs: [100, 2000, 60_000, 3_600_000], allowPrivateNetworks: true });
+  for (const [name, value] of [
+    ['WEBHOOK_TIMEOUT_MS', '0'], ['WEBHOOK_TIMEOUT_MS', '10s'], ['WEBHOOK_RETRY_SCHEDULE', '5s,,5m'], ['WEBHOOK_RETRY_SCHEDULE', '5d'],
+    ['WEBHOOK_RETRY_SCHEDULE', '5'], ['WEBHOOK_ALLOW_PRIVATE_NETWORKS', 'yes'],
+  ]) {
+    assert.throws(() => parseSettings({ [name]: value }), (error: unknown) => error instanceof ConfigurationError && error.message.startsWith(name), `${name}=${value}`);
+  }
+});

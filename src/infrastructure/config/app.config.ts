@@ -54,6 +54,14 @@ export interface AppSettings {
   relayMaxAttempts: number;
   /** Days delivered events stay in the event log (and the feed) before housekeeping deletes them. */
   eventRetentionDays: number;
+  webhooks: {
+    /** One delivery attempt's time limit (WEBHOOK_TIMEOUT_MS). */
+    timeoutMs: number;
+    /** Waits before each retry, in ms (WEBHOOK_RETRY_SCHEDULE); after the last one a delivery is `failed`. */
+    retryScheduleMs: number[];
+    /** WEBHOOK_ALLOW_PRIVATE_NETWORKS=true: loopback and private addresses are reachable (local testing only). */
+    allowPrivateNetworks: boolean;
+  };
 }
 
 type Env = Record<string, string | undefined>;
@@ -180,6 +188,25 @@ function trustedProxies(env: Env): string[] {
   return entries;
 }
 
+const DURATION_UNITS_MS: Record<string, number> = { ms: 1, s: 1000, m: 60_000, h: 3_600_000 };
+
+/** A comma list of durations such as `5s,5m,30m,2h` (units ms, s, m, h), in milliseconds. */
+function durations(env: Env, name: string, fallback: string): number[] {
+  const raw = env[name]?.trim() || fallback;
+  return raw.split(',').map((item) => {
+    const match = /^(\d{1,9})(ms|s|m|h)$/.exec(item.trim());
+    if (!match) fail(name, `must be a comma list of durations such as 5s,5m,2h (units ms, s, m, h), got "${raw}"`);
+    return Number(match[1]) * DURATION_UNITS_MS[match[2]];
+  });
+}
+
+function boolean(env: Env, name: string, fallback: boolean): boolean {
+  const raw = env[name]?.trim().toLowerCase();
+  if (!raw) return fallback;
+  if (raw !== 'true' && raw !== 'false') fail(name, `must be true or false, got "${raw}"`);
+  return raw === 'true';
+}
+
 /** Parses and validates the environment; throws ConfigurationError naming the first bad variable. */
 export function parseSettings(env: Env): AppSettings {
   const nodeEnv = env.NODE_ENV?.trim() || 'development';
@@ -245,6 +272,11 @@ export function parseSettings(env: Env): AppSettings {
     amqpExchange: exchangeName(env),
     relayMaxAttempts: integer(env, 'RELAY_MAX_ATTEMPTS', 20, 1, 1000),
     eventRetentionDays,
+    webhooks: {
+      timeoutMs: integer(env, 'WEBHOOK_TIMEOUT_MS', 10_000, 100, 300_000),
+      retryScheduleMs: durations(env, 'WEBHOOK_RETRY_SCHEDULE', '5s,5m,30m,2h,5h,10h,10h'),
+      allowPrivateNetworks: boolean(env, 'WEBHOOK_ALLOW_PRIVATE_NETWORKS', false),
+    },
   };
 }
 

@@ -10,6 +10,7 @@ import { Invitations1763800005000 } from './migrations/1763800005000-invitations
 import { EventLog1763800010000 } from './migrations/1763800010000-event-log.js';
 import { EventRelay1763800011000 } from './migrations/1763800011000-event-relay.js';
 import { PrincipalInvalidation1763800030000 } from './migrations/1763800030000-principal-invalidation.js';
+import { Webhooks1763800020000 } from './migrations/1763800020000-webhooks.js';
 import { SerializedPGlitePool } from './serialized-pglite-pool.js';
 
 export const MIGRATIONS = [
@@ -21,6 +22,7 @@ export const MIGRATIONS = [
   EventLog1763800010000,
   EventRelay1763800011000,
   PrincipalInvalidation1763800030000,
+  Webhooks1763800020000,
 ];
 
 /** Connections per process on PostgreSQL. */

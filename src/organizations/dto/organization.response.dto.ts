@@ -55,17 +55,41 @@ export interface OrganizationRow extends Omit<OrganizationResponseDto, 'location
   role?: Role | null;
 }
 
-/** Whitelists the wire fields and derives `location` and `vanity_url`. */
+/**
+ * Names every wire field: a column added to the table (or a property of the entity, which the update
+ * handler passes) never reaches an answer unless it is listed here.
+ */
 export function toOrganizationResponse(row: OrganizationRow, publicUrl: string, role: Role | null): OrganizationResponseDto {
-  const { version: _version, role: _role, ...fields } = row;
   const location = [row.address, row.city, row.state_or_province, row.zip_or_postal_code, row.country]
     .filter((part) => part && part.trim())
     .join(' ');
   return {
-    ...fields,
+    id: row.id,
+    name: row.name,
     currency: row.currency?.trim() ?? null,
+    domain: row.domain,
+    website_url: row.website_url,
+    webhook_url: row.webhook_url,
+    contact_email: row.contact_email,
+    legal_contact_email: row.legal_contact_email,
+    technical_contact_email: row.technical_contact_email,
+    support_email: row.support_email,
+    support_url: row.support_url,
+    zip_or_postal_code: row.zip_or_postal_code,
+    organization_type: row.organization_type,
+    bio: row.bio,
+    twitter_url: row.twitter_url,
+    facebook_url: row.facebook_url,
+    linked_in_url: row.linked_in_url,
+    photo_url: row.photo_url,
+    address: row.address,
+    city: row.city,
+    state_or_province: row.state_or_province,
+    country: row.country,
     location: location || null,
+    vanity_slug: row.vanity_slug,
     vanity_url: `${publicUrl}/org/${row.vanity_slug}`,
+    verified: row.verified,
     verified_at: row.verified_at ? new Date(row.verified_at).toISOString() : null,
     created_at: new Date(row.created_at).toISOString(),
     updated_at: new Date(row.updated_at).toISOString(),

@@ -1,15 +1,19 @@
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import type { EntityManager } from 'typeorm';
-import { workContextOf } from '../../../common/principal.js';
+import { actorOfPrincipal, workContextOf } from '../../../common/principal.js';
 import { UnitOfWork } from '../../../infrastructure/database/unit-of-work.js';
 import { Membership } from '../../domain/membership.entity.js';
 import { Organization, slugify } from '../../domain/organization.entity.js';
 import { TokenPermissionError } from '../../organizations.errors.js';
+import { WebhookUrlHooks } from '../../webhook-url.hooks.js';
 import { CreateOrganizationCommand } from './create-organization.command.js';
 
 @CommandHandler(CreateOrganizationCommand)
 export class CreateOrganizationHandler implements ICommandHandler<CreateOrganizationCommand> {
-  constructor(private readonly uow: UnitOfWork) {}
+  constructor(
+    private readonly uow: UnitOfWork,
+    private readonly webhookUrlHooks: WebhookUrlHooks,
+  ) {}
 
   execute({ principal, profile }: CreateOrganizationCommand): Promise<{ id: string }> {
     if (principal.kind !== 'user') throw new TokenPermissionError('create organizations');
@@ -18,6 +22,8 @@ export class CreateOrganizationHandler implements ICommandHandler<CreateOrganiza
       const organization = tx.track(Organization.create(profile, slug, principal.userId));
       await tx.manager.insert(Organization, organization);
       await tx.manager.insert(Membership, Membership.active(organization.id, principal.userId, 'owner'));
+      if (organization.webhook_url)
+        await this.webhookUrlHooks.run(tx, organization.id, organization.webhook_url, actorOfPrincipal(principal));
       return { id: organization.id };
     }, workContextOf(principal));
   }

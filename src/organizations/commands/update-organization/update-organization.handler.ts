@@ -1,6 +1,6 @@
 import { Inject } from '@nestjs/common';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { workContextOf } from '../../../common/principal.js';
+import { actorOfPrincipal, workContextOf } from '../../../common/principal.js';
 import { appConfig, type AppConfig } from '../../../infrastructure/config/app.config.js';
 import { UnitOfWork } from '../../../infrastructure/database/unit-of-work.js';
 import { Organization } from '../../domain/organization.entity.js';
@@ -8,6 +8,7 @@ import { etagOf, toOrganizationResponse, type OrganizationRow } from '../../dto/
 import { authorize } from '../../organization-access.js';
 import { ORGANIZATION_RULES } from '../../organizations.access.js';
 import { AdminOnlyFieldError, OrganizationNotFoundError, StaleEtagError } from '../../organizations.errors.js';
+import { WebhookUrlHooks } from '../../webhook-url.hooks.js';
 import { UpdateOrganizationCommand, type UpdatedOrganization } from './update-organization.command.js';
 
 @CommandHandler(UpdateOrganizationCommand)
@@ -15,6 +16,7 @@ export class UpdateOrganizationHandler implements ICommandHandler<UpdateOrganiza
   constructor(
     private readonly uow: UnitOfWork,
     @Inject(appConfig.KEY) private readonly settings: AppConfig,
+    private readonly webhookUrlHooks: WebhookUrlHooks,
   ) {}
 
   execute({ principal, organizationId, changes, acceptedVersions }: UpdateOrganizationCommand): Promise<UpdatedOrganization> {
@@ -39,6 +41,9 @@ export class UpdateOrganizationHandler implements ICommandHandler<UpdateOrganiza
           .set(Object.fromEntries([...changed, 'version', 'updated_at'].map((f) => [f, organization[f as keyof Organization]])))
           .where('id = :id', { id: organizationId })
           .execute();
+        if (changed.includes('webhook_url')) {
+          await this.webhookUrlHooks.run(tx, organizationId, organization.webhook_url, actorOfPrincipal(principal));
+        }
       }
       const row = organization as unknown as OrganizationRow;
       return { organization: toOrganizationResponse(row, this.settings.publicUrl, role), etag: etagOf(organization.version) };
