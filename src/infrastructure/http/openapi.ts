@@ -315,6 +315,7 @@ const TAGS: [name: string, description: string][] = [
   ['credentials', 'Facebook accounts linked to an organization; their tokens are stored encrypted and never returned'],
   ['facebook', "Callbacks Facebook's platform calls (deauthorization, data deletion); signed with the app secret"],
   ['events', "The organization's event feed: every change as a CloudEvent, in commit order"],
+  ['webhooks', "Customers' HTTPS endpoints that receive the organization's events, signed as Standard Webhooks, with their delivery log"],
 ];
 
 /**

@@ -29,12 +29,12 @@ export class WebhookDeliveryResponseDto {
   @ApiProperty({ format: 'uuid', description: 'The CloudEvent id, sent as `webhook-id`' }) event_id: string;
   @ApiProperty({ example: 'tech.entropy.organization.updated' }) event_type: string;
   @ApiProperty({ enum: ['pending', 'succeeded', 'failed', 'cancelled'] }) status: 'pending' | 'succeeded' | 'failed' | 'cancelled';
-  @ApiProperty() attempts: number;
+  @ApiProperty({ type: 'integer' }) attempts: number;
   @ApiProperty({ type: String, nullable: true, format: 'date-time' }) next_attempt_at: string | null;
-  @ApiProperty({ type: Number, nullable: true }) last_status_code: number | null;
+  @ApiProperty({ type: 'integer', nullable: true }) last_status_code: number | null;
   @ApiProperty({ type: String, nullable: true, description: 'Why the last attempt failed, or the start of the answer (at most 1 kB)' })
   last_error: string | null;
-  @ApiProperty({ type: Number, nullable: true }) last_duration_ms: number | null;
+  @ApiProperty({ type: 'integer', nullable: true }) last_duration_ms: number | null;
   @ApiProperty({ format: 'date-time' }) created_at: string;
   @ApiProperty({ type: String, nullable: true, format: 'date-time' }) delivered_at: string | null;
 }
