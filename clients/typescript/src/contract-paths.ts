@@ -17,9 +17,8 @@ type Errors = { 400: Json<ErrorBody>; 401: Json<ErrorBody>; 403: Json<ErrorBody>
 type Paged = { per?: number; cursor?: string };
 type Op<Path, Query, Body, Ok extends number, Result> = {
   parameters: { path: Path; query?: Query; header?: never; cookie?: never };
-  requestBody: Body extends undefined ? never : { content: { 'application/json': Body } };
   responses: { [S in Ok]: { headers: { [name: string]: unknown } } & (Result extends undefined ? { content?: never } : Json<Result>) } & Errors;
-};
+} & ([Body] extends [undefined] ? { requestBody?: never } : { requestBody: { content: { 'application/json': Body } } });
 type Org = { id: string };
 type Hook = { id: string; webhookId: string };
 
