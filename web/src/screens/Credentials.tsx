@@ -40,13 +40,15 @@ export function Credentials({ id }: { id: string }) {
               <td>{c.status}</td>
               <td>{c.scopes.join(', ')}</td>
               <td>{formatTime(c.expires_at)}</td>
-              <td className="row">
-                <button type="button" className="secondary" disabled={connect.busy} onClick={() => connect.run(c.id)}>
-                  Re-link
-                </button>
-                <button type="button" className="secondary" disabled={unlink.busy} onClick={() => unlink.run(c.id)}>
-                  Unlink
-                </button>
+              <td>
+                <div className="row">
+                  <button type="button" className="secondary" disabled={connect.busy} onClick={() => connect.run(c.id)}>
+                    Re-link
+                  </button>
+                  <button type="button" className="secondary" disabled={unlink.busy} onClick={() => unlink.run(c.id)}>
+                    Unlink
+                  </button>
+                </div>
               </td>
             </tr>
           ))}
