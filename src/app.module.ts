@@ -4,6 +4,7 @@ import { CqrsModule } from '@nestjs/cqrs';
 import { ScheduleModule } from '@nestjs/schedule';
 import { AuthModule } from './auth/auth.module.js';
 import { CredentialsModule } from './credentials/credentials.module.js';
+import { EventsModule } from './events/events.module.js';
 import { HealthController } from './health/health.controller.js';
 import { appConfig } from './infrastructure/config/app.config.js';
 import { DatabaseModule } from './infrastructure/database/database.module.js';
@@ -23,6 +24,7 @@ import { TokensModule } from './tokens/tokens.module.js';
     OrganizationsModule,
     TokensModule,
     CredentialsModule,
+    EventsModule,
   ],
   controllers: [HealthController],
 })

@@ -1,4 +1,5 @@
 import type { UnitOfWork } from '../infrastructure/database/unit-of-work.js';
+import { systemActor } from '../infrastructure/events/actor.js';
 import { openSessionFor } from './domain/session.entity.js';
 import { User } from './domain/user.entity.js';
 import type { SessionResponseDto } from './dto/user.response.dto.js';
@@ -22,5 +23,5 @@ export function bootstrapAdmin(uow: UnitOfWork): Promise<SessionResponseDto | un
     const user = tx.track(await tx.manager.getRepository(User).save(admin));
     user.signedUp('bootstrap');
     return openSessionFor(tx.manager, user);
-  });
+  }, { actor: systemActor('bootstrap') });
 }

@@ -141,8 +141,8 @@ export class CredentialsController {
   @ApiOperation({ summary: "Facebook's deauthorize callback: that person's credentials become revoked (signed_request)" })
   @ApiOkResponse({ type: CallbackAcknowledgedDto })
   @ApiErrors(400, 413, 503)
-  deauthorize(@Body() body: SignedRequestRequestDto): Promise<CallbackAcknowledgedDto> {
-    return this.commandBus.execute(new DeauthorizeFacebookUserCommand(body.signed_request));
+  deauthorize(@Body() body: SignedRequestRequestDto, @Req() request: FastifyRequest): Promise<CallbackAcknowledgedDto> {
+    return this.commandBus.execute(new DeauthorizeFacebookUserCommand(body.signed_request, request.id));
   }
 
   @Public()
@@ -154,8 +154,8 @@ export class CredentialsController {
   @ApiOperation({ summary: "Facebook's data deletion callback: erases that person's tokens and data (signed_request)" })
   @ApiOkResponse({ type: DataDeletionResponseDto })
   @ApiErrors(400, 413, 503)
-  requestDataDeletion(@Body() body: SignedRequestRequestDto): Promise<DataDeletionResponseDto> {
-    return this.commandBus.execute(new RequestDataDeletionCommand(body.signed_request));
+  requestDataDeletion(@Body() body: SignedRequestRequestDto, @Req() request: FastifyRequest): Promise<DataDeletionResponseDto> {
+    return this.commandBus.execute(new RequestDataDeletionCommand(body.signed_request, request.id));
   }
 
   @Public()

@@ -77,6 +77,11 @@ const ROUTES: Route[] = [
     own: { owner: 200, admin: 200, member: 200, outsider: 404, platformAdmin: 200, ...TOKENS(200, 200, 200) },
   },
   {
+    name: 'GET /v1/organizations/{id}/events', scoped: true,
+    request: (_w, org) => ({ method: 'GET', url: `/v1/organizations/${org}/events?type=member.added` }),
+    own: { owner: 200, admin: 200, member: 403, outsider: 404, platformAdmin: 200, ...TOKENS(200, 200, 200) },
+  },
+  {
     name: 'POST /v1/organizations/{id}/members', scoped: true,
     request: (_w, org) => ({ method: 'POST', url: `/v1/organizations/${org}/members`, body: { email: `new-${randomUUID()}@example.com`, role: 'member' } }),
     own: { owner: 201, admin: 201, member: 403, outsider: 404, platformAdmin: 201, ...TOKENS(403, 403, 403) },

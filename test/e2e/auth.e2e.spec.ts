@@ -86,9 +86,9 @@ test('POST /v1/auth/logout revokes the calling session at once, and only that on
   assert.equal((await call(t.app, 'POST', '/v1/auth/logout', { token: user.token })).status, 401);
 });
 
-test('creating a user writes UserSignedUp to the outbox', async () => {
+test('creating a user writes user.signed_up to the event log, as a user event', async () => {
   const user = await t.user('signup@example.com');
-  const rows = await t.dataSource.query(`SELECT event_type, payload FROM outbox_messages WHERE aggregate_type = 'User' AND aggregate_id = $1`, [String(user.id)]);
-  assert.deepEqual(rows.map((r: { event_type: string }) => r.event_type), ['UserSignedUp']);
+  const rows = await t.dataSource.query(`SELECT type, organization_id, data, actor FROM events WHERE aggregate_type = 'User' AND aggregate_id = $1`, [String(user.id)]);
+  assert.deepEqual(rows, [{ type: 'tech.entropy.user.signed_up', organization_id: null, data: { user_id: user.id, via: 'cli' }, actor: { type: 'system', id: 'cli' } }]);
   assert.equal(JSON.stringify(rows).includes('ent_s_'), false);
 });

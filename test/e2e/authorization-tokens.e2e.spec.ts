@@ -23,8 +23,8 @@ async function issue(organizationId: string, body: Record<string, unknown> = {},
 }
 
 async function events(aggregateId: string) {
-  return t.dataSource.query('SELECT event_type, payload FROM outbox_messages WHERE aggregate_id = $1 ORDER BY id', [aggregateId]) as Promise<
-    { event_type: string; payload: Record<string, unknown> }[]
+  return t.dataSource.query('SELECT type, organization_id, data FROM events WHERE aggregate_id = $1 ORDER BY insert_order', [aggregateId]) as Promise<
+    { type: string; organization_id: string; data: Record<string, unknown> }[]
   >;
 }
 
@@ -79,9 +79,9 @@ describe('POST /v1/organizations/{id}/authorization_tokens', () => {
     assert.equal(dump.includes(body.token), false);
 
     const issued = await events(body.id);
-    assert.deepEqual(issued.map((e) => e.event_type), ['AuthorizationTokenIssued']);
-    assert.equal(issued[0].payload.organizationId, id);
-    const payload = JSON.stringify(issued[0].payload);
+    assert.deepEqual(issued.map((e) => e.type), ['tech.entropy.authorization_token.issued']);
+    assert.equal(issued[0].organization_id, id);
+    const payload = JSON.stringify(issued[0].data);
     assert.equal(payload.includes(body.token), false);
     assert.equal(payload.includes(row.token_hash), false);
   });
@@ -341,8 +341,8 @@ describe('DELETE /v1/organizations/{id}/authorization_tokens/{tokenId}', () => {
     assert.equal(res.status, 204);
     assert.equal((await call(t.app, 'GET', `/v1/organizations/${id}`, { token: issued.token })).status, 401);
     const recorded = await events(issued.id);
-    assert.deepEqual(recorded.map((e) => e.event_type), ['AuthorizationTokenIssued', 'AuthorizationTokenRevoked']);
-    assert.deepEqual(recorded[1].payload, { organizationId: id, reason: 'revoked', revokedBy: owner.id });
+    assert.deepEqual(recorded.map((e) => e.type), ['tech.entropy.authorization_token.issued', 'tech.entropy.authorization_token.revoked']);
+    assert.deepEqual(recorded[1].data, { token_id: recorded[1].data.token_id, reason: 'revoked', revoked_by: { type: 'user', id: owner.id } });
     const again = await call(t.app, 'DELETE', `${tokensUrl(id)}/${issued.id}`, { token: owner.token });
     assert.equal(again.status, 404);
     assert.equal(again.body.code, 'TOKENS.NOT_FOUND');
@@ -416,8 +416,8 @@ test('deleting the organization revokes its tokens, each with AuthorizationToken
   assert.equal((await call(t.app, 'DELETE', `/v1/organizations/${id}`, { token: owner.token })).status, 204);
   for (const token of [a, b]) {
     const recorded = await events(token.id);
-    assert.deepEqual(recorded.map((e) => e.event_type), ['AuthorizationTokenIssued', 'AuthorizationTokenRevoked']);
-    assert.deepEqual(recorded[1].payload, { organizationId: id, reason: 'organization_deleted', revokedBy: null });
+    assert.deepEqual(recorded.map((e) => e.type), ['tech.entropy.authorization_token.issued', 'tech.entropy.authorization_token.revoked']);
+    assert.deepEqual(recorded[1].data, { token_id: recorded[1].data.token_id, reason: 'organization_deleted', revoked_by: null });
     assert.equal((await call(t.app, 'GET', `/v1/organizations/${id}`, { token: token.token })).status, 401);
   }
   assert.equal((await events(revokedBefore.id)).length, 2);
@@ -442,7 +442,7 @@ describe("a token never outlives its creator's rights", () => {
 
   async function revocation(tokenId: string) {
     const recorded = await events(tokenId);
-    return recorded.filter((e) => e.event_type === 'AuthorizationTokenRevoked').map((e) => e.payload);
+    return recorded.filter((e) => e.type === 'tech.entropy.authorization_token.revoked').map((e) => e.data);
   }
 
   test('removing the creator revokes their tokens at once (creator_removed), and only theirs', async () => {
@@ -459,9 +459,9 @@ describe("a token never outlives its creator's rights", () => {
     assert.equal((await call(t.app, 'DELETE', membersUrl(id, admin.id), { token: owner.token })).status, 204);
     for (const token of mine) {
       assert.equal(await works(id, token.token), 401);
-      assert.deepEqual(await revocation(token.id), [{ organizationId: id, reason: 'creator_removed', revokedBy: owner.id }]);
+      assert.deepEqual(await revocation(token.id), [{ token_id: token.id, reason: 'creator_removed', revoked_by: { type: 'user', id: owner.id } }]);
     }
-    assert.deepEqual(await revocation(revokedByHand.id), [{ organizationId: id, reason: 'revoked', revokedBy: owner.id }]);
+    assert.deepEqual(await revocation(revokedByHand.id), [{ token_id: revokedByHand.id, reason: 'revoked', revoked_by: { type: 'user', id: owner.id } }]);
     assert.equal(await works(id, ownersToken.token), 200);
     assert.equal(await works(elsewhere, inOtherOrg.token), 200);
     assert.deepEqual(await revocation(inOtherOrg.id), []);
@@ -469,7 +469,7 @@ describe("a token never outlives its creator's rights", () => {
     assert.deepEqual(listed.body.map((x: { id: string }) => x.id), [ownersToken.id]);
     // The removal and the revocations are one commit: MemberRemoved is in the outbox with them.
     const [{ count }] = await t.dataSource.query(
-      `SELECT count(*)::int AS count FROM outbox_messages WHERE aggregate_id = $1 AND event_type = 'MemberRemoved'`,
+      `SELECT count(*)::int AS count FROM events WHERE aggregate_id = $1 AND type = 'tech.entropy.member.removed'`,
       [id],
     );
     assert.equal(count, 1);
@@ -481,7 +481,7 @@ describe("a token never outlives its creator's rights", () => {
     const token = await issue(id, {}, admin.token);
     assert.equal((await call(t.app, 'DELETE', membersUrl(id, admin.id), { token: admin.token })).status, 204);
     assert.equal(await works(id, token.token), 401);
-    assert.deepEqual(await revocation(token.id), [{ organizationId: id, reason: 'creator_removed', revokedBy: admin.id }]);
+    assert.deepEqual(await revocation(token.id), [{ token_id: token.id, reason: 'creator_removed', revoked_by: { type: 'user', id: admin.id } }]);
   });
 
   test('demotion to member revokes (creator_demoted); owner to admin keeps the tokens', async () => {
@@ -500,7 +500,7 @@ describe("a token never outlives its creator's rights", () => {
       const demoted = await call(t.app, 'PATCH', membersUrl(id, user.id), { token: owner.token, body: { role: 'member' } });
       assert.equal(demoted.status, 200, demoted.text);
       assert.equal(await works(id, token.token), 401);
-      assert.deepEqual(await revocation(token.id), [{ organizationId: id, reason: 'creator_demoted', revokedBy: owner.id }]);
+      assert.deepEqual(await revocation(token.id), [{ token_id: token.id, reason: 'creator_demoted', revoked_by: { type: 'user', id: owner.id } }]);
     }
     // Promoted again, they get nothing back: a revoked token stays revoked.
     assert.equal((await call(t.app, 'PATCH', membersUrl(id, admin.id), { token: owner.token, body: { role: 'admin' } })).status, 200);

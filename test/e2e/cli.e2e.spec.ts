@@ -26,7 +26,9 @@ test('users:create prints one JSON line with the user and a session token', asyn
 test('sessions:create opens another session; unknown emails and duplicates fail clearly', async () => {
   const ok = await runNode('src/cli.js', ['sessions:create', '--email', 'op@example.com'], env);
   assert.equal(ok.code, 0, ok.stderr);
-  assert.match(JSON.parse(ok.stdout).access_token, /^ent_s_/);
+  const opened = JSON.parse(ok.stdout);
+  assert.match(opened.access_token, /^ent_s_/);
+  assert.deepEqual({ ...opened.user, id: 0 }, { id: 0, name: 'Operator', email: 'op@example.com', is_admin: true }, 'the same user shape as users:create');
   const unknown = await runNode('src/cli.js', ['sessions:create', '--email', 'ghost@example.com'], env);
   assert.equal(unknown.code, 1);
   assert.match(unknown.stderr, /No user has the email ghost@example.com/);
@@ -65,8 +67,8 @@ test('users:link-facebook attaches an identity, prints the user, and refuses an 
     try {
       const { rows } = await db.query('SELECT email, facebook_user_id FROM users WHERE email IN ($1, $2) ORDER BY email', ['linked@example.com', 'other@example.com']);
       assert.deepEqual(rows, [{ email: 'linked@example.com', facebook_user_id: '10000000042' }, { email: 'other@example.com', facebook_user_id: null }]);
-      const events = await db.query(`SELECT payload FROM outbox_messages WHERE event_type = 'UserFacebookLinked' AND aggregate_id = $1`, [String(createdUser.id)]);
-      assert.deepEqual(events.rows.map((r) => r.payload.via), ['cli'], 'attaching the same identity again is no second link');
+      const events = await db.query(`SELECT data FROM events WHERE type = 'tech.entropy.user.facebook_linked' AND aggregate_id = $1`, [String(createdUser.id)]);
+      assert.deepEqual(events.rows.map((r) => r.data.via), ['cli'], 'attaching the same identity again is no second link');
     } finally {
       await db.end();
     }
@@ -77,4 +79,20 @@ test('users:link-facebook attaches an identity, prints the user, and refuses an 
   const usage = await runNode('src/cli.js', ['users:link-facebook', '--email', 'linked@example.com', '--facebook-id', 'abc'], env);
   assert.equal(usage.code, 1);
   assert.match(usage.stderr, /--facebook-id must be/);
+});
+
+test('--help prints the usage and exits 0; a bad option or email is a usage error, not a stack', async () => {
+  for (const args of [['--help'], ['-h'], []]) {
+    const help = await runNode('src/cli.js', args, env);
+    assert.equal(help.code, 0, help.stderr);
+    assert.match(help.stdout, /^Usage: npm run cli -- <command>/);
+    assert.match(help.stdout, /users:link-facebook/);
+  }
+  const bogus = await runNode('src/cli.js', ['users:create', '--bogus'], env);
+  assert.equal(bogus.code, 1);
+  assert.match(bogus.stderr, /^Unknown option '--bogus'/);
+  assert.equal(/\n\s+at /.test(bogus.stderr), false, 'no stack trace');
+  const invalid = await runNode('src/cli.js', ['users:create', '--email', 'not-an-email', '--name', 'X'], env);
+  assert.equal(invalid.code, 1);
+  assert.match(invalid.stderr, /^--email must be an email address, got "not-an-email"/);
 });

@@ -90,7 +90,7 @@ describe('POST /v1/facebook/data-deletion', () => {
     assert.equal((await call(t.app, 'DELETE', `/v1/organizations/${hedysOwn}/credentials/${own.body.id}`, { token: hedy.token })).status, 200);
     await link(hedysOwn, hedy.token, HEDY.id);
     emmysCredential = (await link(shared, owner.token, EMMY.id)).body.id;
-    const before = await dump('users', 'credentials', 'outbox_messages', 'memberships', 'idempotency_keys');
+    const before = await dump('users', 'credentials', 'events', 'memberships', 'idempotency_keys');
     for (const trace of [HEDY.id, HEDY.name, HEDY.email]) assert.ok(before.includes(trace), `the setup stored ${trace}`);
   });
 
@@ -113,12 +113,12 @@ describe('POST /v1/facebook/data-deletion', () => {
     assert.equal((await t.dataSource.query('SELECT 1 FROM facebook_data_deletions')).length, 0);
   });
 
-  test('erases the id, name and email from users, credentials, the outbox and kept answers; the user is anonymized, memberships kept', async () => {
-    const eventsBefore: number = (await t.dataSource.query('SELECT count(*)::int AS n FROM outbox_messages'))[0].n;
+  test('erases the id, name and email from users, credentials, stored events and kept answers; the user is anonymized (user.anonymized), memberships kept', async () => {
+    const eventsBefore: number = (await t.dataSource.query('SELECT count(*)::int AS n FROM events'))[0].n;
     const res = await call(t.app, 'POST', '/v1/facebook/data-deletion', form({ signed_request: fb.signedRequest({ user_id: HEDY.id }) }));
     assert.equal(res.status, 200, res.text);
 
-    const text = (await dump('users', 'credentials', 'outbox_messages', 'memberships', 'idempotency_keys', 'sessions', 'facebook_revocations', 'facebook_data_deletions', 'oauth_states')).toLowerCase();
+    const text = (await dump('users', 'credentials', 'events', 'memberships', 'idempotency_keys', 'sessions', 'facebook_revocations', 'facebook_data_deletions', 'oauth_states')).toLowerCase();
     for (const trace of [HEDY.id, HEDY.name, HEDY.email]) assert.equal(text.includes(trace.toLowerCase()), false, `${trace} is still stored`);
 
     const [user] = await t.dataSource.query('SELECT id, name, email, facebook_user_id FROM users WHERE id = $1', [hedy.id]);
@@ -133,18 +133,21 @@ describe('POST /v1/facebook/data-deletion', () => {
     assert.equal((await call(t.app, 'GET', '/v1/me', { token: hedy.token })).status, 401);
 
     // The history stays, without her: events are scrubbed, not deleted; the revocations announce no account.
-    const events: { event_type: string; payload: Record<string, unknown> }[] = await t.dataSource.query(
-      `SELECT event_type, payload FROM outbox_messages ORDER BY id`,
-    );
-    assert.equal(events.length, eventsBefore + 2);
-    const revoked = events.filter((e) => e.event_type === 'CredentialRevoked');
-    assert.deepEqual(revoked.map((e) => e.payload.facebookUserId), [null, null]);
-    assert.deepEqual(revoked.map((e) => e.payload.reason), ['data_deletion', 'data_deletion']);
-    assert.ok(events.filter((e) => e.event_type === 'CredentialLinked').some((e) => e.payload.facebookUserId === null));
-    assert.ok(events.some((e) => e.event_type === 'MemberAdded' && e.payload.status === 'pending' && e.payload.email === null));
+    const events: { type: string; organization_id: string | null; aggregate_id: string; data: Record<string, unknown>; actor: unknown }[] =
+      await t.dataSource.query(`SELECT type, organization_id, aggregate_id, data, actor FROM events ORDER BY insert_order`);
+    assert.equal(events.length, eventsBefore + 3);
+    const revoked = events.filter((e) => e.type === 'tech.entropy.credential.revoked');
+    assert.deepEqual(revoked.map((e) => e.data.facebook_user_id), [null, null]);
+    assert.deepEqual(revoked.map((e) => e.data.reason), ['data_deletion', 'data_deletion']);
+    assert.deepEqual(revoked.map((e) => e.actor), [{ type: 'system', id: 'facebook' }, { type: 'system', id: 'facebook' }]);
+    const scrubbed = events.filter((e) => e.type === 'tech.entropy.credential.linked' && e.data.facebook_user_id === null);
+    assert.ok(scrubbed.length > 0 && scrubbed.every((e) => e.data.name === null));
+    assert.ok(events.filter((e) => e.type === 'tech.entropy.member.added').every((e) => !('email' in e.data)));
+    const anonymized = events.filter((e) => e.type === 'tech.entropy.user.anonymized');
+    assert.deepEqual(anonymized.map((e) => [e.organization_id, e.aggregate_id, e.data]), [[null, String(hedy.id), { user_id: hedy.id, reason: 'data_deletion' }]]);
 
     // Nobody else's data is touched.
-    assert.ok(events.some((e) => e.event_type === 'CredentialLinked' && e.payload.facebookUserId === EMMY.id));
+    assert.ok(events.some((e) => e.type === 'tech.entropy.credential.linked' && e.data.facebook_user_id === EMMY.id && e.data.name === EMMY.name));
     const [emmy] = await t.dataSource.query('SELECT name, facebook_user_id, status FROM credentials WHERE id = $1', [emmysCredential]);
     assert.deepEqual(emmy, { name: EMMY.name, facebook_user_id: EMMY.id, status: 'active' });
     assert.equal((await call(t.app, 'GET', '/v1/me', { token: owner.token })).status, 200);

@@ -38,7 +38,7 @@ async function count(sql: string, params: unknown[] = []): Promise<number> {
 
 /** Rows whose count must not move when a sign-in fails. */
 async function footprint() {
-  return { users: await count('SELECT 1 FROM users'), sessions: await count('SELECT 1 FROM sessions'), outbox: await count('SELECT 1 FROM outbox_messages') };
+  return { users: await count('SELECT 1 FROM users'), sessions: await count('SELECT 1 FROM sessions'), events: await count('SELECT 1 FROM events') };
 }
 
 /** A sign-in started by one browser: the dialog it is sent to and its login cookie (`name=value`). */
@@ -197,10 +197,10 @@ describe('GET /v1/auth/facebook/callback (JSON)', () => {
 
     const [row] = await t.dataSource.query('SELECT facebook_user_id FROM users WHERE id = $1', [res.body.user.id]);
     assert.equal(row.facebook_user_id, ADA.id);
-    const events = await t.dataSource.query(`SELECT event_type, payload FROM outbox_messages WHERE aggregate_type = 'User' AND aggregate_id = $1`, [String(res.body.user.id)]);
-    assert.deepEqual(events.map((e: { event_type: string }) => e.event_type), ['UserSignedUp']);
-    assert.equal(events[0].payload.via, 'facebook');
-    const outboxDump = JSON.stringify(await t.dataSource.query('SELECT payload FROM outbox_messages'));
+    const events = await t.dataSource.query(`SELECT type, data FROM events WHERE aggregate_type = 'User' AND aggregate_id = $1`, [String(res.body.user.id)]);
+    assert.deepEqual(events.map((e: { type: string }) => e.type), ['tech.entropy.user.signed_up']);
+    assert.equal(events[0].data.via, 'facebook');
+    const outboxDump = JSON.stringify(await t.dataSource.query('SELECT data FROM events'));
     for (const secret of [res.body.access_token, ...facebookTokensSeen()]) assert.equal(outboxDump.includes(secret), false);
   });
 
@@ -233,7 +233,7 @@ describe('GET /v1/auth/facebook/callback (JSON)', () => {
     const me = await call(t.app, 'GET', '/v1/me', { token: first.body.access_token });
     assert.equal(me.body.name, 'Grace Brewster Hopper');
     assert.equal(await count(`SELECT 1 FROM users WHERE facebook_user_id = $1`, [GRACE.id]), 1);
-    assert.equal(await count(`SELECT 1 FROM outbox_messages WHERE event_type = 'UserSignedUp' AND aggregate_id = $1`, [String(first.body.user.id)]), 1);
+    assert.equal(await count(`SELECT 1 FROM events WHERE type = 'tech.entropy.user.signed_up' AND aggregate_id = $1`, [String(first.body.user.id)]), 1);
   });
 
   test('a new Facebook identity showing the email of an existing account (CLI) is 409 FACEBOOK.EMAIL_IN_USE, nothing changed', async () => {
@@ -315,8 +315,8 @@ describe('GET /v1/auth/facebook/callback (JSON)', () => {
     assert.equal(rows[0].user_id, res.body.user.id);
     assert.equal(rows[0].status, 'active');
     assert.ok(rows[0].joined_at);
-    const activated = await t.dataSource.query(`SELECT payload FROM outbox_messages WHERE event_type = 'MemberActivated' AND aggregate_id = $1`, [org.body.id]);
-    assert.deepEqual(activated.map((e: { payload: unknown }) => e.payload), [{ invitationId, userId: res.body.user.id, role: 'admin' }]);
+    const activated = await t.dataSource.query(`SELECT data FROM events WHERE type = 'tech.entropy.member.activated' AND organization_id = $1`, [org.body.id]);
+    assert.deepEqual(activated.map((e: { data: unknown }) => e.data), [{ invitation_id: invitationId, user_id: res.body.user.id, role: 'admin' }]);
     const visible = await call(t.app, 'GET', `/v1/organizations/${org.body.id}`, { token: res.body.access_token });
     assert.equal(visible.status, 200);
   });
@@ -333,10 +333,10 @@ describe('GET /v1/auth/facebook?link=1: a signed-in user attaches Facebook to th
 
   async function linkEvents(userId: number): Promise<Record<string, unknown>[]> {
     const rows = await t.dataSource.query(
-      `SELECT payload FROM outbox_messages WHERE event_type = 'UserFacebookLinked' AND aggregate_type = 'User' AND aggregate_id = $1`,
+      `SELECT data FROM events WHERE type = 'tech.entropy.user.facebook_linked' AND aggregate_type = 'User' AND aggregate_id = $1`,
       [String(userId)],
     );
-    return rows.map((r: { payload: Record<string, unknown> }) => r.payload);
+    return rows.map((r: { data: Record<string, unknown> }) => r.data);
   }
 
   test('without a signed-in user it is 401 and issues no state; an organization token is not a signed-in user', async () => {
@@ -380,10 +380,10 @@ describe('GET /v1/auth/facebook?link=1: a signed-in user attaches Facebook to th
     assert.equal(row.facebook_user_id, HEDY.id);
     const events = await linkEvents(existing.id);
     assert.equal(events.length, 1);
-    assert.deepEqual({ userId: events[0].userId, provider: events[0].provider, via: events[0].via }, { userId: existing.id, provider: 'facebook', via: 'sign_in' });
+    assert.deepEqual(events[0], { user_id: existing.id, provider: 'facebook', via: 'sign_in' });
     const payload = JSON.stringify(events[0]);
     for (const personal of [HEDY.id, HEDY.email, HEDY.name]) assert.equal(payload.includes(personal), false, personal);
-    assert.equal(await count(`SELECT 1 FROM outbox_messages WHERE event_type = 'UserSignedUp' AND aggregate_id = $1`, [String(existing.id)]), 1);
+    assert.equal(await count(`SELECT 1 FROM events WHERE type = 'tech.entropy.user.signed_up' AND aggregate_id = $1`, [String(existing.id)]), 1);
 
     const again = (await signIn(HEDY.id)).res;
     assert.equal(again.status, 200, again.text);
@@ -678,8 +678,8 @@ describe('concurrency and timeouts', () => {
     const results = await Promise.all([callback(a), callback(b)]);
     assert.deepEqual(results.map((r) => r.status), [200, 200]);
     assert.equal(await count('SELECT 1 FROM users WHERE facebook_user_id = $1', [twin.id]), 1);
-    assert.equal(await count(`SELECT 1 FROM outbox_messages o JOIN users u ON o.aggregate_id = u.id::text
-      WHERE o.event_type = 'UserSignedUp' AND u.facebook_user_id = $1`, [twin.id]), 1);
+    assert.equal(await count(`SELECT 1 FROM events o JOIN users u ON o.aggregate_id = u.id::text
+      WHERE o.type = 'tech.entropy.user.signed_up' AND u.facebook_user_id = $1`, [twin.id]), 1);
   });
 
   test('a Graph server slower than the timeout is 502, nothing created', async () => {

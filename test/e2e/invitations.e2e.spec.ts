@@ -15,14 +15,15 @@ let outsider: { id: number; token: string };
 let platformAdmin: { id: number; token: string };
 
 interface Event {
-  event_type: string;
-  payload: Record<string, unknown>;
+  type: string;
+  data: Record<string, unknown>;
 }
 
-async function events(organizationId: string, type: string): Promise<Event[]> {
-  return t.dataSource.query('SELECT event_type, payload FROM outbox_messages WHERE aggregate_id = $1 AND event_type = $2 ORDER BY id', [
+/** The organization's events of one routing key (e.g. `invitation.revoked`), in commit order. */
+async function events(organizationId: string, routingKey: string): Promise<Event[]> {
+  return t.dataSource.query('SELECT type, data FROM events WHERE organization_id = $1 AND type = $2 ORDER BY insert_order', [
     organizationId,
-    type,
+    `tech.entropy.${routingKey}`,
   ]);
 }
 
@@ -181,19 +182,19 @@ describe('DELETE /v1/organizations/{id}/invitations/{invitationId}', () => {
     const invitationId = await invite(id, email, 'admin');
     const res = await revoke(id, invitationId, admin.token);
     assert.equal(res.status, 204, res.text);
-    const revoked = await events(id, 'InvitationRevoked');
-    assert.deepEqual(revoked.map((e) => e.payload), [{ invitationId, role: 'admin', revokedBy: admin.id }]);
+    const revoked = await events(id, 'invitation.revoked');
+    assert.deepEqual(revoked.map((e) => e.data), [{ invitation_id: invitationId, role: 'admin', revoked_by: { type: 'user', id: admin.id } }]);
     assert.equal((await list(id)).body.length, 0);
     assert.equal((await members(id)).some((m: { email: string }) => m.email === email), false);
     const again = await revoke(id, invitationId);
     assert.equal(again.status, 404);
     assert.equal(again.body.code, 'INVITATIONS.NOT_FOUND');
-    assert.equal((await events(id, 'InvitationRevoked')).length, 1);
+    assert.equal((await events(id, 'invitation.revoked')).length, 1);
     assert.notEqual(await invite(id, email, 'member'), invitationId);
     await revoke(id, (await list(id)).body[0].id);
     const person = await t.user(email);
     assert.equal((await call(t.app, 'GET', `/v1/organizations/${id}`, { token: person.token })).status, 404);
-    assert.equal((await events(id, 'MemberActivated')).length, 0);
+    assert.equal((await events(id, 'member.activated')).length, 0);
   });
 
   test('only owners revoke an owner invitation; members 403; outsiders and other organizations 404; nothing emitted', async () => {
@@ -212,11 +213,11 @@ describe('DELETE /v1/organizations/{id}/invitations/{invitationId}', () => {
     assert.equal((await revoke(id, plain, outsider.token)).status, 404);
     assert.equal((await revoke(other, plain)).status, 404);
     assert.equal((await revoke(id, 'not-a-uuid')).status, 400);
-    assert.equal((await events(id, 'InvitationRevoked')).length, 0);
+    assert.equal((await events(id, 'invitation.revoked')).length, 0);
     assert.equal((await list(id)).body.length, 2);
     assert.equal((await revoke(id, owning)).status, 204);
     assert.equal((await revoke(id, plain, platformAdmin.token)).status, 204);
-    assert.deepEqual((await events(id, 'InvitationRevoked')).map((e) => e.payload.revokedBy), [owner.id, platformAdmin.id]);
+    assert.deepEqual((await events(id, 'invitation.revoked')).map((e) => e.data.revoked_by), [{ type: 'user', id: owner.id }, { type: 'user', id: platformAdmin.id }]);
   });
 });
 
@@ -240,7 +241,7 @@ describe('expiry', () => {
     assert.equal((await call(t.app, 'GET', `/v1/organizations/${id}`, { token: person.token })).status, 404);
     const [row] = await t.dataSource.query('SELECT status, user_id FROM memberships WHERE invitation_id = $1', [late]);
     assert.deepEqual(row, { status: 'pending', user_id: null });
-    assert.equal((await events(id, 'MemberActivated')).length, 0);
+    assert.equal((await events(id, 'member.activated')).length, 0);
   });
 
   test('the expiry job deletes expired invitations with InvitationExpired each, once', async () => {
@@ -255,13 +256,13 @@ describe('expiry', () => {
     assert.ok(expired !== undefined && expired >= 2, `expired ${expired}`);
     const gone = await t.dataSource.query('SELECT invitation_id FROM memberships WHERE invitation_id = ANY($1::uuid[])', [[open, first, second]]);
     assert.deepEqual(gone.map((r: { invitation_id: string }) => r.invitation_id), [open]);
-    const [event] = await events(id, 'InvitationExpired');
-    assert.deepEqual(Object.keys(event.payload).sort(), ['expiredAt', 'invitationId', 'role']);
-    assert.deepEqual([event.payload.invitationId, event.payload.role], [first, 'admin']);
-    assert.ok(Date.parse(event.payload.expiredAt as string) < Date.now());
-    assert.deepEqual((await events(other, 'InvitationExpired')).map((e) => e.payload.invitationId), [second]);
+    const [event] = await events(id, 'invitation.expired');
+    assert.deepEqual(Object.keys(event.data).sort(), ['expired_at', 'invitation_id', 'role']);
+    assert.deepEqual([event.data.invitation_id, event.data.role], [first, 'admin']);
+    assert.ok(Date.parse(event.data.expired_at as string) < Date.now());
+    assert.deepEqual((await events(other, 'invitation.expired')).map((e) => e.data.invitation_id), [second]);
     assert.equal(await job.runOnce(), 0, 'only once');
-    assert.equal((await events(id, 'InvitationExpired')).length, 1);
+    assert.equal((await events(id, 'invitation.expired')).length, 1);
   });
 
   test('inviting an email whose invitation expired replaces it (InvitationExpired, then a new invitation)', async () => {
@@ -272,7 +273,7 @@ describe('expiry', () => {
     await expire(old);
     const renewed = await invite(id, email, 'admin');
     assert.notEqual(renewed, old);
-    assert.deepEqual((await events(id, 'InvitationExpired')).map((e) => e.payload.invitationId), [old]);
+    assert.deepEqual((await events(id, 'invitation.expired')).map((e) => e.data.invitation_id), [old]);
     assert.deepEqual((await list(id)).body.map((i: { id: string; role: string }) => [i.id, i.role]), [[renewed, 'admin']]);
   });
 
@@ -306,11 +307,11 @@ describe('at most 500 open invitations', () => {
     );
     const last = await invite(id, fresh('last'), 'member');
     assert.equal((await list(id)).headers['x-total-count'], '500');
-    const before = (await t.dataSource.query('SELECT count(*)::int AS n FROM outbox_messages'))[0].n;
+    const before = (await t.dataSource.query('SELECT count(*)::int AS n FROM events'))[0].n;
     const over = await call(t.app, 'POST', `/v1/organizations/${id}/members`, { token: owner.token, body: { email: fresh('over'), role: 'member' } });
     assert.equal(over.status, 409, over.text);
     assert.equal(over.body.code, 'INVITATIONS.LIMIT');
-    assert.equal((await t.dataSource.query('SELECT count(*)::int AS n FROM outbox_messages'))[0].n, before);
+    assert.equal((await t.dataSource.query('SELECT count(*)::int AS n FROM events'))[0].n, before);
     assert.equal((await list(id)).headers['x-total-count'], '500');
 
     const withAccount = fresh('account');

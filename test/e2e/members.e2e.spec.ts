@@ -9,15 +9,24 @@ let outsider: { id: number; token: string };
 let platformAdmin: { id: number; token: string };
 
 interface Event {
-  event_type: string;
-  payload: Record<string, unknown>;
+  type: string;
+  subject: string;
+  data: Record<string, unknown>;
 }
 
+/** The organization's stored events of one type (`member.added`...), in the order they were written. */
 async function events(organizationId: string, type: string): Promise<Event[]> {
-  return t.dataSource.query('SELECT event_type, payload FROM outbox_messages WHERE aggregate_id = $1 AND event_type = $2 ORDER BY id', [
+  return t.dataSource.query('SELECT type, subject, data FROM events WHERE organization_id = $1 AND type = $2 ORDER BY insert_order', [
     organizationId,
-    type,
+    `tech.entropy.${type}`,
   ]);
+}
+
+/** The data without its membership id, after checking that id is the membership's. */
+async function withoutMembership(event: Event): Promise<Record<string, unknown>> {
+  const { membership_id: membershipId, ...rest } = event.data;
+  assert.equal(typeof membershipId, 'number');
+  return rest;
 }
 
 const createOrg = (token = owner.token, name = 'Members org') => createOrganization(t.app, token, { name });
@@ -127,8 +136,9 @@ describe('POST /v1/organizations/{id}/members', () => {
     assert.equal(res.body.role, 'admin');
     assert.equal(res.body.status, 'active');
     assert.ok(res.body.joined_at);
-    const [event] = await events(id, 'MemberAdded');
-    assert.deepEqual(event.payload, { userId: user.id, email: null, role: 'admin', status: 'active', addedBy: owner.id, invitationId: null });
+    const [event] = await events(id, 'member.added');
+    assert.equal(event.subject, `members/${user.id}`);
+    assert.deepEqual(await withoutMembership(event), { user_id: user.id, invitation_id: null, role: 'admin', status: 'active', added_by: { type: 'user', id: owner.id } });
     assert.equal(res.body.invitation_id, null);
     const org = await call(t.app, 'GET', `/v1/organizations/${id}`, { token: user.token });
     assert.equal(org.status, 200);
@@ -146,8 +156,12 @@ describe('POST /v1/organizations/{id}/members', () => {
       id: null, name: null, email: 'newcomer@example.com', role: 'member', status: 'pending', joined_at: null, invitation_id: invitationId,
     });
     assert.equal((await add(other, 'newcomer@example.com', 'admin')).status, 201);
-    const [event] = await events(id, 'MemberAdded');
-    assert.deepEqual(event.payload, { userId: null, email: 'newcomer@example.com', role: 'member', status: 'pending', addedBy: owner.id, invitationId });
+    const [event] = await events(id, 'member.added');
+    const [{ id: membershipId }] = await t.dataSource.query('SELECT id FROM memberships WHERE organization_id = $1 AND user_id IS NULL', [id]);
+    assert.equal(event.subject, `invitations/${invitationId}`);
+    assert.deepEqual(event.data, {
+      membership_id: membershipId, invitation_id: invitationId, user_id: null, role: 'member', status: 'pending', added_by: { type: 'user', id: owner.id },
+    });
 
     const newcomer = await t.user('NEWCOMER@example.com', { name: 'Nina Newcomer' });
     const listed = await call(t.app, 'GET', `/v1/organizations/${id}/members`, { token: owner.token });
@@ -158,12 +172,13 @@ describe('POST /v1/organizations/{id}/members', () => {
     assert.ok(member.joined_at);
     assert.equal(member.invitation_id, null);
     assert.equal(await roleOf(other, newcomer.id), 'admin');
-    const activated = [...(await events(id, 'MemberActivated')), ...(await events(other, 'MemberActivated'))];
-    assert.deepEqual(activated.map((e) => e.payload), [
-      { invitationId, userId: newcomer.id, role: 'member' },
-      { invitationId: activated[1]?.payload.invitationId, userId: newcomer.id, role: 'admin' },
+    const activated = [...(await events(id, 'member.activated')), ...(await events(other, 'member.activated'))];
+    assert.deepEqual(activated.map((e) => e.data), [
+      { invitation_id: invitationId, user_id: newcomer.id, role: 'member' },
+      { invitation_id: activated[1]?.data.invitation_id, user_id: newcomer.id, role: 'admin' },
     ]);
-    assert.notEqual(activated[1].payload.invitationId, invitationId);
+    assert.notEqual(activated[1].data.invitation_id, invitationId);
+    assert.equal(activated[0].subject, `members/${newcomer.id}`);
     const mine = await call(t.app, 'GET', '/v1/organizations', { token: newcomer.token });
     assert.deepEqual(mine.body.map((o: { id: string }) => o.id).sort(), [id, other].sort());
     const pending = await t.dataSource.query(`SELECT 1 FROM memberships WHERE status = 'pending' AND email = 'newcomer@example.com'`);
@@ -183,7 +198,7 @@ describe('POST /v1/organizations/{id}/members', () => {
     const dup = await add(id, 'Pending-Dup@example.com', 'member');
     assert.equal(dup.status, 409);
     assert.equal(dup.body.code, 'MEMBERS.ALREADY_MEMBER');
-    assert.equal((await events(id, 'MemberAdded')).length, 2);
+    assert.equal((await events(id, 'member.added')).length, 2);
   });
 
   test('only owners (and platform admins) add owners; members add nobody; outsiders see 404', async () => {
@@ -200,8 +215,8 @@ describe('POST /v1/organizations/{id}/members', () => {
     assert.equal((await add(id, 'outsider-adds@example.com', 'member', outsider.token)).status, 404);
     assert.equal((await add(id, 'co-owner@example.com', 'owner')).status, 201);
     assert.equal((await add(id, 'root-adds@example.com', 'owner', platformAdmin.token)).status, 201);
-    const added = await events(id, 'MemberAdded');
-    assert.equal(added.at(-1)?.payload.addedBy, platformAdmin.id);
+    const added = await events(id, 'member.added');
+    assert.deepEqual(added.at(-1)?.data.added_by, { type: 'user', id: platformAdmin.id });
     assert.equal(added.length, 5);
   });
 
@@ -240,8 +255,10 @@ describe('PATCH /v1/organizations/{id}/members/{userId}', () => {
     assert.equal(res.body.status, 'active');
     assert.equal(await roleOf(id, member.id), 'admin');
     assert.equal((await patch(id, member.id, 'admin')).status, 200);
-    const changed = await events(id, 'MemberRoleChanged');
-    assert.deepEqual(changed.map((e) => e.payload), [{ userId: member.id, from: 'member', to: 'admin', changedBy: owner.id }]);
+    const changed = await events(id, 'member.role_changed');
+    assert.deepEqual(await Promise.all(changed.map(withoutMembership)), [
+      { user_id: member.id, previous_role: 'member', role: 'admin', changed_by: { type: 'user', id: owner.id } },
+    ]);
   });
 
   test('admins manage members and admins but cannot change owners or promote to owner (403)', async () => {
@@ -339,10 +356,10 @@ describe('DELETE /v1/organizations/{id}/members/{userId}', () => {
     assert.equal((await remove(id, member.id, admin.token)).status, 204);
     assert.equal((await call(t.app, 'GET', `/v1/organizations/${id}`, { token: member.token })).status, 404);
     assert.equal((await remove(id, otherAdmin.id)).status, 204);
-    const removed = await events(id, 'MemberRemoved');
-    assert.deepEqual(removed.map((e) => e.payload), [
-      { userId: member.id, role: 'member', removedBy: admin.id, left: false },
-      { userId: otherAdmin.id, role: 'admin', removedBy: owner.id, left: false },
+    const removed = await events(id, 'member.removed');
+    assert.deepEqual(await Promise.all(removed.map(withoutMembership)), [
+      { user_id: member.id, role: 'member', removed_by: { type: 'user', id: admin.id }, left: false },
+      { user_id: otherAdmin.id, role: 'admin', removed_by: { type: 'user', id: owner.id }, left: false },
     ]);
     const again = await remove(id, member.id);
     assert.equal(again.status, 404);
@@ -373,8 +390,8 @@ describe('DELETE /v1/organizations/{id}/members/{userId}', () => {
     const admin = await memberWith(id, 'admin');
     assert.equal((await remove(id, member.id, member.token)).status, 204);
     assert.equal((await remove(id, admin.id, admin.token)).status, 204);
-    const left = await events(id, 'MemberRemoved');
-    assert.deepEqual(left.map((e) => [e.payload.userId, e.payload.left]), [[member.id, true], [admin.id, true]]);
+    const left = await events(id, 'member.removed');
+    assert.deepEqual(left.map((e) => [e.data.user_id, e.data.left]), [[member.id, true], [admin.id, true]]);
     const leave = await remove(id, owner.id);
     assert.equal(leave.status, 409);
     assert.equal(leave.body.code, 'MEMBERS.LAST_OWNER');
@@ -395,9 +412,9 @@ describe('DELETE /v1/organizations/{id}/members/{userId}', () => {
 
 test('a rolled-back member change writes no event', async () => {
   const id = await createOrg();
-  const before = (await t.dataSource.query('SELECT count(*)::int AS count FROM outbox_messages'))[0].count;
+  const before = (await t.dataSource.query('SELECT count(*)::int AS count FROM events'))[0].count;
   assert.equal((await call(t.app, 'PATCH', `/v1/organizations/${id}/members/${owner.id}`, { token: owner.token, body: { role: 'member' } })).status, 409);
   assert.equal((await call(t.app, 'DELETE', `/v1/organizations/${id}/members/${owner.id}`, { token: owner.token })).status, 409);
-  const afterCount = (await t.dataSource.query('SELECT count(*)::int AS count FROM outbox_messages'))[0].count;
+  const afterCount = (await t.dataSource.query('SELECT count(*)::int AS count FROM events'))[0].count;
   assert.equal(afterCount, before);
 });

@@ -10,9 +10,9 @@ let platformAdmin: { id: number; token: string };
 
 async function outbox(aggregateId: string) {
   return t.dataSource.query(
-    'SELECT event_type, payload FROM outbox_messages WHERE aggregate_id = $1 ORDER BY id',
+    `SELECT type, data FROM events WHERE aggregate_type = 'Organization' AND aggregate_id = $1 AND type LIKE 'tech.entropy.organization.%' ORDER BY insert_order`,
     [aggregateId],
-  ) as Promise<{ event_type: string; payload: Record<string, unknown> }[]>;
+  ) as Promise<{ type: string; data: Record<string, unknown> }[]>;
 }
 
 const createOrg = (token: string, body: Record<string, unknown> = { name: 'Fake organization' }) => createOrganization(t.app, token, body);
@@ -44,8 +44,8 @@ describe('POST /v1/organizations', () => {
     const [membership] = await t.dataSource.query('SELECT user_id, role, status FROM memberships WHERE organization_id = $1', [res.body.id]);
     assert.deepEqual(membership, { user_id: owner.id, role: 'owner', status: 'active' });
     const events = await outbox(res.body.id);
-    assert.deepEqual(events.map((e) => e.event_type), ['OrganizationCreated']);
-    assert.equal(events[0].payload.ownerId, owner.id);
+    assert.deepEqual(events.map((e) => e.type), ['tech.entropy.organization.created']);
+    assert.deepEqual(events[0].data.created_by, { type: 'user', id: owner.id });
   });
 
   test('rejects bad input with 400 and the contract error body, creating nothing', async () => {
@@ -214,8 +214,8 @@ describe('PUT /v1/organizations/{id}', () => {
     assert.equal(res.body.photo_url, 'https://cdn.example.com/logo.png');
     assert.equal(res.body.vanity_slug, 'before');
     const events = await outbox(id);
-    assert.deepEqual(events.map((e) => e.event_type), ['OrganizationCreated', 'OrganizationUpdated']);
-    assert.deepEqual((events[1].payload.changedFields as string[]).sort(), ['city', 'name', 'photo_url']);
+    assert.deepEqual(events.map((e) => e.type), ['tech.entropy.organization.created', 'tech.entropy.organization.updated']);
+    assert.deepEqual((events[1].data.changed_fields as string[]).sort(), ['city', 'name', 'photo_url']);
     const again = await call(t.app, 'GET', `/v1/organizations/${id}`, { token: owner.token });
     assert.equal(again.body.name, 'After');
   });
@@ -289,7 +289,7 @@ describe('PUT /v1/organizations/{id}', () => {
     }
     assert.equal(row.version, 41);
     assert.deepEqual(results.map((r) => r.headers.etag).sort(), Array.from({ length: 40 }, (_, n) => `"${n + 2}"`).sort());
-    const updates = (await outbox(id)).filter((e) => e.event_type === 'OrganizationUpdated');
+    const updates = (await outbox(id)).filter((e) => e.type === 'tech.entropy.organization.updated');
     assert.equal(updates.length, 40);
   });
 
@@ -341,7 +341,7 @@ describe('DELETE /v1/organizations/{id}', () => {
     assert.equal((await call(t.app, 'GET', `/v1/organizations/${id}`, { token: owner.token })).status, 404);
     assert.equal((await call(t.app, 'DELETE', `/v1/organizations/${id}`, { token: owner.token })).status, 404);
     const events = await outbox(id);
-    assert.equal(events.at(-1)?.event_type, 'OrganizationDeleted');
+    assert.equal(events.at(-1)?.type, 'tech.entropy.organization.deleted');
     const memberships = await t.dataSource.query('SELECT 1 FROM memberships WHERE organization_id = $1', [id]);
     assert.equal(memberships.length, 0);
   });

@@ -18,6 +18,9 @@ test('defaults follow the contract', () => {
   assert.equal(s.facebook.appId, undefined);
   assert.equal(s.invitationTtlDays, 14);
   assert.equal(parseSettings({ INVITATION_TTL_DAYS: '3' }).invitationTtlDays, 3);
+  assert.equal(s.amqpUrl, undefined);
+  assert.equal(s.eventRetentionDays, 90);
+  assert.equal(parseSettings({ EVENT_RETENTION_DAYS: '7' }).eventRetentionDays, 7);
   assert.equal(parseSettings({ PORT: '8080' }).publicUrl, 'http://localhost:8080');
 });
 
@@ -40,6 +43,9 @@ test('each invalid variable is named in the error', () => {
     [{ INVITATION_TTL_DAYS: '1000' }, 'INVITATION_TTL_DAYS'],
     [{ DATABASE_TIMEOUT_MS: '0' }, 'DATABASE_TIMEOUT_MS'],
     [{ DATABASE_TIMEOUT_MS: '5s' }, 'DATABASE_TIMEOUT_MS'],
+    [{ AMQP_URL: 'http://rabbit' }, 'AMQP_URL'],
+    [{ EVENT_RETENTION_DAYS: '0' }, 'EVENT_RETENTION_DAYS'],
+    [{ EVENT_RETENTION_DAYS: '1.5' }, 'EVENT_RETENTION_DAYS'],
   ];
   for (const [env, name] of cases) {
     assert.throws(() => parseSettings(env), (error: unknown) => error instanceof ConfigurationError && error.message.startsWith(name), name);

@@ -10,6 +10,7 @@ const member: MemberActor = { userId: 3, role: 'member' };
 
 function existing(userId: number, role: MemberActor['role']): Membership {
   const membership = Membership.active(ORG, userId, role);
+  membership.id = 100 + userId;
   membership.uncommit();
   return membership;
 }
@@ -22,21 +23,28 @@ function invitation(role: MemberActor['role']): Membership {
   return pending;
 }
 
-test('add: active for a known user, pending for an email (an invitation with its own id); MemberAdded without secrets', () => {
+test('add: active for a known user, pending for an email (an invitation with its own id); MemberAdded without the email', () => {
   const active = Membership.add(ORG, { userId: 9 }, 'admin', owner);
   assert.equal(active.status, 'active');
   assert.ok(active.joinedAt);
   assert.deepEqual([active.invitationId, active.expiresAt], [null, null]);
-  assert.equal(active.getUncommittedEvents()[0].toPayload().invitationId, null);
+  assert.equal(active.getUncommittedEvents()[0].toData().invitation_id, null);
   const pending = Membership.add(ORG, { email: 'x@example.com', expiresAt: IN_A_WEEK }, 'member', admin);
   assert.deepEqual([pending.status, pending.userId, pending.email, pending.joinedAt], ['pending', null, 'x@example.com', null]);
   assert.match(pending.invitationId!, /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
   assert.deepEqual([pending.invitedBy, pending.expiresAt], [2, IN_A_WEEK]);
   const [event] = pending.getUncommittedEvents();
   assert.equal(event.eventName, 'MemberAdded');
-  assert.deepEqual(event.toPayload(), {
-    userId: null, email: 'x@example.com', role: 'member', status: 'pending', addedBy: 2, invitationId: pending.invitationId,
+  pending.id = 41; // given by the insert, before the event is written
+  assert.equal(event.type, 'tech.entropy.member.added');
+  assert.equal(event.organizationId, ORG);
+  assert.equal(event.subject, `invitations/${pending.invitationId}`);
+  assert.deepEqual(event.toData(), {
+    membership_id: 41, invitation_id: pending.invitationId, user_id: null, role: 'member', status: 'pending', added_by: { type: 'user', id: 2 },
   });
+  assert.equal(JSON.stringify(event.toData()).includes('example.com'), false);
+  active.id = 40;
+  assert.equal(active.getUncommittedEvents()[0].subject, 'members/9');
 });
 
 test('changeInvitationRole: managers re-role, only owners touch or make an owner invitation; no event', () => {
@@ -59,7 +67,8 @@ test('revoke: managers revoke, only owners revoke an owner invitation; Invitatio
   revoked.revoke(admin);
   const [event] = revoked.getUncommittedEvents();
   assert.equal(event.eventName, 'InvitationRevoked');
-  assert.deepEqual(event.toPayload(), { invitationId: revoked.invitationId, role: 'admin', revokedBy: 2 });
+  assert.equal(event.type, 'tech.entropy.invitation.revoked');
+  assert.deepEqual(event.toData(), { invitation_id: revoked.invitationId, role: 'admin', revoked_by: { type: 'user', id: 2 } });
   invitation('owner').revoke(owner);
   assert.throws(() => existing(5, 'member').revoke(owner), /Not an invitation/);
 });
@@ -80,13 +89,25 @@ test('changeRole: admins never touch owners nor make them; the last owner stays;
   assert.equal(unchanged.getUncommittedEvents().length, 0);
   const demoted = existing(5, 'owner');
   assert.equal(demoted.changeRole('member', owner, 2), true);
-  assert.deepEqual(demoted.getUncommittedEvents()[0].toPayload(), { userId: 5, from: 'owner', to: 'member', changedBy: 1 });
+  assert.deepEqual(demoted.getUncommittedEvents()[0].toData(), {
+    membership_id: demoted.id,
+    user_id: 5,
+    previous_role: 'owner',
+    role: 'member',
+    changed_by: { type: 'user', id: 1 },
+  });
 });
 
 test('remove: anyone may leave, but not the last owner; only managers remove others, only owners remove owners', () => {
   const leaving = existing(3, 'member');
   leaving.remove(member, 1);
-  assert.deepEqual(leaving.getUncommittedEvents()[0].toPayload(), { userId: 3, role: 'member', removedBy: 3, left: true });
+  assert.deepEqual(leaving.getUncommittedEvents()[0].toData(), {
+    membership_id: leaving.id,
+    user_id: 3,
+    role: 'member',
+    left: true,
+    removed_by: { type: 'user', id: 3 },
+  });
   assert.throws(() => existing(1, 'owner').remove(owner, 1), LastOwnerError);
   assert.throws(() => existing(4, 'member').remove(member, 1), RoleRequiredError);
   assert.throws(() => existing(5, 'owner').remove(admin, 2), OwnerRequiredError);

@@ -8,7 +8,9 @@ test('create applies OrganizationCreated with the owner and no secret', () => {
   assert.equal(organization.version, 1);
   const [event] = organization.getUncommittedEvents();
   assert.equal(event.eventName, 'OrganizationCreated');
-  assert.deepEqual(event.toPayload(), { name: 'Acme', ownerId: 7 });
+  assert.equal(event.type, 'tech.entropy.organization.created');
+  assert.equal(event.subject, `organizations/${organization.id}`);
+  assert.deepEqual(event.toData(), { organization_id: organization.id, name: 'Acme', created_by: { type: 'user', id: 7 } });
 });
 
 test('update applies only real changes, bumps the version and names the changed fields', () => {
@@ -20,7 +22,7 @@ test('update applies only real changes, bumps the version and names the changed 
   assert.deepEqual(organization.update({ city: 'Lyon', bio: null, country: 'FR' }), ['city', 'country']);
   assert.equal(organization.version, 2);
   const [event] = organization.getUncommittedEvents();
-  assert.deepEqual(event.toPayload(), { changedFields: ['city', 'country'], version: 2 });
+  assert.deepEqual(event.toData(), { organization_id: organization.id, changed_fields: ['city', 'country'], version: 2 });
 });
 
 test('verifying stamps verified_at when none is given', () => {

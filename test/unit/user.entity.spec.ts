@@ -17,7 +17,9 @@ test('linkFacebook: attaches the identity with UserFacebookLinked, which names o
   assert.equal(rest.length, 0);
   assert.equal(event.eventName, 'UserFacebookLinked');
   assert.equal(event.aggregateId, '7');
-  assert.deepEqual(event.toPayload(), { provider: 'facebook', userId: 7, via: 'cli' });
+  assert.equal(event.type, 'tech.entropy.user.facebook_linked');
+  assert.equal(event.organizationId, null);
+  assert.deepEqual(event.toData(), { user_id: 7, provider: 'facebook', via: 'cli' });
 });
 
 test('linkFacebook: the identity the account already has changes nothing; another one is refused', () => {

@@ -55,7 +55,7 @@ export class Credential extends AggregateRoot<DomainEvent> {
     credential.created_by = createdBy;
     credential.created_at = now;
     credential.updated_at = now;
-    credential.apply(new CredentialLinkedEvent(String(id), organizationId, account.facebookUserId, credential.scopes, account.expiresAt, createdBy));
+    credential.apply(new CredentialLinkedEvent(String(id), organizationId, account.name, account.facebookUserId, credential.scopes, account.expiresAt, createdBy));
     return credential;
   }
 
@@ -70,7 +70,7 @@ export class Credential extends AggregateRoot<DomainEvent> {
     this.expires_at = account.expiresAt;
     this.checked_at = now;
     this.updated_at = now;
-    this.apply(new CredentialRelinkedEvent(String(this.id), this.organization_id, this.facebook_user_id, this.scopes, this.expires_at, previousStatus));
+    this.apply(new CredentialRelinkedEvent(String(this.id), this.organization_id, this.name, this.facebook_user_id, this.scopes, this.expires_at, previousStatus));
   }
 
   /** Erases the token; the caller deletes the row. */

@@ -3,6 +3,7 @@ import { SchedulerRegistry } from '@nestjs/schedule';
 import { DataSource, In } from 'typeorm';
 import { appConfig, type AppConfig } from '../../infrastructure/config/app.config.js';
 import { isEmbedded } from '../../infrastructure/database/migration-runner.js';
+import { CREDENTIAL_LIFECYCLE } from '../../infrastructure/events/actor.js';
 import { UnitOfWork, type Transaction } from '../../infrastructure/database/unit-of-work.js';
 import { SecretBox, SecretBoxError } from '../../infrastructure/security/secret-box.js';
 import { FacebookUnavailableError } from '../../infrastructure/facebook/facebook.errors.js';
@@ -119,7 +120,7 @@ export class CredentialLifecycleJob implements OnApplicationBootstrap, BeforeApp
       if (due.length === 0) return 0;
       const credentials = await tx.manager.find(Credential, { where: { id: In(due.map((row) => row.id)) }, order: { id: 'ASC' } });
       return this.expireAll(tx, credentials, 'expired');
-    });
+    }, { actor: CREDENTIAL_LIFECYCLE });
   }
 
   private async checkAtFacebook(): Promise<{ checked: number; invalidated: number }> {
@@ -166,7 +167,7 @@ export class CredentialLifecycleJob implements OnApplicationBootstrap, BeforeApp
       if (!credential || credential.encrypted_token !== sealed) return false;
       credential.checked_at = new Date();
       return (await this.expireAll(tx, [credential], 'invalidated')) === 1;
-    });
+    }, { actor: CREDENTIAL_LIFECYCLE });
   }
 
   private async expireAll(tx: Transaction, credentials: Credential[], reason: ExpiryReason): Promise<number> {

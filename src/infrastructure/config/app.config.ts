@@ -38,6 +38,10 @@ export interface AppSettings {
     /** Requests per minute per client address on the sign-in and Facebook callback routes. */
     perAddressPerMinute: number;
   };
+  /** RabbitMQ; undefined → no broker (the feed is then the only destination of events). */
+  amqpUrl: string | undefined;
+  /** Days delivered events stay in the event log (and the feed) before housekeeping deletes them. */
+  eventRetentionDays: number;
 }
 
 type Env = Record<string, string | undefined>;
@@ -118,6 +122,15 @@ export function parseSettings(env: Env): AppSettings {
     fail('LOG_LEVEL', `must be one of fatal|error|warn|info|debug|trace|silent, got "${logLevel}"`);
   }
 
+  const amqpUrl = env.AMQP_URL?.trim() || undefined;
+  if (amqpUrl && !/^amqps?:\/\//.test(amqpUrl)) fail('AMQP_URL', 'must start with amqp:// or amqps://');
+
+  const retentionRaw = env.EVENT_RETENTION_DAYS?.trim() || '90';
+  const eventRetentionDays = Number(retentionRaw);
+  if (!/^\d+$/.test(retentionRaw) || eventRetentionDays < 1 || eventRetentionDays > 36500) {
+    fail('EVENT_RETENTION_DAYS', `must be a whole number of days between 1 and 36500, got "${retentionRaw}"`);
+  }
+
   const appId = env.FACEBOOK_APP_ID?.trim() || undefined;
   const appSecret = env.FACEBOOK_APP_SECRET?.trim() || undefined;
   if (Boolean(appId) !== Boolean(appSecret)) {
@@ -149,6 +162,8 @@ export function parseSettings(env: Env): AppSettings {
       perCallerPerMinute: integer(env, 'RATE_LIMIT_PER_MINUTE', 1200),
       perAddressPerMinute: integer(env, 'AUTH_RATE_LIMIT_PER_MINUTE', 30),
     },
+    amqpUrl,
+    eventRetentionDays,
   };
 }
 

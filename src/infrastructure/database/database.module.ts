@@ -2,7 +2,8 @@ import { Global, Module, type DynamicModule, type OnApplicationShutdown } from '
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { appConfig, type AppConfig } from '../config/app.config.js';
 import { OAuthStateStore } from '../security/oauth-state.store.js';
-import { OutboxMessage } from '../outbox/outbox-message.entity.js';
+import { EventRecord } from '../events/event-record.entity.js';
+import { EventSequencer } from '../events/event-sequencer.js';
 import { dataSourceOptions } from './data-source.options.js';
 import { acquireEmbeddedLock } from './embedded-lock.js';
 import { HousekeepingJob } from './housekeeping.job.js';
@@ -41,10 +42,10 @@ export class DatabaseModule {
             },
           ],
         }),
-        TypeOrmModule.forFeature([OutboxMessage]),
+        TypeOrmModule.forFeature([EventRecord]),
       ],
-      providers: [MigrationRunner, UnitOfWork, OAuthStateStore, HousekeepingJob],
-      exports: [UnitOfWork, OAuthStateStore],
+      providers: [MigrationRunner, UnitOfWork, EventSequencer, OAuthStateStore, HousekeepingJob],
+      exports: [UnitOfWork, EventSequencer, OAuthStateStore],
     };
   }
 }

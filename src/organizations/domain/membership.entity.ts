@@ -95,9 +95,7 @@ export class Membership extends AggregateRoot<DomainEvent> {
       membership.invitedBy = by.userId;
       membership.expiresAt = invitee.expiresAt;
     }
-    membership.apply(
-      new MemberAddedEvent(organizationId, membership.userId, membership.email, role, membership.status, by.userId, membership.invitationId),
-    );
+    membership.apply(new MemberAddedEvent(organizationId, membership, membership.userId, role, membership.status, by.userId));
     return membership;
   }
 
@@ -137,7 +135,7 @@ export class Membership extends AggregateRoot<DomainEvent> {
     if (this.role === 'owner' && owners <= 1) throw new LastOwnerError();
     const from = this.role;
     this.role = to;
-    this.apply(new MemberRoleChangedEvent(this.organizationId, this.userId!, from, to, by.userId));
+    this.apply(new MemberRoleChangedEvent(this.organizationId, this, this.userId!, from, to, by.userId));
     return true;
   }
 
@@ -149,7 +147,7 @@ export class Membership extends AggregateRoot<DomainEvent> {
       if (this.role === 'owner' && by.role !== 'owner') throw new OwnerRequiredError();
     }
     if (this.role === 'owner' && owners <= 1) throw new LastOwnerError();
-    this.apply(new MemberRemovedEvent(this.organizationId, this.userId!, this.role, by.userId, leaving));
+    this.apply(new MemberRemovedEvent(this.organizationId, this, this.userId!, this.role, by.userId, leaving));
   }
 }
 

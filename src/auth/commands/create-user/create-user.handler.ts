@@ -1,5 +1,6 @@
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { UnitOfWork } from '../../../infrastructure/database/unit-of-work.js';
+import { systemActor } from '../../../infrastructure/events/actor.js';
 import { PendingMemberships } from '../../../organizations/activate-pending-memberships.js';
 import { EmailTakenError } from '../../auth.errors.js';
 import { normalizeEmail, User } from '../../domain/user.entity.js';
@@ -20,6 +21,6 @@ export class CreateUserHandler implements ICommandHandler<CreateUserCommand> {
       user.signedUp(via);
       await this.pendingMemberships.activate(tx, user.id, user.email);
       return { id: user.id, name: user.name, email: user.email, is_admin: user.isAdmin };
-    });
+    }, { actor: systemActor(via) });
   }
 }

@@ -2,6 +2,7 @@ import { Inject } from '@nestjs/common';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { appConfig, type AppConfig } from '../../../infrastructure/config/app.config.js';
 import { UnitOfWork } from '../../../infrastructure/database/unit-of-work.js';
+import { FACEBOOK } from '../../../infrastructure/events/actor.js';
 import { FacebookNotConfiguredError } from '../../../infrastructure/facebook/facebook.errors.js';
 import { Credential } from '../../domain/credential.entity.js';
 import { parseSignedRequest } from '../../facebook/signed-request.js';
@@ -20,7 +21,7 @@ export class DeauthorizeFacebookUserHandler implements ICommandHandler<Deauthori
     @Inject(appConfig.KEY) private readonly settings: AppConfig,
   ) {}
 
-  async execute({ signedRequest }: DeauthorizeFacebookUserCommand): Promise<{ success: true }> {
+  async execute({ signedRequest, requestId }: DeauthorizeFacebookUserCommand): Promise<{ success: true }> {
     const secret = this.settings.facebook.appSecret;
     if (!secret) throw new FacebookNotConfiguredError();
     const { user_id: facebookUserId } = parseSignedRequest(signedRequest, secret);
@@ -35,7 +36,7 @@ export class DeauthorizeFacebookUserHandler implements ICommandHandler<Deauthori
         await tx.manager.save(credential);
       }
       await this.revocations.cancelPendingWithin(tx.manager, facebookUserId, 'the person removed the app at Facebook');
-    });
+    }, { actor: FACEBOOK, correlationId: requestId });
     return { success: true };
   }
 }

@@ -1,5 +1,6 @@
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { DataSource } from 'typeorm';
+import { workContextOf } from '../../../auth/principal.js';
 import { isUniqueViolation } from '../../../infrastructure/database/postgres-errors.js';
 import { UnitOfWork } from '../../../infrastructure/database/unit-of-work.js';
 import { OAuthStateStore } from '../../../infrastructure/security/oauth-state.store.js';
@@ -53,7 +54,7 @@ export class LinkCredentialHandler implements ICommandHandler<LinkCredentialComm
         // A revocation still queued from an earlier unlink would kill the token just stored.
         await this.revocations.cancelPendingWithin(tx.manager, account.facebookUserId, LINKED_AGAIN);
         return toCredentialResponse(credential);
-      });
+      }, workContextOf(principal));
     } catch (error) {
       // Two links of the same account racing: the unique constraint decides.
       if (isUniqueViolation(error, 'credentials_account_uq')) throw new CredentialAlreadyLinkedError();

@@ -1,5 +1,6 @@
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { DataSource } from 'typeorm';
+import { workContextOf } from '../../../auth/principal.js';
 import { UnitOfWork } from '../../../infrastructure/database/unit-of-work.js';
 import { OAuthStateStore } from '../../../infrastructure/security/oauth-state.store.js';
 import { SecretBox } from '../../../infrastructure/security/secret-box.js';
@@ -44,6 +45,6 @@ export class RelinkCredentialHandler implements ICommandHandler<RelinkCredential
       // A revocation still queued from an unlink elsewhere would kill the fresh token.
       await this.revocations.cancelPendingWithin(tx.manager, account.facebookUserId, LINKED_AGAIN);
       return toCredentialResponse(credential);
-    });
+    }, workContextOf(principal));
   }
 }

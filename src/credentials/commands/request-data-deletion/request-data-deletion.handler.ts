@@ -2,7 +2,9 @@ import { createHmac, randomBytes } from 'node:crypto';
 import { Inject } from '@nestjs/common';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { appConfig, type AppConfig } from '../../../infrastructure/config/app.config.js';
+import { UserAnonymizedEvent } from '../../../auth/domain/events/user-anonymized.event.js';
 import { UnitOfWork, type Transaction } from '../../../infrastructure/database/unit-of-work.js';
+import { FACEBOOK } from '../../../infrastructure/events/actor.js';
 import { FacebookNotConfiguredError } from '../../../infrastructure/facebook/facebook.errors.js';
 import { Credential } from '../../domain/credential.entity.js';
 import type { DataDeletionResponseDto } from '../../dto/credential.response.dto.js';
@@ -18,9 +20,9 @@ export const DELETED_USER_NAME = 'Deleted user';
  *   one announced by a CredentialRevoked that does not carry the account id) and the revocations
  *   queued for them;
  * - the user account they signed in with: anonymized (name, email and Facebook id gone), its sessions
- *   revoked, its memberships kept;
- * - the account id and that user's email in the outbox's event payloads (set to null), and stored
- *   idempotent answers showing them.
+ *   revoked, its memberships kept (event UserAnonymized);
+ * - the account id and the account's name in stored events' data (set to null; member events never
+ *   held an email), and stored idempotent answers showing the account id or that user's email.
  * The request is kept under a random confirmation code with only a keyed hash of the account id, for
  * the status page Facebook links to.
  */
@@ -31,7 +33,7 @@ export class RequestDataDeletionHandler implements ICommandHandler<RequestDataDe
     @Inject(appConfig.KEY) private readonly settings: AppConfig,
   ) {}
 
-  async execute({ signedRequest }: RequestDataDeletionCommand): Promise<DataDeletionResponseDto> {
+  async execute({ signedRequest, requestId }: RequestDataDeletionCommand): Promise<DataDeletionResponseDto> {
     const secret = this.settings.facebook.appSecret;
     if (!secret) throw new FacebookNotConfiguredError();
     const { user_id: facebookUserId } = parseSignedRequest(signedRequest, secret);
@@ -52,7 +54,7 @@ export class RequestDataDeletionHandler implements ICommandHandler<RequestDataDe
          VALUES ($1, $2, 'completed', $3, now())`,
         [confirmationCode, createHmac('sha256', secret).update(`data-deletion:${facebookUserId}`).digest('hex'), credentials.length],
       );
-    });
+    }, { actor: FACEBOOK, correlationId: requestId });
     return { url: `${this.settings.publicUrl}/v1/facebook/data-deletion/${confirmationCode}`, confirmation_code: confirmationCode };
   }
 
@@ -70,21 +72,24 @@ export class RequestDataDeletionHandler implements ICommandHandler<RequestDataDe
       await tx.manager.query('UPDATE sessions SET revoked_at = now() WHERE user_id = $1 AND revoked_at IS NULL', [id]);
       // An invitation accepted by email keeps the address on the membership row.
       await tx.manager.query('UPDATE memberships SET email = NULL WHERE user_id = $1 AND email IS NOT NULL', [id]);
+      tx.record(new UserAnonymizedEvent(id, 'data_deletion'));
     }
     return users.flatMap((user) => (user.email ? [user.email] : []));
   }
 
-  /** Event payloads (credential events carry the account id, MemberAdded the email) and idempotent replays. */
+  /**
+   * Stored events (credential events carry the account id and, linked/relinked, the account's name;
+   * delivered ones too: the feed serves them for EVENT_RETENTION_DAYS) and idempotent replays.
+   */
   private async scrubRecords(tx: Transaction, facebookUserId: string, emails: string[]): Promise<void> {
     await tx.manager.query(
-      `UPDATE outbox_messages SET payload = jsonb_set(payload, '{facebookUserId}', 'null') WHERE payload->>'facebookUserId' = $1`,
+      `UPDATE events
+          SET data = data || jsonb_build_object('facebook_user_id', NULL) || CASE WHEN data ? 'name' THEN '{"name": null}'::jsonb ELSE '{}'::jsonb END
+        WHERE aggregate_type = 'Credential' AND data->>'facebook_user_id' = $1`,
       [facebookUserId],
     );
     const replayed = [`"facebook_user_id":${JSON.stringify(facebookUserId)}`];
-    for (const email of emails) {
-      await tx.manager.query(`UPDATE outbox_messages SET payload = jsonb_set(payload, '{email}', 'null') WHERE payload->>'email' = $1`, [email]);
-      replayed.push(`"email":${JSON.stringify(email)}`);
-    }
+    for (const email of emails) replayed.push(`"email":${JSON.stringify(email)}`);
     // A retry of those requests then runs again instead of replaying the answer (24 hours at most).
     for (const fragment of replayed) {
       await tx.manager.query('DELETE FROM idempotency_keys WHERE strpos(response_body, $1) > 0', [fragment]);

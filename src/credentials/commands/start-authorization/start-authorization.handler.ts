@@ -1,5 +1,6 @@
 import { Inject } from '@nestjs/common';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { workContextOf } from '../../../auth/principal.js';
 import { appConfig, type AppConfig } from '../../../infrastructure/config/app.config.js';
 import { UnitOfWork } from '../../../infrastructure/database/unit-of-work.js';
 import { OAuthStateStore } from '../../../infrastructure/security/oauth-state.store.js';
@@ -37,6 +38,6 @@ export class StartAuthorizationHandler implements ICommandHandler<StartAuthoriza
         authorization_url: this.graph.dialogUrl(state, linkRedirectUri, credentialScopes),
         expires_at: expiresAt.toISOString(),
       };
-    });
+    }, workContextOf(principal));
   }
 }

@@ -1,4 +1,5 @@
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { workContextOf } from '../../../auth/principal.js';
 import { UnitOfWork } from '../../../infrastructure/database/unit-of-work.js';
 import { authorize } from '../../../organizations/organization-access.js';
 import { CREDENTIAL_RULES } from '../../credential-access.js';
@@ -28,7 +29,7 @@ export class UnlinkCredentialHandler implements ICommandHandler<UnlinkCredential
       if (!credential) throw new CredentialNotFoundError();
       const response = toCredentialResponse(credential);
       return { response, revocationId: await this.unlinker.unlinkWithin(tx, credential, 'unlinked') };
-    });
+    }, workContextOf(principal));
     if (revocationId !== null) this.revocations.attemptSoon(revocationId);
     return response;
   }

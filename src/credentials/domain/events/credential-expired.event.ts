@@ -4,6 +4,7 @@ export type ExpiryReason = 'expired' | 'invalidated';
 
 export class CredentialExpiredEvent extends DomainEvent {
   readonly eventName = 'CredentialExpired';
+  readonly type = 'tech.entropy.credential.expired';
   readonly aggregateType = 'Credential';
 
   constructor(
@@ -14,5 +15,13 @@ export class CredentialExpiredEvent extends DomainEvent {
     readonly reason: ExpiryReason,
   ) {
     super();
+  }
+
+  get subject(): string {
+    return `credentials/${this.aggregateId}`;
+  }
+
+  toData() {
+    return { credential_id: Number(this.aggregateId), facebook_user_id: this.facebookUserId, reason: this.reason };
   }
 }

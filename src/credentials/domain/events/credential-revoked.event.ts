@@ -4,6 +4,7 @@ export type RevokeReason = 'deauthorized' | 'data_deletion';
 
 export class CredentialRevokedEvent extends DomainEvent {
   readonly eventName = 'CredentialRevoked';
+  readonly type = 'tech.entropy.credential.revoked';
   readonly aggregateType = 'Credential';
 
   constructor(
@@ -14,5 +15,13 @@ export class CredentialRevokedEvent extends DomainEvent {
     readonly reason: RevokeReason,
   ) {
     super();
+  }
+
+  get subject(): string {
+    return `credentials/${this.aggregateId}`;
+  }
+
+  toData() {
+    return { credential_id: Number(this.aggregateId), facebook_user_id: this.facebookUserId, reason: this.reason };
   }
 }

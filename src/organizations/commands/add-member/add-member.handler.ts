@@ -1,5 +1,6 @@
 import { Inject } from '@nestjs/common';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { workContextOf } from '../../../auth/principal.js';
 import { normalizeEmail } from '../../../auth/domain/user.entity.js';
 import { appConfig, type AppConfig } from '../../../infrastructure/config/app.config.js';
 import { UnitOfWork } from '../../../infrastructure/database/unit-of-work.js';
@@ -58,6 +59,6 @@ export class AddMemberHandler implements ICommandHandler<AddMemberCommand> {
         joined_at: membership.joinedAt,
         invitation_id: membership.invitationId,
       });
-    });
+    }, workContextOf(principal));
   }
 }

@@ -1,4 +1,5 @@
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { workContextOf } from '../../../auth/principal.js';
 import { UnitOfWork } from '../../../infrastructure/database/unit-of-work.js';
 import { Membership } from '../../domain/membership.entity.js';
 import { MEMBER_COLUMNS, toMemberResponse, type MemberResponseDto, type MemberRow } from '../../dto/member.response.dto.js';
@@ -29,6 +30,6 @@ export class ChangeMemberRoleHandler implements ICommandHandler<ChangeMemberRole
         [membership.id],
       );
       return toMemberResponse(row);
-    });
+    }, workContextOf(principal));
   }
 }

@@ -1,5 +1,6 @@
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import type { EntityManager } from 'typeorm';
+import { workContextOf } from '../../../auth/principal.js';
 import { UnitOfWork } from '../../../infrastructure/database/unit-of-work.js';
 import { Membership } from '../../domain/membership.entity.js';
 import { Organization, slugify } from '../../domain/organization.entity.js';
@@ -18,7 +19,7 @@ export class CreateOrganizationHandler implements ICommandHandler<CreateOrganiza
       await tx.manager.insert(Organization, organization);
       await tx.manager.insert(Membership, Membership.active(organization.id, principal.userId, 'owner'));
       return { id: organization.id };
-    });
+    }, workContextOf(principal));
   }
 }
 

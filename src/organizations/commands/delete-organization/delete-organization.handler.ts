@@ -1,4 +1,5 @@
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { workContextOf } from '../../../auth/principal.js';
 import { UnitOfWork } from '../../../infrastructure/database/unit-of-work.js';
 import { OrganizationDeletionHooks } from '../../organization-deletion.hooks.js';
 import { Organization } from '../../domain/organization.entity.js';
@@ -25,6 +26,6 @@ export class DeleteOrganizationHandler implements ICommandHandler<DeleteOrganiza
       tx.track(organization).delete();
       // Memberships go with the organization (ON DELETE CASCADE).
       await tx.manager.delete(Organization, { id: organizationId });
-    });
+    }, workContextOf(principal));
   }
 }

@@ -1,4 +1,5 @@
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { workContextOf } from '../../../auth/principal.js';
 import { UnitOfWork } from '../../../infrastructure/database/unit-of-work.js';
 import { Membership } from '../../domain/membership.entity.js';
 import { assertUserIdInRange, countOwners, lockMembers } from '../../lock-members.js';
@@ -23,6 +24,6 @@ export class RemoveMemberHandler implements ICommandHandler<RemoveMemberCommand>
       tx.track(membership).remove(actor, await countOwners(tx.manager, organizationId));
       await tx.manager.delete(Membership, { id: membership.id });
       await this.hooks.run(tx, { organizationId, userId, role: null, by: actor.userId });
-    });
+    }, workContextOf(principal));
   }
 }

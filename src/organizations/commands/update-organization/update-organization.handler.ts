@@ -1,5 +1,6 @@
 import { Inject } from '@nestjs/common';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { workContextOf } from '../../../auth/principal.js';
 import { appConfig, type AppConfig } from '../../../infrastructure/config/app.config.js';
 import { UnitOfWork } from '../../../infrastructure/database/unit-of-work.js';
 import { Organization, type OrganizationChanges } from '../../domain/organization.entity.js';
@@ -42,7 +43,7 @@ export class UpdateOrganizationHandler implements ICommandHandler<UpdateOrganiza
       }
       const row = organization as unknown as OrganizationRow;
       return { organization: toOrganizationResponse(row, this.settings.publicUrl, role), etag: etagOf(organization.version) };
-    });
+    }, workContextOf(principal));
   }
 }
 

@@ -2,6 +2,7 @@ import { DomainEvent } from '../../../infrastructure/outbox/domain-event.js';
 
 export class OrganizationDeletedEvent extends DomainEvent {
   readonly eventName = 'OrganizationDeleted';
+  readonly type = 'tech.entropy.organization.deleted';
   readonly aggregateType = 'Organization';
 
   constructor(
@@ -9,5 +10,17 @@ export class OrganizationDeletedEvent extends DomainEvent {
     readonly name: string,
   ) {
     super();
+  }
+
+  get organizationId(): string {
+    return this.aggregateId;
+  }
+
+  get subject(): string {
+    return `organizations/${this.aggregateId}`;
+  }
+
+  toData() {
+    return { organization_id: this.aggregateId, name: this.name };
   }
 }

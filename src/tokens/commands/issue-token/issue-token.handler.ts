@@ -1,5 +1,6 @@
 import { Inject } from '@nestjs/common';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { workContextOf } from '../../../auth/principal.js';
 import { appConfig, type AppConfig } from '../../../infrastructure/config/app.config.js';
 import { UnitOfWork } from '../../../infrastructure/database/unit-of-work.js';
 import { authorize } from '../../../organizations/organization-access.js';
@@ -71,6 +72,6 @@ export class IssueTokenHandler implements ICommandHandler<IssueTokenCommand> {
       );
       const { id, ...rest } = fields;
       return { id, token: secret, ...rest };
-    });
+    }, workContextOf(principal));
   }
 }

@@ -1,5 +1,6 @@
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { IsNull } from 'typeorm';
+import { workContextOf } from '../../../auth/principal.js';
 import { UnitOfWork } from '../../../infrastructure/database/unit-of-work.js';
 import { authorize } from '../../../organizations/organization-access.js';
 import { TokenPermissionError } from '../../../organizations/organizations.errors.js';
@@ -24,6 +25,6 @@ export class RevokeTokenHandler implements ICommandHandler<RevokeTokenCommand> {
       if (!token) throw new AuthorizationTokenNotFoundError();
       tx.track(token).revoke(principal.userId);
       await tx.manager.update(AuthorizationToken, { id: token.id }, { revokedAt: token.revokedAt });
-    });
+    }, workContextOf(principal));
   }
 }

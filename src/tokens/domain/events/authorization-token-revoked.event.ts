@@ -1,3 +1,4 @@
+import { userActor } from '../../../infrastructure/events/actor.js';
 import { DomainEvent } from '../../../infrastructure/outbox/domain-event.js';
 
 /**
@@ -8,6 +9,7 @@ export type TokenRevocationReason = 'revoked' | 'organization_deleted' | 'creato
 
 export class AuthorizationTokenRevokedEvent extends DomainEvent {
   readonly eventName = 'AuthorizationTokenRevoked';
+  readonly type = 'tech.entropy.authorization_token.revoked';
   readonly aggregateType = 'AuthorizationToken';
 
   constructor(
@@ -18,5 +20,17 @@ export class AuthorizationTokenRevokedEvent extends DomainEvent {
     readonly revokedBy: number | null,
   ) {
     super();
+  }
+
+  get subject(): string {
+    return `authorization_tokens/${this.aggregateId}`;
+  }
+
+  toData() {
+    return {
+      token_id: this.aggregateId,
+      reason: this.reason,
+      revoked_by: this.revokedBy === null ? null : userActor(this.revokedBy),
+    };
   }
 }
