@@ -280,6 +280,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/organizations/{id}/events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The organization's events (CloudEvents), oldest first by sequence, paged; `after` and `type` filter */
+        get: operations["EventsController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/organizations/{id}/invitations": {
         parameters: {
             query?: never;
@@ -438,6 +455,53 @@ export interface components {
              * @enum {string}
              */
             role: "owner" | "admin" | "member";
+        };
+        CloudEventResponseDto: {
+            /**
+             * @example {
+             *       "credential_id": 7,
+             *       "name": "Carol Page",
+             *       "linked_by": {
+             *         "type": "user",
+             *         "id": 3
+             *       }
+             *     }
+             */
+            data: {
+                [key: string]: unknown;
+            };
+            /** @example application/json */
+            datacontenttype: string;
+            /** @example https://api.example.com/v1/events/schemas/credential.linked/1 */
+            dataschema: string;
+            /**
+             * Format: uuid
+             * @description The event id, the same everywhere it is delivered (deduplicate by it)
+             */
+            id: string;
+            /**
+             * Format: uuid
+             * @description Present exactly when the event belongs to an organization
+             */
+            organizationid?: string;
+            /**
+             * @description Zero-padded decimal, strictly increasing in commit order
+             * @example 00000000000000000042
+             */
+            sequence: string;
+            /** @example https://api.example.com/v1/organizations/9b1deb4d-3b7d-4bad-9bdd-2b0d7b3dcb6d */
+            source: string;
+            /** @example 1.0 */
+            specversion: string;
+            /** @example credentials/7 */
+            subject?: string;
+            /**
+             * Format: date-time
+             * @description When the change committed (database clock)
+             */
+            time: string;
+            /** @example tech.entropy.credential.linked */
+            type: string;
         };
         CreateOrganizationRequestDto: {
             /** @example 1313 Mockingbird Lane */
@@ -2611,6 +2675,100 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["AuthorizationResponseDto"];
+                };
+            };
+            /** @description Invalid input (unknown field, wrong type, bad id) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No, unknown, expired or revoked token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description The caller sees the resource but lacks the role or token permission */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Absent, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Over the rate limit; retry after `Retry-After` seconds */
+            429: {
+                headers: {
+                    /** @description Requests allowed a minute */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in this minute */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the count starts again */
+                    "RateLimit-Reset"?: number;
+                    /** @description Seconds to wait */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Facebook is not configured */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    EventsController_list: {
+        parameters: {
+            query?: {
+                /** @description Only events whose `sequence` is greater than this one */
+                after?: string;
+                /** @description Opaque cursor from the previous page's `Link: rel="next"` */
+                cursor?: string;
+                /** @description Items per page */
+                per?: number;
+                /** @description Comma list of event types without `tech.entropy.` */
+                type?: string;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    Link?: string;
+                    "X-Total-Count"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CloudEventResponseDto"][];
                 };
             };
             /** @description Invalid input (unknown field, wrong type, bad id) */
