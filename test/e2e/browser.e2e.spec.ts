@@ -337,13 +337,20 @@ test('webhook endpoints and the live event feed (or a clear note where this buil
     await page.getByText('This API build has no event feed yet').waitFor();
   } else {
     await page.getByRole('cell', { name: 'organization.created' }).waitFor();
-    // A change made elsewhere shows up at the next poll.
-    await fetch(`${origin}/v1/organizations/${orgId}`, {
+    const updates = page.getByRole('cell', { name: 'organization.updated', exact: true });
+    const before = await updates.count();
+    // A change made elsewhere shows up at a later poll (?after= the last sequence seen).
+    const changed = await fetch(`${origin}/v1/organizations/${orgId}`, {
       method: 'PUT',
       headers: { authorization: `Bearer ${adminToken}`, 'content-type': 'application/json' },
       body: JSON.stringify({ city: 'Paris' }),
     });
-    await page.getByRole('cell', { name: 'organization.updated' }).first().waitFor();
+    assert.equal(changed.status, 200);
+    const deadline = Date.now() + 10_000;
+    while ((await updates.count()) === before) {
+      assert.ok(Date.now() < deadline, 'the feed never showed the new organization.updated event');
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    }
     await shot('events');
   }
 });
