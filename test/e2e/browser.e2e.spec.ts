@@ -324,8 +324,16 @@ test('webhook endpoints and the live event feed (or a clear note where this buil
       await page.getByRole('button', { name: 'Add endpoint' }).click();
       assert.match(await page.getByTestId('secret').innerText(), /^whsec_/);
       await page.getByRole('button', { name: 'Send a ping' }).click();
-      await page.getByRole('cell', { name: 'tech.entropy.webhook.ping' }).first().waitFor();
+      // The log refreshes itself while a delivery is pending.
+      await page.getByRole('row').filter({ hasText: 'tech.entropy.webhook.ping' }).filter({ hasText: 'succeeded' }).waitFor();
       await shot('webhooks');
+      const [endpoint] = (await stored<{ id: string }[]>(`/v1/organizations/${orgId}/webhooks`)).body;
+      const log = await stored<{ event_id: string; event_type: string; status: string }[]>(
+        `/v1/organizations/${orgId}/webhooks/${endpoint!.id}/deliveries`,
+      );
+      const ping = log.body.find((d) => d.event_type === 'tech.entropy.webhook.ping');
+      assert.equal(ping?.status, 'succeeded');
+      assert.ok(received.includes(ping.event_id), 'the receiver got the ping, signed with its event id');
     } finally {
       receiver.close();
     }

@@ -148,6 +148,7 @@ export function usePaged<T>(
     deps,
   );
   useEffect(() => fetchAt(undefined), [fetchAt]);
+  const reload = useCallback(() => fetchAt(undefined), [fetchAt]);
   return {
     items: state.items,
     total: state.total,
@@ -155,7 +156,7 @@ export function usePaged<T>(
     loading: state.loading,
     error: state.error,
     loadMore: () => fetchAt(state.cursor),
-    reload: () => fetchAt(undefined),
+    reload,
   };
 }
 

@@ -1,5 +1,5 @@
 import { ok, page, type WebhookEndpoint } from '@entropy/client';
-import { useState, type FormEvent } from 'react';
+import { useEffect, useState, type FormEvent } from 'react';
 import { api, isMissingRoute } from '../api';
 import { ErrorText, formatTime, PagedFooter, ShownOnce, useAction, usePaged } from '../ui';
 
@@ -12,7 +12,7 @@ export function Webhooks({ id }: { id: string }) {
 
   const create = useAction(async (event: FormEvent) => {
     event.preventDefault();
-    const created = await ok(api.POST('/v1/organizations/{id}/webhooks', { params: { path: { id } }, body: { url, ...(description ? { description } : {}) } }));
+    const created = await ok(api.POST('/v1/organizations/{id}/webhooks', { params: { path: { id } }, body: { url, event_types: ['*'], enabled: true, ...(description ? { description } : {}) } }));
     setSecret(created.secret);
     setUrl('');
     setDescription('');
@@ -75,6 +75,14 @@ function Deliveries({ id, endpoint }: { id: string; endpoint: WebhookEndpoint })
     (cursor) => page(api.GET('/v1/organizations/{id}/webhooks/{webhookId}/deliveries', { params: { path: { id, webhookId }, query: { per: 20, cursor } } })),
     [id, webhookId],
   );
+  // While a delivery is pending, look again every few seconds.
+  const pending = deliveries.items.some((d) => d.status === 'pending');
+  const { loading, reload } = deliveries;
+  useEffect(() => {
+    if (!pending || loading) return;
+    const timer = setTimeout(reload, 2000);
+    return () => clearTimeout(timer);
+  }, [pending, loading, reload]);
   const ping = useAction(async () => {
     await ok(api.POST('/v1/organizations/{id}/webhooks/{webhookId}/ping', { params: { path: { id, webhookId } } }));
     deliveries.reload();
