@@ -64,6 +64,9 @@ export async function createApp(options: AppOptions = {}): Promise<NestFastifyAp
     reply.header('X-Request-Id', request.id);
   });
   registerInputGuard(fastify);
+  // The API's root is for people who type the host in a browser: the docs. Not an API route, so
+  // registered on Fastify and absent from the OpenAPI document.
+  fastify.get('/', (_request, reply) => reply.redirect('/docs', 302));
 
   // Parses the SPA's session cookie (src/auth/session-cookie.ts) and lets replies set it.
   await app.register(cookie);

@@ -8,6 +8,7 @@ import { EventsModule } from './events/events.module.js';
 import { HealthController } from './health/health.controller.js';
 import { appConfig } from './infrastructure/config/app.config.js';
 import { DatabaseModule } from './infrastructure/database/database.module.js';
+import { EventRelayModule } from './infrastructure/events/event-relay.module.js';
 import { RateLimitModule } from './infrastructure/http/rate-limit.module.js';
 import { OrganizationsModule } from './organizations/organizations.module.js';
 import { TokensModule } from './tokens/tokens.module.js';
@@ -25,6 +26,7 @@ import { TokensModule } from './tokens/tokens.module.js';
     TokensModule,
     CredentialsModule,
     EventsModule,
+    EventRelayModule,
   ],
   controllers: [HealthController],
 })

@@ -36,7 +36,8 @@ function required(value: string | undefined, flag: string): string {
 
 function email(value: string | undefined): string {
   const address = required(value, 'email').trim();
-  if (!isEmail(address)) throw new UsageError(`--email must be an email address, got "${address}"`);
+  // Local addresses such as the bootstrap admin@localhost have no TLD.
+  if (!isEmail(address, { require_tld: false })) throw new UsageError(`--email must be an email address, got "${address}"`);
   return address;
 }
 

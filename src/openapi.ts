@@ -13,7 +13,7 @@ import { createOpenApiDocument } from './infrastructure/http/openapi.js';
 export async function writeOpenApiDocument(path = 'openapi.json'): Promise<void> {
   const app = await NestFactory.create(AppModule, new FastifyAdapter(), { preview: true, logger: false, abortOnError: false });
   setGlobalPrefix(app);
-  const document = createOpenApiDocument(app, 'http://localhost:3000');
+  const document = createOpenApiDocument(app);
   writeFileSync(path, `${JSON.stringify(document, null, 2)}\n`);
   await app.close();
 }

@@ -1,6 +1,6 @@
 import { Controller, Get, HttpCode, Post, Res } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { ForbiddenError } from '../infrastructure/errors/domain-error.js';
 import { ApiErrors } from '../infrastructure/http/api-errors.decorator.js';
@@ -16,7 +16,6 @@ function userOnly(principal: Principal): UserPrincipal {
 }
 
 @ApiTags('auth')
-@ApiBearerAuth()
 @Controller()
 export class AuthController {
   constructor(
@@ -25,7 +24,11 @@ export class AuthController {
   ) {}
 
   @Get('me')
-  @ApiOperation({ summary: 'The signed-in user' })
+  @ApiOperation({
+    operationId: 'getMe',
+    summary: 'The signed-in user',
+    description: 'The user behind the session token or cookie, with their organizations and roles; an authorization token has no user (403).',
+  })
   @ApiOkResponse({ type: MeResponseDto })
   @ApiErrors(401, 403)
   me(@CurrentPrincipal() principal: Principal): Promise<MeResponseDto> {
@@ -34,7 +37,11 @@ export class AuthController {
 
   @Post('auth/logout')
   @HttpCode(204)
-  @ApiOperation({ summary: 'Revoke the calling session; its token stops working at once (the session cookies are cleared)' })
+  @ApiOperation({
+    operationId: 'logout',
+    summary: 'Revoke the calling session; its token stops working at once (the session cookies are cleared)',
+    description: 'Ends only the session that calls; other sessions of the same user stay open.',
+  })
   @ApiNoContentResponse()
   @ApiErrors(401, 403)
   async logout(@CurrentPrincipal() principal: Principal, @Res({ passthrough: true }) reply: FastifyReply): Promise<void> {

@@ -1,10 +1,11 @@
 import { Body, Controller, Delete, Get, Header, HttpCode, Param, Post, Put, Query, Req, Res, UseGuards } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiConsumes, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBody, ApiConsumes, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { CurrentPrincipal, type Principal } from '../auth/principal.js';
 import { Public } from '../auth/public.decorator.js';
 import { ApiErrors } from '../infrastructure/http/api-errors.decorator.js';
+import { InvalidOAuthStateError } from '../infrastructure/security/oauth-state.store.js';
 import { PageQueryDto, sendPage } from '../infrastructure/http/paging.js';
 import { intParam, uuidParam } from '../infrastructure/http/params.js';
 import { RateLimitByAddress } from '../infrastructure/http/rate-limit.decorator.js';
@@ -15,7 +16,9 @@ import { RequestDataDeletionCommand } from './commands/request-data-deletion/req
 import { StartAuthorizationCommand } from './commands/start-authorization/start-authorization.command.js';
 import { StartAuthorizationRequestDto } from './commands/start-authorization/start-authorization.request.dto.js';
 import { UnlinkCredentialCommand } from './commands/unlink-credential/unlink-credential.command.js';
-import { CredentialNotFoundError } from './credentials.errors.js';
+import {
+  CredentialAccountMismatchError, CredentialAlreadyLinkedError, CredentialNotFoundError, InvalidSignedRequestError,
+} from './credentials.errors.js';
 import { AuthorizationCodeRequestDto } from './dto/authorization-code.request.dto.js';
 import {
   AuthorizationResponseDto, CallbackAcknowledgedDto, CredentialResponseDto, DataDeletionResponseDto, DataDeletionStatusResponseDto,
@@ -49,9 +52,13 @@ export class CredentialsController {
   @Post(`${CREDENTIALS}/authorize`)
   // The state is a bearer secret for ten minutes: no cache, and no Idempotency-Key replay, keeps it.
   @Header('Cache-Control', 'no-store')
-  @ApiBearerAuth()
-  @ApiOperation({ summary: 'Start linking (or re-linking) a Facebook account: a single-use state and the Facebook dialog URL' })
-  @ApiCreatedResponse({ type: AuthorizationResponseDto })
+  @ApiOperation({
+    operationId: 'startCredentialAuthorization',
+    summary: 'Start linking (or re-linking) a Facebook account: a single-use state and the Facebook dialog URL',
+    description: 'Send the person to `dialog_url`; Facebook returns them to FACEBOOK_LINK_REDIRECT_URI with a code and the state, which POST (link) or PUT (re-link) exchange within ten minutes. No body links a new account; `credential_id` re-links that credential.',
+  })
+  @ApiBody({ type: StartAuthorizationRequestDto, required: false })
+  @ApiCreatedResponse({ type: AuthorizationResponseDto, headers: { 'Cache-Control': { description: 'no-store: the answer holds a secret shown once', schema: { type: 'string', enum: ['no-store'] } } } })
   @ApiErrors(400, 401, 403, 404, 503)
   authorize(
     @CurrentPrincipal() principal: Principal,
@@ -63,10 +70,12 @@ export class CredentialsController {
   }
 
   @Post(CREDENTIALS)
-  @ApiBearerAuth()
-  @ApiOperation({ summary: 'Link a Facebook account with the code and state Facebook returned; the token is stored encrypted' })
+  @ApiOperation({
+    summary: 'Link a Facebook account with the code and state Facebook returned; the token is stored encrypted',
+    description: 'Exchanges the code for a long-lived Facebook token, encrypted at rest and never returned. The state must come from POST .../credentials/authorize for this organization.',
+  })
   @ApiCreatedResponse({ type: CredentialResponseDto })
-  @ApiErrors(400, 401, 403, 404, 409, 413, 422, 502, 503)
+  @ApiErrors(400, 401, 403, 404, 409, 413, 422, 502, 503, new InvalidOAuthStateError('The OAuth state was issued for another organization; start the authorization again'), new CredentialAlreadyLinkedError())
   link(
     @CurrentPrincipal() principal: Principal,
     @Param('id', uuidParam('id')) organizationId: string,
@@ -76,8 +85,10 @@ export class CredentialsController {
   }
 
   @Get(CREDENTIALS)
-  @ApiBearerAuth()
-  @ApiOperation({ summary: "The organization's credentials, paged" })
+  @ApiOperation({
+    summary: "The organization's credentials, paged",
+    description: 'Members and tokens with read see every credential, active or revoked, without its Facebook token.',
+  })
   @ApiOkResponse({ type: [CredentialResponseDto], headers: { 'X-Total-Count': { schema: { type: 'integer' } }, Link: { schema: { type: 'string' } } } })
   @ApiErrors(400, 401, 403, 404, 503)
   async list(
@@ -92,8 +103,7 @@ export class CredentialsController {
   }
 
   @Get(ONE_CREDENTIAL)
-  @ApiBearerAuth()
-  @ApiOperation({ summary: 'One credential' })
+  @ApiOperation({ summary: 'One credential', description: 'Its Facebook account, status and scopes; never its token.' })
   @ApiOkResponse({ type: CredentialResponseDto })
   @ApiErrors(400, 401, 403, 404, 503)
   get(
@@ -105,10 +115,12 @@ export class CredentialsController {
   }
 
   @Put(ONE_CREDENTIAL)
-  @ApiBearerAuth()
-  @ApiOperation({ summary: 'Re-link a credential with a fresh code and state (same Facebook account only)' })
+  @ApiOperation({
+    summary: 'Re-link a credential with a fresh code and state (same Facebook account only)',
+    description: 'Replaces the stored token of a revoked or expiring credential; a code for another Facebook account answers 409.',
+  })
   @ApiOkResponse({ type: CredentialResponseDto })
-  @ApiErrors(400, 401, 403, 404, 409, 413, 502, 503)
+  @ApiErrors(400, 401, 403, 404, 409, 413, 502, 503, new InvalidOAuthStateError('The OAuth state was issued for another organization; start the authorization again'), new CredentialAccountMismatchError())
   relink(
     @CurrentPrincipal() principal: Principal,
     @Param('id', uuidParam('id')) organizationId: string,
@@ -120,8 +132,10 @@ export class CredentialsController {
 
   @Delete(ONE_CREDENTIAL)
   @HttpCode(200)
-  @ApiBearerAuth()
-  @ApiOperation({ summary: 'Unlink a credential: its token is erased and the app revoked at Facebook (best effort, retried)' })
+  @ApiOperation({
+    summary: 'Unlink a credential: its token is erased and the app revoked at Facebook (best effort, retried)',
+    description: 'Needs delete permission for a token. The answer is the credential as it was when unlinked.',
+  })
   @ApiOkResponse({ type: CredentialResponseDto, description: 'The credential as it was when unlinked' })
   @ApiErrors(400, 401, 403, 404, 503)
   unlink(
@@ -138,9 +152,13 @@ export class CredentialsController {
   @HttpCode(200)
   @ApiTags('facebook')
   @ApiConsumes('application/x-www-form-urlencoded', 'application/json')
-  @ApiOperation({ summary: "Facebook's deauthorize callback: that person's credentials become revoked (signed_request)" })
+  @ApiOperation({
+    operationId: 'deauthorizeFacebookUser',
+    summary: "Facebook's deauthorize callback: that person's credentials become revoked (signed_request)",
+    description: 'Called by Facebook when a person removes the app; the signed_request is verified with the app secret.',
+  })
   @ApiOkResponse({ type: CallbackAcknowledgedDto })
-  @ApiErrors(400, 413, 503)
+  @ApiErrors(400, 413, 503, new InvalidSignedRequestError('bad signature'))
   deauthorize(@Body() body: SignedRequestRequestDto, @Req() request: FastifyRequest): Promise<CallbackAcknowledgedDto> {
     return this.commandBus.execute(new DeauthorizeFacebookUserCommand(body.signed_request, request.id));
   }
@@ -151,9 +169,12 @@ export class CredentialsController {
   @HttpCode(200)
   @ApiTags('facebook')
   @ApiConsumes('application/x-www-form-urlencoded', 'application/json')
-  @ApiOperation({ summary: "Facebook's data deletion callback: erases that person's tokens and data (signed_request)" })
+  @ApiOperation({
+    summary: "Facebook's data deletion callback: erases that person's tokens and data (signed_request)",
+    description: 'Called by Facebook when a person asks for their data to be deleted; answers the status URL and confirmation code Facebook shows them.',
+  })
   @ApiOkResponse({ type: DataDeletionResponseDto })
-  @ApiErrors(400, 413, 503)
+  @ApiErrors(400, 413, 503, new InvalidSignedRequestError('bad signature'))
   requestDataDeletion(@Body() body: SignedRequestRequestDto, @Req() request: FastifyRequest): Promise<DataDeletionResponseDto> {
     return this.commandBus.execute(new RequestDataDeletionCommand(body.signed_request, request.id));
   }
@@ -162,7 +183,11 @@ export class CredentialsController {
   @RateLimitByAddress()
   @Get('facebook/data-deletion/:code')
   @ApiTags('facebook')
-  @ApiOperation({ summary: 'Status of a data deletion request, by its confirmation code' })
+  @ApiOperation({
+    operationId: 'getDataDeletionStatus',
+    summary: 'Status of a data deletion request, by its confirmation code',
+    description: 'The page Facebook links the person to; public, the confirmation code is the only key.',
+  })
   @ApiOkResponse({ type: DataDeletionStatusResponseDto })
   @ApiErrors(404, 503)
   dataDeletionStatus(@Param('code') code: string): Promise<DataDeletionStatusResponseDto> {

@@ -1,6 +1,6 @@
 import { Controller, Get, Param, Query, Req, Res } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { CurrentPrincipal, type Principal } from '../auth/principal.js';
 import type { CloudEventJson } from '../infrastructure/events/cloud-event.js';
@@ -18,8 +18,13 @@ export class EventsController {
   constructor(private readonly queryBus: QueryBus) {}
 
   @Get('organizations/:id/events')
-  @ApiBearerAuth()
-  @ApiOperation({ summary: "The organization's events (CloudEvents), oldest first by sequence, paged; `after` and `type` filter" })
+  @ApiOperation({
+    operationId: 'listOrganizationEvents',
+    summary: "The organization's events (CloudEvents), oldest first by sequence, paged; `after` and `type` filter",
+    description:
+      'Every committed change of the organization as a CloudEvent, in commit order (`sequence`). Poll with `after` set to the last ' +
+      'sequence seen: an event that commits late is never skipped. Owners, admins and read tokens; members get 403.',
+  })
   @ApiOkResponse({
     type: [CloudEventResponseDto],
     headers: { 'X-Total-Count': { schema: { type: 'integer' } }, Link: { schema: { type: 'string' } } },

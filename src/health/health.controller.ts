@@ -3,6 +3,7 @@ import { ApiOkResponse, ApiOperation, ApiServiceUnavailableResponse, ApiTags } f
 import type { FastifyReply } from 'fastify';
 import { DataSource, QueryFailedError } from 'typeorm';
 import { Public } from '../auth/public.decorator.js';
+import { EventRelayService } from '../infrastructure/events/event-relay.service.js';
 
 const READY_TIMEOUT_MS = 2000;
 const UNDEFINED_TABLE = '42P01';
@@ -14,24 +15,38 @@ type Checks = Record<string, 'up' | 'down' | 'pending' | 'unknown'>;
 @Public()
 @Controller('health')
 export class HealthController {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly relay: EventRelayService,
+  ) {}
 
   @Get('live')
-  @ApiOperation({ summary: 'The process is up' })
+  @ApiOperation({ operationId: 'checkLiveness', summary: 'The process is up', description: 'Answers 200 while the process runs, without touching the database: for a liveness probe.' })
   @ApiOkResponse({ schema: { example: { status: 'ok' } } })
   live() {
     return { status: 'ok' };
   }
 
   @Get('ready')
-  @ApiOperation({ summary: 'The database answers and its schema is migrated' })
-  @ApiOkResponse({ schema: { example: { status: 'ok', database: 'up', migrations: 'up' } } })
-  @ApiServiceUnavailableResponse({ schema: { example: { status: 'unavailable', database: 'up', migrations: 'pending' } } })
+  @ApiOperation({
+    operationId: 'checkReadiness',
+    summary: 'The database answers and its schema is migrated; RabbitMQ is connected when AMQP_URL is set',
+    description: 'Each dependency is reported by name; 503 while any is not `up`: for a readiness probe or a load balancer. Parked (dead) events are counted in `details`, without a 503.',
+  })
+  @ApiOkResponse({
+    schema: { example: { status: 'ok', database: 'up', migrations: 'up', rabbitmq: 'up', details: { rabbitmq: { exchange: 'entropy.events', dead_events: 0 } } } },
+  })
+  @ApiServiceUnavailableResponse({
+    schema: { example: { status: 'unavailable', database: 'up', migrations: 'up', rabbitmq: 'down', details: { rabbitmq: { exchange: 'entropy.events', dead_events: 0 } } } },
+  })
   async ready(@Res({ passthrough: true }) reply: FastifyReply) {
-    const checks: Checks = await this.database();
+    const [database, broker] = await Promise.all([this.database(), this.relay.health(READY_TIMEOUT_MS)]);
+    const checks: Checks = { ...database, ...(broker && { rabbitmq: broker.rabbitmq }) };
     const ok = Object.values(checks).every((state) => state === 'up');
     if (!ok) reply.status(503);
-    return { status: ok ? 'ok' : 'unavailable', ...checks };
+    // Parked (dead) events are reported for operators, not a reason to take the replica out of rotation.
+    const details = broker && { details: { rabbitmq: { exchange: broker.exchange, dead_events: broker.dead_events } } };
+    return { status: ok ? 'ok' : 'unavailable', ...checks, ...details };
   }
 
   /**

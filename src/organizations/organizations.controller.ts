@@ -1,13 +1,14 @@
 import { Body, Controller, Delete, Get, Headers, HttpCode, Param, Patch, Post, Put, Query, Req, Res } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import {
-  ApiBearerAuth, ApiCreatedResponse, ApiHeader, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags,
+  ApiBody, ApiCreatedResponse, ApiHeader, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiResponse, ApiTags,
 } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { CurrentPrincipal, type Principal } from '../auth/principal.js';
 import { ApiErrors } from '../infrastructure/http/api-errors.decorator.js';
 import { PageQueryDto, sendPage } from '../infrastructure/http/paging.js';
 import { intParam, uuidParam, versionsFromIfMatch } from '../infrastructure/http/params.js';
+import { AdminOnlyFieldError, AlreadyMemberError, LastOwnerError, OwnerRequiredError } from './organizations.errors.js';
 import { AddMemberCommand } from './commands/add-member/add-member.command.js';
 import { AddMemberRequestDto } from './commands/add-member/add-member.request.dto.js';
 import { ChangeInvitationRoleCommand } from './commands/change-invitation-role/change-invitation-role.command.js';
@@ -31,8 +32,26 @@ import { ListOrganizationsQuery } from './queries/list-organizations/list-organi
 
 const PAGE_HEADERS = { 'X-Total-Count': { schema: { type: 'integer' } }, Link: { schema: { type: 'string' } } };
 
+/** What Swagger UI sends when tried out: fields an owner may change, with values that validate. */
+const UPDATE_EXAMPLES = {
+  owner: {
+    summary: 'An owner or admin updates the profile',
+    value: {
+      name: 'Acme Auto Parts',
+      bio: 'Since 1994',
+      website_url: 'https://www.example.com',
+      contact_email: 'hello@example.com',
+      photo_url: 'https://cdn.example.com/logo.png',
+      city: 'Bloomington',
+      state_or_province: 'Minnesota',
+      country: 'United States',
+      currency: 'USD',
+    },
+  },
+  platformAdmin: { summary: 'A platform admin marks it verified', value: { verified: true } },
+};
+
 @ApiTags('organizations')
-@ApiBearerAuth()
 @Controller('organizations')
 export class OrganizationsController {
   constructor(
@@ -41,7 +60,10 @@ export class OrganizationsController {
   ) {}
 
   @Post()
-  @ApiOperation({ summary: 'Create an organization; the caller becomes its owner' })
+  @ApiOperation({
+    summary: 'Create an organization; the caller becomes its owner',
+    description: 'Only a signed-in user creates organizations, never an authorization token. The answer holds the new id; GET it for the full profile and its ETag.',
+  })
   @ApiCreatedResponse({ type: OrganizationIdResponseDto })
   @ApiErrors(400, 401, 403, 413, 422)
   create(@CurrentPrincipal() principal: Principal, @Body() body: CreateOrganizationRequestDto): Promise<OrganizationIdResponseDto> {
@@ -49,7 +71,10 @@ export class OrganizationsController {
   }
 
   @Get()
-  @ApiOperation({ summary: "The caller's organizations (all of them for platform admins), paged" })
+  @ApiOperation({
+    summary: "The caller's organizations (all of them for platform admins), paged",
+    description: 'Pages follow the `Link` header (rel="next"); `X-Total-Count` counts them all. An authorization token sees its own organization only.',
+  })
   @ApiOkResponse({ type: [OrganizationResponseDto], headers: PAGE_HEADERS })
   @ApiErrors(400, 401)
   async list(
@@ -63,7 +88,12 @@ export class OrganizationsController {
   }
 
   @Get(':id')
-  @ApiOperation({ summary: 'One organization, with its ETag' })
+  @ApiOperation({
+    summary: 'One organization, with its ETag',
+    description: 'Send the ETag back in If-None-Match to get 304 with no body while it has not changed, or in If-Match on PUT to avoid lost updates.',
+  })
+  @ApiHeader({ name: 'If-None-Match', required: false, description: 'An ETag from a previous GET; unchanged: 304 with no body' })
+  @ApiResponse({ status: 304, description: 'Not modified since the ETag in If-None-Match', headers: { ETag: { schema: { type: 'string' } } } })
   @ApiOkResponse({ type: OrganizationResponseDto, headers: { ETag: { schema: { type: 'string' } } } })
   @ApiErrors(400, 401, 403, 404)
   async get(
@@ -82,10 +112,14 @@ export class OrganizationsController {
   }
 
   @Put(':id')
-  @ApiOperation({ summary: 'Update any subset of the profile; send If-Match to avoid lost updates' })
+  @ApiOperation({
+    summary: 'Update any subset of the profile; send If-Match to avoid lost updates',
+    description: 'Owners and admins (or a token with write) change any profile field; `verified` and `verified_at` are for platform admins only (403 otherwise). Absent fields keep their value, null clears one.',
+  })
+  @ApiBody({ type: UpdateOrganizationRequestDto, examples: UPDATE_EXAMPLES })
   @ApiHeader({ name: 'If-Match', required: false, description: 'ETag from GET; a stale one answers 412' })
   @ApiOkResponse({ type: OrganizationResponseDto })
-  @ApiErrors(400, 401, 403, 404, 412, 413)
+  @ApiErrors(400, 401, 403, 404, 412, 413, new AdminOnlyFieldError())
   async update(
     @CurrentPrincipal() principal: Principal,
     @Param('id', uuidParam('id')) id: string,
@@ -102,7 +136,10 @@ export class OrganizationsController {
 
   @Delete(':id')
   @HttpCode(204)
-  @ApiOperation({ summary: 'Delete an organization (owners, in a user session; never an authorization token)' })
+  @ApiOperation({
+    summary: 'Delete an organization (owners, in a user session; never an authorization token)',
+    description: 'Deletes its memberships, invitations and authorization tokens and unlinks its credentials (their Facebook tokens are erased). Cannot be undone.',
+  })
   @ApiNoContentResponse()
   @ApiErrors(400, 401, 403, 404)
   async delete(@CurrentPrincipal() principal: Principal, @Param('id', uuidParam('id')) id: string): Promise<void> {
@@ -110,7 +147,10 @@ export class OrganizationsController {
   }
 
   @Get(':id/members')
-  @ApiOperation({ summary: 'Members of an organization, active and pending, paged (members, or a token with read)' })
+  @ApiOperation({
+    summary: 'Members of an organization, active and pending, paged (members, or a token with read)',
+    description: 'Active members carry their user id; pending ones (invited, not yet signed in) carry null and their email.',
+  })
   @ApiOkResponse({ type: [MemberResponseDto], headers: PAGE_HEADERS })
   @ApiErrors(400, 401, 403, 404)
   async listMembers(
@@ -126,10 +166,11 @@ export class OrganizationsController {
 
   @Post(':id/members')
   @ApiOperation({
-    summary: 'Add a member by email (a pending invitation until that email first signs in, expiring after INVITATION_TTL_DAYS); only owners add owners',
+    summary: 'Add a member by email; only owners add owners',
+    description: 'A person who has signed in before becomes an active member at once; anyone else gets a pending invitation, activated when that email first signs in and expiring after INVITATION_TTL_DAYS.',
   })
   @ApiCreatedResponse({ type: MemberResponseDto })
-  @ApiErrors(400, 401, 403, 404, 409, 413, 422)
+  @ApiErrors(400, 401, 403, 404, 409, 413, 422, new OwnerRequiredError(), new AlreadyMemberError())
   addMember(
     @CurrentPrincipal() principal: Principal,
     @Param('id', uuidParam('id')) id: string,
@@ -139,9 +180,12 @@ export class OrganizationsController {
   }
 
   @Patch(':id/members/:userId')
-  @ApiOperation({ summary: "Change a member's role; admins cannot change owners, the last owner cannot be demoted" })
+  @ApiOperation({
+    summary: "Change a member's role",
+    description: 'Owners and admins change roles; only owners promote to owner or change an owner, and the last owner cannot be demoted (409). Tokens the member issued are revoked when they become a plain member.',
+  })
   @ApiOkResponse({ type: MemberResponseDto })
-  @ApiErrors(400, 401, 403, 404, 409)
+  @ApiErrors(400, 401, 403, 404, 409, new OwnerRequiredError(), new LastOwnerError())
   changeMemberRole(
     @CurrentPrincipal() principal: Principal,
     @Param('id', uuidParam('id')) id: string,
@@ -153,9 +197,12 @@ export class OrganizationsController {
 
   @Delete(':id/members/:userId')
   @HttpCode(204)
-  @ApiOperation({ summary: 'Remove a member, or leave (any member may); the last owner cannot be removed' })
+  @ApiOperation({
+    summary: 'Remove a member, or leave',
+    description: 'Owners and admins remove members (only owners remove owners); any member may remove themselves. The last owner cannot be removed (409).',
+  })
   @ApiNoContentResponse()
-  @ApiErrors(400, 401, 403, 404, 409)
+  @ApiErrors(400, 401, 403, 404, 409, new OwnerRequiredError(), new LastOwnerError())
   async removeMember(
     @CurrentPrincipal() principal: Principal,
     @Param('id', uuidParam('id')) id: string,
@@ -165,7 +212,10 @@ export class OrganizationsController {
   }
 
   @Get(':id/invitations')
-  @ApiOperation({ summary: 'Open invitations (pending, not expired), paged (owners and admins; no token)' })
+  @ApiOperation({
+    summary: 'Open invitations (pending, not expired), paged',
+    description: 'For owners and admins in a user session; authorization tokens cannot list invitations.',
+  })
   @ApiOkResponse({ type: [InvitationResponseDto], headers: PAGE_HEADERS })
   @ApiErrors(400, 401, 403, 404)
   async listInvitations(
@@ -180,7 +230,10 @@ export class OrganizationsController {
   }
 
   @Patch(':id/invitations/:invitationId')
-  @ApiOperation({ summary: "Change an invitation's role; only owners change an owner invitation or make one" })
+  @ApiOperation({
+    summary: "Change an invitation's role",
+    description: 'Owners and admins change the role the invited person will get; only owners change an owner invitation or make one.',
+  })
   @ApiOkResponse({ type: InvitationResponseDto })
   @ApiErrors(400, 401, 403, 404)
   changeInvitationRole(
@@ -194,7 +247,10 @@ export class OrganizationsController {
 
   @Delete(':id/invitations/:invitationId')
   @HttpCode(204)
-  @ApiOperation({ summary: 'Revoke an invitation; only owners revoke an owner invitation' })
+  @ApiOperation({
+    summary: 'Revoke an invitation',
+    description: 'The invited email will not join on its next sign-in. Owners and admins revoke invitations; only owners revoke an owner invitation.',
+  })
   @ApiNoContentResponse()
   @ApiErrors(400, 401, 403, 404)
   async revokeInvitation(

@@ -10,7 +10,7 @@ import { startTestApp, type TestApp } from '../support/test-app.js';
 /**
  * Who may call what: every caller kind x every route x {own organization, another organization},
  * each cell against a fresh world so that no cell depends on another. Add a row to ROUTES with
- * every new route.
+ * every new route: a test fails while a route in /docs-json has neither a row nor an exemption.
  */
 const CALLERS = [
   'owner', 'admin', 'member', 'outsider', 'platformAdmin',
@@ -165,6 +165,20 @@ const ROUTES: Route[] = [
   },
 ];
 
+/**
+ * Routes no caller kind changes the answer of, so they have no row: each is public (the document
+ * says `security: []`, or `{}` among the alternatives), and its own tests cover it.
+ */
+const EXEMPT: Record<string, string> = {
+  'GET /health/live': 'public probe: answers every caller alike',
+  'GET /health/ready': 'public probe: answers every caller alike',
+  'GET /v1/auth/facebook': 'public sign-in start; ?link=1 needs a user session (facebook-sign-in.e2e)',
+  'GET /v1/auth/facebook/callback': 'public: Facebook returns the browser here, bound to the login cookie (facebook-sign-in.e2e)',
+  'POST /v1/facebook/deauthorize': "public: Facebook's platform callback, signed with the app secret (credentials-data-deletion.e2e)",
+  'POST /v1/facebook/data-deletion': "public: Facebook's platform callback, signed with the app secret (credentials-data-deletion.e2e)",
+  'GET /v1/facebook/data-deletion/{code}': 'public status page; the confirmation code is the key (credentials-data-deletion.e2e)',
+};
+
 /** The contract's answer for a caller, a route and a scope. */
 function expected(route: Route, caller: Caller, scope: Scope): number {
   if (caller === 'anonymous' || caller === 'expiredToken' || caller === 'revokedToken') return 401;
@@ -275,6 +289,24 @@ before(async () => {
 after(async () => {
   await t.close();
   await fb.close();
+});
+
+test('the matrix has a row for every route in /docs-json, or a public route exempt with its reason', async () => {
+  const doc = (await call(t.app, 'GET', '/docs-json')).body as { paths: Record<string, Record<string, { security?: object[] }>> };
+  const documented = Object.entries(doc.paths).flatMap(([path, item]) =>
+    Object.entries(item).map(([method, operation]) => ({ name: `${method.toUpperCase()} ${path}`, security: operation.security })),
+  );
+  const rows = new Set(ROUTES.map((route) => route.name));
+  assert.deepEqual(
+    documented.filter(({ name }) => !rows.has(name) && !(name in EXEMPT)).map(({ name }) => name),
+    [],
+    'add a row to ROUTES for each new route',
+  );
+  const names = documented.map(({ name }) => name);
+  assert.deepEqual([...rows, ...Object.keys(EXEMPT)].filter((name) => !names.includes(name)), [], 'rows or exemptions for routes that do not exist');
+  for (const { name, security } of documented.filter(({ name }) => name in EXEMPT)) {
+    assert.ok(security?.length === 0 || security?.some((alternative) => Object.keys(alternative).length === 0), `${name} is exempt but not public`);
+  }
 });
 
 for (const route of ROUTES) {

@@ -69,3 +69,25 @@ test('rate limits: 1200 per caller and 30 per address a minute by default; posit
     }
   }
 });
+
+test('RabbitMQ: off by default, amqp(s) URL validated without echoing its password', () => {
+  const s = parseSettings({});
+  assert.deepEqual([s.amqpUrl, s.amqpExchange, s.relayMaxAttempts], [undefined, 'entropy.events', 20]);
+  const on = parseSettings({ AMQP_URL: 'amqps://u:p@mq.example:5671/v', AMQP_EXCHANGE: 'acme.events', RELAY_MAX_ATTEMPTS: '5' });
+  assert.deepEqual([on.amqpUrl, on.amqpExchange, on.relayMaxAttempts], ['amqps://u:p@mq.example:5671/v', 'acme.events', 5]);
+  const cases: [Record<string, string>, string][] = [
+    [{ AMQP_URL: 'http://u:hunter2@mq:5672' }, 'AMQP_URL'],
+    [{ AMQP_URL: 'rabbit' }, 'AMQP_URL'],
+    [{ AMQP_EXCHANGE: 'amq.topic' }, 'AMQP_EXCHANGE'],
+    [{ AMQP_EXCHANGE: 'has space' }, 'AMQP_EXCHANGE'],
+    [{ RELAY_MAX_ATTEMPTS: '0' }, 'RELAY_MAX_ATTEMPTS'],
+    [{ RELAY_MAX_ATTEMPTS: 'many' }, 'RELAY_MAX_ATTEMPTS'],
+  ];
+  for (const [env, name] of cases) {
+    assert.throws(
+      () => parseSettings(env),
+      (error: unknown) => error instanceof ConfigurationError && error.message.startsWith(name) && !error.message.includes('hunter2'),
+      name,
+    );
+  }
+});

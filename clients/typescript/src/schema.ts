@@ -8,8 +8,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The process is up */
-        get: operations["HealthController_live"];
+        /**
+         * The process is up
+         * @description Answers 200 while the process runs, without touching the database: for a liveness probe.
+         */
+        get: operations["checkLiveness"];
         put?: never;
         post?: never;
         delete?: never;
@@ -25,8 +28,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The database answers and its schema is migrated */
-        get: operations["HealthController_ready"];
+        /**
+         * The database answers and its schema is migrated; RabbitMQ is connected when AMQP_URL is set
+         * @description Each dependency is reported by name; 503 while any is not `up`: for a readiness probe or a load balancer. Parked (dead) events are counted in `details`, without a 503.
+         */
+        get: operations["checkReadiness"];
         put?: never;
         post?: never;
         delete?: never;
@@ -42,8 +48,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Sign in with Facebook: 302 to the Facebook login dialog with a single-use state, bound to this browser by a login cookie. With ?link=1 from a signed-in user, the callback attaches the Facebook identity to that account (409 if another account holds it) */
-        get: operations["FacebookAuthController_start"];
+        /**
+         * Sign in with Facebook: redirects to the Facebook login dialog
+         * @description 302 to the Facebook login dialog with a single-use state, bound to this browser by a login cookie. With ?link=1 from a signed-in user, the callback attaches the Facebook identity to that account (409 if another account holds it)
+         */
+        get: operations["startFacebookLogin"];
         put?: never;
         post?: never;
         delete?: never;
@@ -59,8 +68,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Facebook returns here: creates or updates the user and opens a session (JSON for Accept: application/json, else a cookie and a 302 to the web app). Needs the `entropy_login` cookie set by GET /v1/auth/facebook (400 FACEBOOK.LOGIN_NOT_STARTED_HERE without it); clears it */
-        get: operations["FacebookAuthController_callback"];
+        /**
+         * Facebook returns here: opens a session
+         * @description Creates or updates the user and opens a session (JSON for Accept: application/json, else a cookie and a 302 to the web app). Needs the `entropy_login` cookie set by GET /v1/auth/facebook (400 FACEBOOK.LOGIN_NOT_STARTED_HERE without it); clears it
+         */
+        get: operations["completeFacebookLogin"];
         put?: never;
         post?: never;
         delete?: never;
@@ -78,8 +90,11 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Revoke the calling session; its token stops working at once (the session cookies are cleared) */
-        post: operations["AuthController_logout"];
+        /**
+         * Revoke the calling session; its token stops working at once (the session cookies are cleared)
+         * @description Ends only the session that calls; other sessions of the same user stay open.
+         */
+        post: operations["logout"];
         delete?: never;
         options?: never;
         head?: never;
@@ -95,8 +110,11 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Facebook's data deletion callback: erases that person's tokens and data (signed_request) */
-        post: operations["CredentialsController_requestDataDeletion"];
+        /**
+         * Facebook's data deletion callback: erases that person's tokens and data (signed_request)
+         * @description Called by Facebook when a person asks for their data to be deleted; answers the status URL and confirmation code Facebook shows them.
+         */
+        post: operations["requestDataDeletion"];
         delete?: never;
         options?: never;
         head?: never;
@@ -110,8 +128,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Status of a data deletion request, by its confirmation code */
-        get: operations["CredentialsController_dataDeletionStatus"];
+        /**
+         * Status of a data deletion request, by its confirmation code
+         * @description The page Facebook links the person to; public, the confirmation code is the only key.
+         */
+        get: operations["getDataDeletionStatus"];
         put?: never;
         post?: never;
         delete?: never;
@@ -129,8 +150,11 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Facebook's deauthorize callback: that person's credentials become revoked (signed_request) */
-        post: operations["CredentialsController_deauthorize"];
+        /**
+         * Facebook's deauthorize callback: that person's credentials become revoked (signed_request)
+         * @description Called by Facebook when a person removes the app; the signed_request is verified with the app secret.
+         */
+        post: operations["deauthorizeFacebookUser"];
         delete?: never;
         options?: never;
         head?: never;
@@ -144,8 +168,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The signed-in user */
-        get: operations["AuthController_me"];
+        /**
+         * The signed-in user
+         * @description The user behind the session token or cookie, with their organizations and roles; an authorization token has no user (403).
+         */
+        get: operations["getMe"];
         put?: never;
         post?: never;
         delete?: never;
@@ -161,11 +188,17 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The caller's organizations (all of them for platform admins), paged */
-        get: operations["OrganizationsController_list"];
+        /**
+         * The caller's organizations (all of them for platform admins), paged
+         * @description Pages follow the `Link` header (rel="next"); `X-Total-Count` counts them all. An authorization token sees its own organization only.
+         */
+        get: operations["listOrganizations"];
         put?: never;
-        /** Create an organization; the caller becomes its owner */
-        post: operations["OrganizationsController_create"];
+        /**
+         * Create an organization; the caller becomes its owner
+         * @description Only a signed-in user creates organizations, never an authorization token. The answer holds the new id; GET it for the full profile and its ETag.
+         */
+        post: operations["createOrganization"];
         delete?: never;
         options?: never;
         head?: never;
@@ -179,13 +212,22 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** One organization, with its ETag */
-        get: operations["OrganizationsController_get"];
-        /** Update any subset of the profile; send If-Match to avoid lost updates */
-        put: operations["OrganizationsController_update"];
+        /**
+         * One organization, with its ETag
+         * @description Send the ETag back in If-None-Match to get 304 with no body while it has not changed, or in If-Match on PUT to avoid lost updates.
+         */
+        get: operations["getOrganization"];
+        /**
+         * Update any subset of the profile; send If-Match to avoid lost updates
+         * @description Owners and admins (or a token with write) change any profile field; `verified` and `verified_at` are for platform admins only (403 otherwise). Absent fields keep their value, null clears one.
+         */
+        put: operations["updateOrganization"];
         post?: never;
-        /** Delete an organization (owners, in a user session; never an authorization token) */
-        delete: operations["OrganizationsController_delete"];
+        /**
+         * Delete an organization (owners, in a user session; never an authorization token)
+         * @description Deletes its memberships, invitations and authorization tokens and unlinks its credentials (their Facebook tokens are erased). Cannot be undone.
+         */
+        delete: operations["deleteOrganization"];
         options?: never;
         head?: never;
         patch?: never;
@@ -198,11 +240,17 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The organization's tokens that are not revoked, with their last 4 characters only, paged */
-        get: operations["TokensController_list"];
+        /**
+         * The organization's tokens that are not revoked, with their last 4 characters only, paged
+         * @description For owners and admins in a user session; expired tokens are listed until revoked.
+         */
+        get: operations["listAuthorizationTokens"];
         put?: never;
-        /** Issue an authorization token (owners, admins; at most 100 active); the token is in this answer only */
-        post: operations["TokensController_issue"];
+        /**
+         * Issue an authorization token (owners, admins; at most 100 active); the token is in this answer only
+         * @description Owners and admins in a user session issue tokens with read, write and delete permissions and an optional expiry. Only a hash is kept: the token cannot be shown again, and an Idempotency-Key retry answers 409 instead of replaying it.
+         */
+        post: operations["issueAuthorizationToken"];
         delete?: never;
         options?: never;
         head?: never;
@@ -219,8 +267,11 @@ export interface paths {
         get?: never;
         put?: never;
         post?: never;
-        /** Revoke a token (owners, admins); it stops working at once */
-        delete: operations["TokensController_revoke"];
+        /**
+         * Revoke a token (owners, admins); it stops working at once
+         * @description The next request with that token answers 401. Revoking is final: issue a new token to replace it.
+         */
+        delete: operations["revokeAuthorizationToken"];
         options?: never;
         head?: never;
         patch?: never;
@@ -233,11 +284,17 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The organization's credentials, paged */
-        get: operations["CredentialsController_list"];
+        /**
+         * The organization's credentials, paged
+         * @description Members and tokens with read see every credential, active or revoked, without its Facebook token.
+         */
+        get: operations["listCredentials"];
         put?: never;
-        /** Link a Facebook account with the code and state Facebook returned; the token is stored encrypted */
-        post: operations["CredentialsController_link"];
+        /**
+         * Link a Facebook account with the code and state Facebook returned; the token is stored encrypted
+         * @description Exchanges the code for a long-lived Facebook token, encrypted at rest and never returned. The state must come from POST .../credentials/authorize for this organization.
+         */
+        post: operations["linkCredential"];
         delete?: never;
         options?: never;
         head?: never;
@@ -251,13 +308,22 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** One credential */
-        get: operations["CredentialsController_get"];
-        /** Re-link a credential with a fresh code and state (same Facebook account only) */
-        put: operations["CredentialsController_relink"];
+        /**
+         * One credential
+         * @description Its Facebook account, status and scopes; never its token.
+         */
+        get: operations["getCredential"];
+        /**
+         * Re-link a credential with a fresh code and state (same Facebook account only)
+         * @description Replaces the stored token of a revoked or expiring credential; a code for another Facebook account answers 409.
+         */
+        put: operations["relinkCredential"];
         post?: never;
-        /** Unlink a credential: its token is erased and the app revoked at Facebook (best effort, retried) */
-        delete: operations["CredentialsController_unlink"];
+        /**
+         * Unlink a credential: its token is erased and the app revoked at Facebook (best effort, retried)
+         * @description Needs delete permission for a token. The answer is the credential as it was when unlinked.
+         */
+        delete: operations["unlinkCredential"];
         options?: never;
         head?: never;
         patch?: never;
@@ -272,8 +338,11 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Start linking (or re-linking) a Facebook account: a single-use state and the Facebook dialog URL */
-        post: operations["CredentialsController_authorize"];
+        /**
+         * Start linking (or re-linking) a Facebook account: a single-use state and the Facebook dialog URL
+         * @description Send the person to `dialog_url`; Facebook returns them to FACEBOOK_LINK_REDIRECT_URI with a code and the state, which POST (link) or PUT (re-link) exchange within ten minutes. No body links a new account; `credential_id` re-links that credential.
+         */
+        post: operations["startCredentialAuthorization"];
         delete?: never;
         options?: never;
         head?: never;
@@ -287,8 +356,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The organization's events (CloudEvents), oldest first by sequence, paged; `after` and `type` filter */
-        get: operations["EventsController_list"];
+        /**
+         * The organization's events (CloudEvents), oldest first by sequence, paged; `after` and `type` filter
+         * @description Every committed change of the organization as a CloudEvent, in commit order (`sequence`). Poll with `after` set to the last sequence seen: an event that commits late is never skipped. Owners, admins and read tokens; members get 403.
+         */
+        get: operations["listOrganizationEvents"];
         put?: never;
         post?: never;
         delete?: never;
@@ -304,8 +376,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Open invitations (pending, not expired), paged (owners and admins; no token) */
-        get: operations["OrganizationsController_listInvitations"];
+        /**
+         * Open invitations (pending, not expired), paged
+         * @description For owners and admins in a user session; authorization tokens cannot list invitations.
+         */
+        get: operations["listInvitations"];
         put?: never;
         post?: never;
         delete?: never;
@@ -324,12 +399,18 @@ export interface paths {
         get?: never;
         put?: never;
         post?: never;
-        /** Revoke an invitation; only owners revoke an owner invitation */
-        delete: operations["OrganizationsController_revokeInvitation"];
+        /**
+         * Revoke an invitation
+         * @description The invited email will not join on its next sign-in. Owners and admins revoke invitations; only owners revoke an owner invitation.
+         */
+        delete: operations["revokeInvitation"];
         options?: never;
         head?: never;
-        /** Change an invitation's role; only owners change an owner invitation or make one */
-        patch: operations["OrganizationsController_changeInvitationRole"];
+        /**
+         * Change an invitation's role
+         * @description Owners and admins change the role the invited person will get; only owners change an owner invitation or make one.
+         */
+        patch: operations["changeInvitationRole"];
         trace?: never;
     };
     "/v1/organizations/{id}/members": {
@@ -339,11 +420,17 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Members of an organization, active and pending, paged (members, or a token with read) */
-        get: operations["OrganizationsController_listMembers"];
+        /**
+         * Members of an organization, active and pending, paged (members, or a token with read)
+         * @description Active members carry their user id; pending ones (invited, not yet signed in) carry null and their email.
+         */
+        get: operations["listMembers"];
         put?: never;
-        /** Add a member by email (a pending invitation until that email first signs in, expiring after INVITATION_TTL_DAYS); only owners add owners */
-        post: operations["OrganizationsController_addMember"];
+        /**
+         * Add a member by email; only owners add owners
+         * @description A person who has signed in before becomes an active member at once; anyone else gets a pending invitation, activated when that email first signs in and expiring after INVITATION_TTL_DAYS.
+         */
+        post: operations["addMember"];
         delete?: never;
         options?: never;
         head?: never;
@@ -360,12 +447,18 @@ export interface paths {
         get?: never;
         put?: never;
         post?: never;
-        /** Remove a member, or leave (any member may); the last owner cannot be removed */
-        delete: operations["OrganizationsController_removeMember"];
+        /**
+         * Remove a member, or leave
+         * @description Owners and admins remove members (only owners remove owners); any member may remove themselves. The last owner cannot be removed (409).
+         */
+        delete: operations["removeMember"];
         options?: never;
         head?: never;
-        /** Change a member's role; admins cannot change owners, the last owner cannot be demoted */
-        patch: operations["OrganizationsController_changeMemberRole"];
+        /**
+         * Change a member's role
+         * @description Owners and admins change roles; only owners promote to owner or change an owner, and the last owner cannot be demoted (409). Tokens the member issued are revoked when they become a plain member.
+         */
+        patch: operations["changeMemberRole"];
         trace?: never;
     };
 }
@@ -729,6 +822,7 @@ export interface components {
             /**
              * Format: date-time
              * @description Must be in the future; null or absent: never expires
+             * @example 2030-12-31T23:59:59Z
              */
             expires_at?: string | null;
             /**
@@ -841,7 +935,10 @@ export interface components {
              * @example ent_s_...
              */
             access_token: string;
-            /** @description Seconds until the session expires */
+            /**
+             * @description Seconds until the session expires
+             * @example 2592000
+             */
             expires_in: number;
             /** @example Bearer */
             token_type: string;
@@ -914,6 +1011,7 @@ export interface components {
             /**
              * Format: uri
              * @description Alias of photo_url (Credly seed)
+             * @example https://cdn.example.com/logo.png
              */
             photo?: string | null;
             /**
@@ -943,11 +1041,15 @@ export interface components {
              * @example https://twitter.com/example
              */
             twitter_url?: string | null;
-            /** @description Platform admins only */
+            /**
+             * @description Platform admins only
+             * @example true
+             */
             verified?: boolean;
             /**
              * Format: date-time
              * @description Platform admins only
+             * @example 2026-01-15T09:30:00Z
              */
             verified_at?: string | null;
             /**
@@ -975,12 +1077,15 @@ export interface components {
     responses: never;
     parameters: never;
     requestBodies: never;
-    headers: never;
+    headers: {
+        /** @description Correlates the answer with the service's log lines: the caller's well-formed X-Request-Id, otherwise a UUID */
+        "X-Request-Id": string;
+    };
     pathItems: never;
 }
 export type $defs = Record<string, never>;
 export interface operations {
-    HealthController_live: {
+    checkLiveness: {
         parameters: {
             query?: never;
             header?: never;
@@ -991,6 +1096,7 @@ export interface operations {
         responses: {
             200: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -999,7 +1105,7 @@ export interface operations {
             };
         };
     };
-    HealthController_ready: {
+    checkReadiness: {
         parameters: {
             query?: never;
             header?: never;
@@ -1010,6 +1116,7 @@ export interface operations {
         responses: {
             200: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -1018,6 +1125,7 @@ export interface operations {
             };
             503: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -1026,7 +1134,7 @@ export interface operations {
             };
         };
     };
-    FacebookAuthController_start: {
+    startFacebookLogin: {
         parameters: {
             query?: {
                 /** @description Attach the Facebook identity to the signed-in caller (session cookie or bearer session token) at the callback, instead of signing in by it; 401 without a signed-in caller */
@@ -1045,6 +1153,7 @@ export interface operations {
                 headers: {
                     Location?: string;
                     "Set-Cookie"?: string;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content?: never;
@@ -1052,15 +1161,19 @@ export interface operations {
             /** @description Invalid input (unknown field, wrong type, bad id) */
             400: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description No, unknown, expired or revoked token */
+            /** @description No, unknown, expired or revoked credential */
             401: {
                 headers: {
+                    /** @description Bearer realm="entropy" */
+                    "WWW-Authenticate"?: string;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -1078,15 +1191,19 @@ export interface operations {
                     "RateLimit-Reset"?: number;
                     /** @description Seconds to wait */
                     "Retry-After"?: number;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description Facebook is not configured */
+            /** @description A dependency is unavailable (the database, or Facebook when not configured); retry after `Retry-After` seconds when sent */
             503: {
                 headers: {
+                    /** @description Seconds to wait (2 with DATABASE.UNAVAILABLE) */
+                    "Retry-After"?: number;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -1095,7 +1212,7 @@ export interface operations {
             };
         };
     };
-    FacebookAuthController_callback: {
+    completeFacebookLogin: {
         parameters: {
             query: {
                 /** @description Authorization code from Facebook */
@@ -1114,6 +1231,7 @@ export interface operations {
             /** @description With `Accept: application/json` */
             200: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -1125,6 +1243,7 @@ export interface operations {
                 headers: {
                     Location?: string;
                     "Set-Cookie"?: string;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content?: never;
@@ -1132,15 +1251,19 @@ export interface operations {
             /** @description Invalid input (unknown field, wrong type, bad id) */
             400: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description No, unknown, expired or revoked token */
+            /** @description No, unknown, expired or revoked credential */
             401: {
                 headers: {
+                    /** @description Bearer realm="entropy" */
+                    "WWW-Authenticate"?: string;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -1150,6 +1273,7 @@ export interface operations {
             /** @description Conflicts with the current state */
             409: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -1167,6 +1291,7 @@ export interface operations {
                     "RateLimit-Reset"?: number;
                     /** @description Seconds to wait */
                     "Retry-After"?: number;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -1176,15 +1301,19 @@ export interface operations {
             /** @description Facebook is unreachable or failed */
             502: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description Facebook is not configured */
+            /** @description A dependency is unavailable (the database, or Facebook when not configured); retry after `Retry-After` seconds when sent */
             503: {
                 headers: {
+                    /** @description Seconds to wait (2 with DATABASE.UNAVAILABLE) */
+                    "Retry-After"?: number;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -1193,7 +1322,7 @@ export interface operations {
             };
         };
     };
-    AuthController_logout: {
+    logout: {
         parameters: {
             query?: never;
             header?: {
@@ -1207,22 +1336,47 @@ export interface operations {
         responses: {
             204: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content?: never;
             };
-            /** @description No, unknown, expired or revoked token */
+            /** @description No, unknown, expired or revoked credential */
             401: {
                 headers: {
+                    /** @description Bearer realm="entropy" */
+                    "WWW-Authenticate"?: string;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description The caller sees the resource but lacks the role or token permission */
+            /** @description The caller sees the resource but lacks the role or token permission (or a cookie write lacks X-CSRF-Token) */
             403: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Conflicts with the current state */
+            409: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Idempotency-Key reused with another body */
+            422: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -1240,6 +1394,19 @@ export interface operations {
                     "RateLimit-Reset"?: number;
                     /** @description Seconds to wait */
                     "Retry-After"?: number;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description A dependency is unavailable (the database, or Facebook when not configured); retry after `Retry-After` seconds when sent */
+            503: {
+                headers: {
+                    /** @description Seconds to wait (2 with DATABASE.UNAVAILABLE) */
+                    "Retry-After"?: number;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -1248,7 +1415,7 @@ export interface operations {
             };
         };
     };
-    CredentialsController_requestDataDeletion: {
+    requestDataDeletion: {
         parameters: {
             query?: never;
             header?: never;
@@ -1264,6 +1431,7 @@ export interface operations {
         responses: {
             200: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -1273,6 +1441,7 @@ export interface operations {
             /** @description Invalid input (unknown field, wrong type, bad id) */
             400: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -1282,6 +1451,17 @@ export interface operations {
             /** @description Body over 100 kB */
             413: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Content-Type other than application/json */
+            415: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -1299,15 +1479,19 @@ export interface operations {
                     "RateLimit-Reset"?: number;
                     /** @description Seconds to wait */
                     "Retry-After"?: number;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description Facebook is not configured */
+            /** @description A dependency is unavailable (the database, or Facebook when not configured); retry after `Retry-After` seconds when sent */
             503: {
                 headers: {
+                    /** @description Seconds to wait (2 with DATABASE.UNAVAILABLE) */
+                    "Retry-After"?: number;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -1316,7 +1500,7 @@ export interface operations {
             };
         };
     };
-    CredentialsController_dataDeletionStatus: {
+    getDataDeletionStatus: {
         parameters: {
             query?: never;
             header?: never;
@@ -1329,6 +1513,7 @@ export interface operations {
         responses: {
             200: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -1338,6 +1523,7 @@ export interface operations {
             /** @description Absent, or not visible to the caller */
             404: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -1355,15 +1541,19 @@ export interface operations {
                     "RateLimit-Reset"?: number;
                     /** @description Seconds to wait */
                     "Retry-After"?: number;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description Facebook is not configured */
+            /** @description A dependency is unavailable (the database, or Facebook when not configured); retry after `Retry-After` seconds when sent */
             503: {
                 headers: {
+                    /** @description Seconds to wait (2 with DATABASE.UNAVAILABLE) */
+                    "Retry-After"?: number;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -1372,7 +1562,7 @@ export interface operations {
             };
         };
     };
-    CredentialsController_deauthorize: {
+    deauthorizeFacebookUser: {
         parameters: {
             query?: never;
             header?: never;
@@ -1388,6 +1578,7 @@ export interface operations {
         responses: {
             200: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -1397,6 +1588,7 @@ export interface operations {
             /** @description Invalid input (unknown field, wrong type, bad id) */
             400: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -1406,6 +1598,17 @@ export interface operations {
             /** @description Body over 100 kB */
             413: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Content-Type other than application/json */
+            415: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -1423,15 +1626,19 @@ export interface operations {
                     "RateLimit-Reset"?: number;
                     /** @description Seconds to wait */
                     "Retry-After"?: number;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description Facebook is not configured */
+            /** @description A dependency is unavailable (the database, or Facebook when not configured); retry after `Retry-After` seconds when sent */
             503: {
                 headers: {
+                    /** @description Seconds to wait (2 with DATABASE.UNAVAILABLE) */
+                    "Retry-After"?: number;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -1440,7 +1647,7 @@ export interface operations {
             };
         };
     };
-    AuthController_me: {
+    getMe: {
         parameters: {
             query?: never;
             header?: never;
@@ -1451,24 +1658,29 @@ export interface operations {
         responses: {
             200: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["MeResponseDto"];
                 };
             };
-            /** @description No, unknown, expired or revoked token */
+            /** @description No, unknown, expired or revoked credential */
             401: {
                 headers: {
+                    /** @description Bearer realm="entropy" */
+                    "WWW-Authenticate"?: string;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description The caller sees the resource but lacks the role or token permission */
+            /** @description The caller sees the resource but lacks the role or token permission (or a cookie write lacks X-CSRF-Token) */
             403: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -1486,6 +1698,19 @@ export interface operations {
                     "RateLimit-Reset"?: number;
                     /** @description Seconds to wait */
                     "Retry-After"?: number;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description A dependency is unavailable (the database, or Facebook when not configured); retry after `Retry-After` seconds when sent */
+            503: {
+                headers: {
+                    /** @description Seconds to wait (2 with DATABASE.UNAVAILABLE) */
+                    "Retry-After"?: number;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -1494,7 +1719,7 @@ export interface operations {
             };
         };
     };
-    OrganizationsController_list: {
+    listOrganizations: {
         parameters: {
             query?: {
                 /** @description Opaque cursor from the previous page's `Link: rel="next"` */
@@ -1511,6 +1736,7 @@ export interface operations {
             200: {
                 headers: {
                     Link?: string;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     "X-Total-Count"?: number;
                     [name: string]: unknown;
                 };
@@ -1521,15 +1747,19 @@ export interface operations {
             /** @description Invalid input (unknown field, wrong type, bad id) */
             400: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description No, unknown, expired or revoked token */
+            /** @description No, unknown, expired or revoked credential */
             401: {
                 headers: {
+                    /** @description Bearer realm="entropy" */
+                    "WWW-Authenticate"?: string;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -1547,6 +1777,19 @@ export interface operations {
                     "RateLimit-Reset"?: number;
                     /** @description Seconds to wait */
                     "Retry-After"?: number;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description A dependency is unavailable (the database, or Facebook when not configured); retry after `Retry-After` seconds when sent */
+            503: {
+                headers: {
+                    /** @description Seconds to wait (2 with DATABASE.UNAVAILABLE) */
+                    "Retry-After"?: number;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -1555,7 +1798,7 @@ export interface operations {
             };
         };
     };
-    OrganizationsController_create: {
+    createOrganization: {
         parameters: {
             query?: never;
             header?: {
@@ -1573,6 +1816,7 @@ export interface operations {
         responses: {
             201: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -1582,24 +1826,39 @@ export interface operations {
             /** @description Invalid input (unknown field, wrong type, bad id) */
             400: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description No, unknown, expired or revoked token */
+            /** @description No, unknown, expired or revoked credential */
             401: {
                 headers: {
+                    /** @description Bearer realm="entropy" */
+                    "WWW-Authenticate"?: string;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description The caller sees the resource but lacks the role or token permission */
+            /** @description The caller sees the resource but lacks the role or token permission (or a cookie write lacks X-CSRF-Token) */
             403: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Conflicts with the current state */
+            409: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -1609,6 +1868,17 @@ export interface operations {
             /** @description Body over 100 kB */
             413: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Content-Type other than application/json */
+            415: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -1618,6 +1888,7 @@ export interface operations {
             /** @description Idempotency-Key reused with another body */
             422: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -1635,6 +1906,19 @@ export interface operations {
                     "RateLimit-Reset"?: number;
                     /** @description Seconds to wait */
                     "Retry-After"?: number;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description A dependency is unavailable (the database, or Facebook when not configured); retry after `Retry-After` seconds when sent */
+            503: {
+                headers: {
+                    /** @description Seconds to wait (2 with DATABASE.UNAVAILABLE) */
+                    "Retry-After"?: number;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -1643,10 +1927,13 @@ export interface operations {
             };
         };
     };
-    OrganizationsController_get: {
+    getOrganization: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description An ETag from a previous GET; unchanged: 304 with no body */
+                "If-None-Match"?: string;
+            };
             path: {
                 id: string;
             };
@@ -1657,33 +1944,48 @@ export interface operations {
             200: {
                 headers: {
                     ETag?: string;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["OrganizationResponseDto"];
                 };
             };
+            /** @description Not modified since the ETag in If-None-Match */
+            304: {
+                headers: {
+                    ETag?: string;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
             /** @description Invalid input (unknown field, wrong type, bad id) */
             400: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description No, unknown, expired or revoked token */
+            /** @description No, unknown, expired or revoked credential */
             401: {
                 headers: {
+                    /** @description Bearer realm="entropy" */
+                    "WWW-Authenticate"?: string;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description The caller sees the resource but lacks the role or token permission */
+            /** @description The caller sees the resource but lacks the role or token permission (or a cookie write lacks X-CSRF-Token) */
             403: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -1693,6 +1995,7 @@ export interface operations {
             /** @description Absent, or not visible to the caller */
             404: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -1710,6 +2013,19 @@ export interface operations {
                     "RateLimit-Reset"?: number;
                     /** @description Seconds to wait */
                     "Retry-After"?: number;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description A dependency is unavailable (the database, or Facebook when not configured); retry after `Retry-After` seconds when sent */
+            503: {
+                headers: {
+                    /** @description Seconds to wait (2 with DATABASE.UNAVAILABLE) */
+                    "Retry-After"?: number;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -1718,7 +2034,7 @@ export interface operations {
             };
         };
     };
-    OrganizationsController_update: {
+    updateOrganization: {
         parameters: {
             query?: never;
             header?: {
@@ -1738,6 +2054,7 @@ export interface operations {
         responses: {
             200: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -1747,24 +2064,29 @@ export interface operations {
             /** @description Invalid input (unknown field, wrong type, bad id) */
             400: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description No, unknown, expired or revoked token */
+            /** @description No, unknown, expired or revoked credential */
             401: {
                 headers: {
+                    /** @description Bearer realm="entropy" */
+                    "WWW-Authenticate"?: string;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description The caller sees the resource but lacks the role or token permission */
+            /** @description The caller sees the resource but lacks the role or token permission (or a cookie write lacks X-CSRF-Token) */
             403: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -1774,6 +2096,7 @@ export interface operations {
             /** @description Absent, or not visible to the caller */
             404: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -1783,6 +2106,7 @@ export interface operations {
             /** @description If-Match does not match the current ETag */
             412: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -1792,6 +2116,17 @@ export interface operations {
             /** @description Body over 100 kB */
             413: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Content-Type other than application/json */
+            415: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -1809,6 +2144,19 @@ export interface operations {
                     "RateLimit-Reset"?: number;
                     /** @description Seconds to wait */
                     "Retry-After"?: number;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description A dependency is unavailable (the database, or Facebook when not configured); retry after `Retry-After` seconds when sent */
+            503: {
+                headers: {
+                    /** @description Seconds to wait (2 with DATABASE.UNAVAILABLE) */
+                    "Retry-After"?: number;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -1817,7 +2165,7 @@ export interface operations {
             };
         };
     };
-    OrganizationsController_delete: {
+    deleteOrganization: {
         parameters: {
             query?: never;
             header?: never;
@@ -1830,6 +2178,7 @@ export interface operations {
         responses: {
             204: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content?: never;
@@ -1837,24 +2186,29 @@ export interface operations {
             /** @description Invalid input (unknown field, wrong type, bad id) */
             400: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description No, unknown, expired or revoked token */
+            /** @description No, unknown, expired or revoked credential */
             401: {
                 headers: {
+                    /** @description Bearer realm="entropy" */
+                    "WWW-Authenticate"?: string;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description The caller sees the resource but lacks the role or token permission */
+            /** @description The caller sees the resource but lacks the role or token permission (or a cookie write lacks X-CSRF-Token) */
             403: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -1864,6 +2218,7 @@ export interface operations {
             /** @description Absent, or not visible to the caller */
             404: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -1881,6 +2236,19 @@ export interface operations {
                     "RateLimit-Reset"?: number;
                     /** @description Seconds to wait */
                     "Retry-After"?: number;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description A dependency is unavailable (the database, or Facebook when not configured); retry after `Retry-After` seconds when sent */
+            503: {
+                headers: {
+                    /** @description Seconds to wait (2 with DATABASE.UNAVAILABLE) */
+                    "Retry-After"?: number;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -1889,7 +2257,7 @@ export interface operations {
             };
         };
     };
-    TokensController_list: {
+    listAuthorizationTokens: {
         parameters: {
             query?: {
                 /** @description Opaque cursor from the previous page's `Link: rel="next"` */
@@ -1908,6 +2276,7 @@ export interface operations {
             200: {
                 headers: {
                     Link?: string;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     "X-Total-Count"?: number;
                     [name: string]: unknown;
                 };
@@ -1918,24 +2287,29 @@ export interface operations {
             /** @description Invalid input (unknown field, wrong type, bad id) */
             400: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description No, unknown, expired or revoked token */
+            /** @description No, unknown, expired or revoked credential */
             401: {
                 headers: {
+                    /** @description Bearer realm="entropy" */
+                    "WWW-Authenticate"?: string;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description The caller sees the resource but lacks the role or token permission */
+            /** @description The caller sees the resource but lacks the role or token permission (or a cookie write lacks X-CSRF-Token) */
             403: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -1945,6 +2319,7 @@ export interface operations {
             /** @description Absent, or not visible to the caller */
             404: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -1962,6 +2337,19 @@ export interface operations {
                     "RateLimit-Reset"?: number;
                     /** @description Seconds to wait */
                     "Retry-After"?: number;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description A dependency is unavailable (the database, or Facebook when not configured); retry after `Retry-After` seconds when sent */
+            503: {
+                headers: {
+                    /** @description Seconds to wait (2 with DATABASE.UNAVAILABLE) */
+                    "Retry-After"?: number;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -1970,7 +2358,7 @@ export interface operations {
             };
         };
     };
-    TokensController_issue: {
+    issueAuthorizationToken: {
         parameters: {
             query?: never;
             header?: {
@@ -1990,6 +2378,9 @@ export interface operations {
         responses: {
             201: {
                 headers: {
+                    /** @description no-store: the answer holds a secret shown once */
+                    "Cache-Control"?: "no-store";
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -1999,24 +2390,29 @@ export interface operations {
             /** @description Invalid input (unknown field, wrong type, bad id) */
             400: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description No, unknown, expired or revoked token */
+            /** @description No, unknown, expired or revoked credential */
             401: {
                 headers: {
+                    /** @description Bearer realm="entropy" */
+                    "WWW-Authenticate"?: string;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description The caller sees the resource but lacks the role or token permission */
+            /** @description The caller sees the resource but lacks the role or token permission (or a cookie write lacks X-CSRF-Token) */
             403: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2026,6 +2422,7 @@ export interface operations {
             /** @description Absent, or not visible to the caller */
             404: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2035,6 +2432,7 @@ export interface operations {
             /** @description Conflicts with the current state */
             409: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2044,6 +2442,17 @@ export interface operations {
             /** @description Body over 100 kB */
             413: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Content-Type other than application/json */
+            415: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2053,6 +2462,7 @@ export interface operations {
             /** @description Idempotency-Key reused with another body */
             422: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2070,6 +2480,19 @@ export interface operations {
                     "RateLimit-Reset"?: number;
                     /** @description Seconds to wait */
                     "Retry-After"?: number;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description A dependency is unavailable (the database, or Facebook when not configured); retry after `Retry-After` seconds when sent */
+            503: {
+                headers: {
+                    /** @description Seconds to wait (2 with DATABASE.UNAVAILABLE) */
+                    "Retry-After"?: number;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2078,7 +2501,7 @@ export interface operations {
             };
         };
     };
-    TokensController_revoke: {
+    revokeAuthorizationToken: {
         parameters: {
             query?: never;
             header?: never;
@@ -2092,6 +2515,7 @@ export interface operations {
         responses: {
             204: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content?: never;
@@ -2099,24 +2523,29 @@ export interface operations {
             /** @description Invalid input (unknown field, wrong type, bad id) */
             400: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description No, unknown, expired or revoked token */
+            /** @description No, unknown, expired or revoked credential */
             401: {
                 headers: {
+                    /** @description Bearer realm="entropy" */
+                    "WWW-Authenticate"?: string;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description The caller sees the resource but lacks the role or token permission */
+            /** @description The caller sees the resource but lacks the role or token permission (or a cookie write lacks X-CSRF-Token) */
             403: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2126,6 +2555,7 @@ export interface operations {
             /** @description Absent, or not visible to the caller */
             404: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2143,6 +2573,19 @@ export interface operations {
                     "RateLimit-Reset"?: number;
                     /** @description Seconds to wait */
                     "Retry-After"?: number;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description A dependency is unavailable (the database, or Facebook when not configured); retry after `Retry-After` seconds when sent */
+            503: {
+                headers: {
+                    /** @description Seconds to wait (2 with DATABASE.UNAVAILABLE) */
+                    "Retry-After"?: number;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2151,7 +2594,7 @@ export interface operations {
             };
         };
     };
-    CredentialsController_list: {
+    listCredentials: {
         parameters: {
             query?: {
                 /** @description Opaque cursor from the previous page's `Link: rel="next"` */
@@ -2170,6 +2613,7 @@ export interface operations {
             200: {
                 headers: {
                     Link?: string;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     "X-Total-Count"?: number;
                     [name: string]: unknown;
                 };
@@ -2180,24 +2624,29 @@ export interface operations {
             /** @description Invalid input (unknown field, wrong type, bad id) */
             400: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description No, unknown, expired or revoked token */
+            /** @description No, unknown, expired or revoked credential */
             401: {
                 headers: {
+                    /** @description Bearer realm="entropy" */
+                    "WWW-Authenticate"?: string;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description The caller sees the resource but lacks the role or token permission */
+            /** @description The caller sees the resource but lacks the role or token permission (or a cookie write lacks X-CSRF-Token) */
             403: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2207,6 +2656,7 @@ export interface operations {
             /** @description Absent, or not visible to the caller */
             404: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2224,15 +2674,19 @@ export interface operations {
                     "RateLimit-Reset"?: number;
                     /** @description Seconds to wait */
                     "Retry-After"?: number;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description Facebook is not configured */
+            /** @description A dependency is unavailable (the database, or Facebook when not configured); retry after `Retry-After` seconds when sent */
             503: {
                 headers: {
+                    /** @description Seconds to wait (2 with DATABASE.UNAVAILABLE) */
+                    "Retry-After"?: number;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2241,7 +2695,7 @@ export interface operations {
             };
         };
     };
-    CredentialsController_link: {
+    linkCredential: {
         parameters: {
             query?: never;
             header?: {
@@ -2261,6 +2715,7 @@ export interface operations {
         responses: {
             201: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2270,24 +2725,29 @@ export interface operations {
             /** @description Invalid input (unknown field, wrong type, bad id) */
             400: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description No, unknown, expired or revoked token */
+            /** @description No, unknown, expired or revoked credential */
             401: {
                 headers: {
+                    /** @description Bearer realm="entropy" */
+                    "WWW-Authenticate"?: string;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description The caller sees the resource but lacks the role or token permission */
+            /** @description The caller sees the resource but lacks the role or token permission (or a cookie write lacks X-CSRF-Token) */
             403: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2297,6 +2757,7 @@ export interface operations {
             /** @description Absent, or not visible to the caller */
             404: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2306,6 +2767,7 @@ export interface operations {
             /** @description Conflicts with the current state */
             409: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2315,6 +2777,17 @@ export interface operations {
             /** @description Body over 100 kB */
             413: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Content-Type other than application/json */
+            415: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2324,6 +2797,7 @@ export interface operations {
             /** @description Idempotency-Key reused with another body */
             422: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2341,6 +2815,7 @@ export interface operations {
                     "RateLimit-Reset"?: number;
                     /** @description Seconds to wait */
                     "Retry-After"?: number;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2350,15 +2825,19 @@ export interface operations {
             /** @description Facebook is unreachable or failed */
             502: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description Facebook is not configured */
+            /** @description A dependency is unavailable (the database, or Facebook when not configured); retry after `Retry-After` seconds when sent */
             503: {
                 headers: {
+                    /** @description Seconds to wait (2 with DATABASE.UNAVAILABLE) */
+                    "Retry-After"?: number;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2367,7 +2846,7 @@ export interface operations {
             };
         };
     };
-    CredentialsController_get: {
+    getCredential: {
         parameters: {
             query?: never;
             header?: never;
@@ -2381,6 +2860,7 @@ export interface operations {
         responses: {
             200: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2390,24 +2870,29 @@ export interface operations {
             /** @description Invalid input (unknown field, wrong type, bad id) */
             400: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description No, unknown, expired or revoked token */
+            /** @description No, unknown, expired or revoked credential */
             401: {
                 headers: {
+                    /** @description Bearer realm="entropy" */
+                    "WWW-Authenticate"?: string;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description The caller sees the resource but lacks the role or token permission */
+            /** @description The caller sees the resource but lacks the role or token permission (or a cookie write lacks X-CSRF-Token) */
             403: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2417,6 +2902,7 @@ export interface operations {
             /** @description Absent, or not visible to the caller */
             404: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2434,15 +2920,19 @@ export interface operations {
                     "RateLimit-Reset"?: number;
                     /** @description Seconds to wait */
                     "Retry-After"?: number;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description Facebook is not configured */
+            /** @description A dependency is unavailable (the database, or Facebook when not configured); retry after `Retry-After` seconds when sent */
             503: {
                 headers: {
+                    /** @description Seconds to wait (2 with DATABASE.UNAVAILABLE) */
+                    "Retry-After"?: number;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2451,7 +2941,7 @@ export interface operations {
             };
         };
     };
-    CredentialsController_relink: {
+    relinkCredential: {
         parameters: {
             query?: never;
             header?: never;
@@ -2469,6 +2959,7 @@ export interface operations {
         responses: {
             200: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2478,24 +2969,29 @@ export interface operations {
             /** @description Invalid input (unknown field, wrong type, bad id) */
             400: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description No, unknown, expired or revoked token */
+            /** @description No, unknown, expired or revoked credential */
             401: {
                 headers: {
+                    /** @description Bearer realm="entropy" */
+                    "WWW-Authenticate"?: string;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description The caller sees the resource but lacks the role or token permission */
+            /** @description The caller sees the resource but lacks the role or token permission (or a cookie write lacks X-CSRF-Token) */
             403: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2505,6 +3001,7 @@ export interface operations {
             /** @description Absent, or not visible to the caller */
             404: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2514,6 +3011,7 @@ export interface operations {
             /** @description Conflicts with the current state */
             409: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2523,6 +3021,17 @@ export interface operations {
             /** @description Body over 100 kB */
             413: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Content-Type other than application/json */
+            415: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2540,6 +3049,7 @@ export interface operations {
                     "RateLimit-Reset"?: number;
                     /** @description Seconds to wait */
                     "Retry-After"?: number;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2549,15 +3059,19 @@ export interface operations {
             /** @description Facebook is unreachable or failed */
             502: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description Facebook is not configured */
+            /** @description A dependency is unavailable (the database, or Facebook when not configured); retry after `Retry-After` seconds when sent */
             503: {
                 headers: {
+                    /** @description Seconds to wait (2 with DATABASE.UNAVAILABLE) */
+                    "Retry-After"?: number;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2566,7 +3080,7 @@ export interface operations {
             };
         };
     };
-    CredentialsController_unlink: {
+    unlinkCredential: {
         parameters: {
             query?: never;
             header?: never;
@@ -2581,6 +3095,7 @@ export interface operations {
             /** @description The credential as it was when unlinked */
             200: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2590,24 +3105,29 @@ export interface operations {
             /** @description Invalid input (unknown field, wrong type, bad id) */
             400: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description No, unknown, expired or revoked token */
+            /** @description No, unknown, expired or revoked credential */
             401: {
                 headers: {
+                    /** @description Bearer realm="entropy" */
+                    "WWW-Authenticate"?: string;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description The caller sees the resource but lacks the role or token permission */
+            /** @description The caller sees the resource but lacks the role or token permission (or a cookie write lacks X-CSRF-Token) */
             403: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2617,6 +3137,7 @@ export interface operations {
             /** @description Absent, or not visible to the caller */
             404: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2634,15 +3155,19 @@ export interface operations {
                     "RateLimit-Reset"?: number;
                     /** @description Seconds to wait */
                     "Retry-After"?: number;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description Facebook is not configured */
+            /** @description A dependency is unavailable (the database, or Facebook when not configured); retry after `Retry-After` seconds when sent */
             503: {
                 headers: {
+                    /** @description Seconds to wait (2 with DATABASE.UNAVAILABLE) */
+                    "Retry-After"?: number;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2651,7 +3176,7 @@ export interface operations {
             };
         };
     };
-    CredentialsController_authorize: {
+    startCredentialAuthorization: {
         parameters: {
             query?: never;
             header?: {
@@ -2663,7 +3188,7 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody: {
+        requestBody?: {
             content: {
                 "application/json": components["schemas"]["StartAuthorizationRequestDto"];
             };
@@ -2671,6 +3196,9 @@ export interface operations {
         responses: {
             201: {
                 headers: {
+                    /** @description no-store: the answer holds a secret shown once */
+                    "Cache-Control"?: "no-store";
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2680,24 +3208,29 @@ export interface operations {
             /** @description Invalid input (unknown field, wrong type, bad id) */
             400: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description No, unknown, expired or revoked token */
+            /** @description No, unknown, expired or revoked credential */
             401: {
                 headers: {
+                    /** @description Bearer realm="entropy" */
+                    "WWW-Authenticate"?: string;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description The caller sees the resource but lacks the role or token permission */
+            /** @description The caller sees the resource but lacks the role or token permission (or a cookie write lacks X-CSRF-Token) */
             403: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2707,6 +3240,47 @@ export interface operations {
             /** @description Absent, or not visible to the caller */
             404: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Conflicts with the current state */
+            409: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Body over 100 kB */
+            413: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Content-Type other than application/json */
+            415: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Idempotency-Key reused with another body */
+            422: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2724,15 +3298,19 @@ export interface operations {
                     "RateLimit-Reset"?: number;
                     /** @description Seconds to wait */
                     "Retry-After"?: number;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description Facebook is not configured */
+            /** @description A dependency is unavailable (the database, or Facebook when not configured); retry after `Retry-After` seconds when sent */
             503: {
                 headers: {
+                    /** @description Seconds to wait (2 with DATABASE.UNAVAILABLE) */
+                    "Retry-After"?: number;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2741,7 +3319,7 @@ export interface operations {
             };
         };
     };
-    EventsController_list: {
+    listOrganizationEvents: {
         parameters: {
             query?: {
                 /** @description Only events whose `sequence` is greater than this one */
@@ -2764,6 +3342,7 @@ export interface operations {
             200: {
                 headers: {
                     Link?: string;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     "X-Total-Count"?: number;
                     [name: string]: unknown;
                 };
@@ -2774,24 +3353,29 @@ export interface operations {
             /** @description Invalid input (unknown field, wrong type, bad id) */
             400: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description No, unknown, expired or revoked token */
+            /** @description No, unknown, expired or revoked credential */
             401: {
                 headers: {
+                    /** @description Bearer realm="entropy" */
+                    "WWW-Authenticate"?: string;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description The caller sees the resource but lacks the role or token permission */
+            /** @description The caller sees the resource but lacks the role or token permission (or a cookie write lacks X-CSRF-Token) */
             403: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2801,6 +3385,7 @@ export interface operations {
             /** @description Absent, or not visible to the caller */
             404: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2818,15 +3403,19 @@ export interface operations {
                     "RateLimit-Reset"?: number;
                     /** @description Seconds to wait */
                     "Retry-After"?: number;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description Facebook is not configured */
+            /** @description A dependency is unavailable (the database, or Facebook when not configured); retry after `Retry-After` seconds when sent */
             503: {
                 headers: {
+                    /** @description Seconds to wait (2 with DATABASE.UNAVAILABLE) */
+                    "Retry-After"?: number;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2835,7 +3424,7 @@ export interface operations {
             };
         };
     };
-    OrganizationsController_listInvitations: {
+    listInvitations: {
         parameters: {
             query?: {
                 /** @description Opaque cursor from the previous page's `Link: rel="next"` */
@@ -2854,6 +3443,7 @@ export interface operations {
             200: {
                 headers: {
                     Link?: string;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     "X-Total-Count"?: number;
                     [name: string]: unknown;
                 };
@@ -2864,24 +3454,29 @@ export interface operations {
             /** @description Invalid input (unknown field, wrong type, bad id) */
             400: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description No, unknown, expired or revoked token */
+            /** @description No, unknown, expired or revoked credential */
             401: {
                 headers: {
+                    /** @description Bearer realm="entropy" */
+                    "WWW-Authenticate"?: string;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description The caller sees the resource but lacks the role or token permission */
+            /** @description The caller sees the resource but lacks the role or token permission (or a cookie write lacks X-CSRF-Token) */
             403: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2891,6 +3486,7 @@ export interface operations {
             /** @description Absent, or not visible to the caller */
             404: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2908,6 +3504,19 @@ export interface operations {
                     "RateLimit-Reset"?: number;
                     /** @description Seconds to wait */
                     "Retry-After"?: number;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description A dependency is unavailable (the database, or Facebook when not configured); retry after `Retry-After` seconds when sent */
+            503: {
+                headers: {
+                    /** @description Seconds to wait (2 with DATABASE.UNAVAILABLE) */
+                    "Retry-After"?: number;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2916,7 +3525,7 @@ export interface operations {
             };
         };
     };
-    OrganizationsController_revokeInvitation: {
+    revokeInvitation: {
         parameters: {
             query?: never;
             header?: never;
@@ -2930,6 +3539,7 @@ export interface operations {
         responses: {
             204: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content?: never;
@@ -2937,24 +3547,29 @@ export interface operations {
             /** @description Invalid input (unknown field, wrong type, bad id) */
             400: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description No, unknown, expired or revoked token */
+            /** @description No, unknown, expired or revoked credential */
             401: {
                 headers: {
+                    /** @description Bearer realm="entropy" */
+                    "WWW-Authenticate"?: string;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description The caller sees the resource but lacks the role or token permission */
+            /** @description The caller sees the resource but lacks the role or token permission (or a cookie write lacks X-CSRF-Token) */
             403: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2964,6 +3579,7 @@ export interface operations {
             /** @description Absent, or not visible to the caller */
             404: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2981,6 +3597,19 @@ export interface operations {
                     "RateLimit-Reset"?: number;
                     /** @description Seconds to wait */
                     "Retry-After"?: number;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description A dependency is unavailable (the database, or Facebook when not configured); retry after `Retry-After` seconds when sent */
+            503: {
+                headers: {
+                    /** @description Seconds to wait (2 with DATABASE.UNAVAILABLE) */
+                    "Retry-After"?: number;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2989,7 +3618,7 @@ export interface operations {
             };
         };
     };
-    OrganizationsController_changeInvitationRole: {
+    changeInvitationRole: {
         parameters: {
             query?: never;
             header?: never;
@@ -3007,6 +3636,7 @@ export interface operations {
         responses: {
             200: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3016,24 +3646,29 @@ export interface operations {
             /** @description Invalid input (unknown field, wrong type, bad id) */
             400: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description No, unknown, expired or revoked token */
+            /** @description No, unknown, expired or revoked credential */
             401: {
                 headers: {
+                    /** @description Bearer realm="entropy" */
+                    "WWW-Authenticate"?: string;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description The caller sees the resource but lacks the role or token permission */
+            /** @description The caller sees the resource but lacks the role or token permission (or a cookie write lacks X-CSRF-Token) */
             403: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3043,6 +3678,27 @@ export interface operations {
             /** @description Absent, or not visible to the caller */
             404: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Body over 100 kB */
+            413: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Content-Type other than application/json */
+            415: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3060,6 +3716,19 @@ export interface operations {
                     "RateLimit-Reset"?: number;
                     /** @description Seconds to wait */
                     "Retry-After"?: number;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description A dependency is unavailable (the database, or Facebook when not configured); retry after `Retry-After` seconds when sent */
+            503: {
+                headers: {
+                    /** @description Seconds to wait (2 with DATABASE.UNAVAILABLE) */
+                    "Retry-After"?: number;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3068,7 +3737,7 @@ export interface operations {
             };
         };
     };
-    OrganizationsController_listMembers: {
+    listMembers: {
         parameters: {
             query?: {
                 /** @description Opaque cursor from the previous page's `Link: rel="next"` */
@@ -3087,6 +3756,7 @@ export interface operations {
             200: {
                 headers: {
                     Link?: string;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     "X-Total-Count"?: number;
                     [name: string]: unknown;
                 };
@@ -3097,24 +3767,29 @@ export interface operations {
             /** @description Invalid input (unknown field, wrong type, bad id) */
             400: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description No, unknown, expired or revoked token */
+            /** @description No, unknown, expired or revoked credential */
             401: {
                 headers: {
+                    /** @description Bearer realm="entropy" */
+                    "WWW-Authenticate"?: string;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description The caller sees the resource but lacks the role or token permission */
+            /** @description The caller sees the resource but lacks the role or token permission (or a cookie write lacks X-CSRF-Token) */
             403: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3124,6 +3799,7 @@ export interface operations {
             /** @description Absent, or not visible to the caller */
             404: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3141,6 +3817,19 @@ export interface operations {
                     "RateLimit-Reset"?: number;
                     /** @description Seconds to wait */
                     "Retry-After"?: number;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description A dependency is unavailable (the database, or Facebook when not configured); retry after `Retry-After` seconds when sent */
+            503: {
+                headers: {
+                    /** @description Seconds to wait (2 with DATABASE.UNAVAILABLE) */
+                    "Retry-After"?: number;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3149,7 +3838,7 @@ export interface operations {
             };
         };
     };
-    OrganizationsController_addMember: {
+    addMember: {
         parameters: {
             query?: never;
             header?: {
@@ -3169,6 +3858,7 @@ export interface operations {
         responses: {
             201: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3178,24 +3868,29 @@ export interface operations {
             /** @description Invalid input (unknown field, wrong type, bad id) */
             400: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description No, unknown, expired or revoked token */
+            /** @description No, unknown, expired or revoked credential */
             401: {
                 headers: {
+                    /** @description Bearer realm="entropy" */
+                    "WWW-Authenticate"?: string;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description The caller sees the resource but lacks the role or token permission */
+            /** @description The caller sees the resource but lacks the role or token permission (or a cookie write lacks X-CSRF-Token) */
             403: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3205,6 +3900,7 @@ export interface operations {
             /** @description Absent, or not visible to the caller */
             404: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3214,6 +3910,7 @@ export interface operations {
             /** @description Conflicts with the current state */
             409: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3223,6 +3920,17 @@ export interface operations {
             /** @description Body over 100 kB */
             413: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Content-Type other than application/json */
+            415: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3232,6 +3940,7 @@ export interface operations {
             /** @description Idempotency-Key reused with another body */
             422: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3249,6 +3958,19 @@ export interface operations {
                     "RateLimit-Reset"?: number;
                     /** @description Seconds to wait */
                     "Retry-After"?: number;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description A dependency is unavailable (the database, or Facebook when not configured); retry after `Retry-After` seconds when sent */
+            503: {
+                headers: {
+                    /** @description Seconds to wait (2 with DATABASE.UNAVAILABLE) */
+                    "Retry-After"?: number;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3257,7 +3979,7 @@ export interface operations {
             };
         };
     };
-    OrganizationsController_removeMember: {
+    removeMember: {
         parameters: {
             query?: never;
             header?: never;
@@ -3271,6 +3993,7 @@ export interface operations {
         responses: {
             204: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content?: never;
@@ -3278,24 +4001,29 @@ export interface operations {
             /** @description Invalid input (unknown field, wrong type, bad id) */
             400: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description No, unknown, expired or revoked token */
+            /** @description No, unknown, expired or revoked credential */
             401: {
                 headers: {
+                    /** @description Bearer realm="entropy" */
+                    "WWW-Authenticate"?: string;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description The caller sees the resource but lacks the role or token permission */
+            /** @description The caller sees the resource but lacks the role or token permission (or a cookie write lacks X-CSRF-Token) */
             403: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3305,6 +4033,7 @@ export interface operations {
             /** @description Absent, or not visible to the caller */
             404: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3314,6 +4043,7 @@ export interface operations {
             /** @description Conflicts with the current state */
             409: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3331,6 +4061,19 @@ export interface operations {
                     "RateLimit-Reset"?: number;
                     /** @description Seconds to wait */
                     "Retry-After"?: number;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description A dependency is unavailable (the database, or Facebook when not configured); retry after `Retry-After` seconds when sent */
+            503: {
+                headers: {
+                    /** @description Seconds to wait (2 with DATABASE.UNAVAILABLE) */
+                    "Retry-After"?: number;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3339,7 +4082,7 @@ export interface operations {
             };
         };
     };
-    OrganizationsController_changeMemberRole: {
+    changeMemberRole: {
         parameters: {
             query?: never;
             header?: never;
@@ -3357,6 +4100,7 @@ export interface operations {
         responses: {
             200: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3366,24 +4110,29 @@ export interface operations {
             /** @description Invalid input (unknown field, wrong type, bad id) */
             400: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description No, unknown, expired or revoked token */
+            /** @description No, unknown, expired or revoked credential */
             401: {
                 headers: {
+                    /** @description Bearer realm="entropy" */
+                    "WWW-Authenticate"?: string;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description The caller sees the resource but lacks the role or token permission */
+            /** @description The caller sees the resource but lacks the role or token permission (or a cookie write lacks X-CSRF-Token) */
             403: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3393,6 +4142,7 @@ export interface operations {
             /** @description Absent, or not visible to the caller */
             404: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3402,6 +4152,27 @@ export interface operations {
             /** @description Conflicts with the current state */
             409: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Body over 100 kB */
+            413: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Content-Type other than application/json */
+            415: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3419,6 +4190,19 @@ export interface operations {
                     "RateLimit-Reset"?: number;
                     /** @description Seconds to wait */
                     "Retry-After"?: number;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description A dependency is unavailable (the database, or Facebook when not configured); retry after `Retry-After` seconds when sent */
+            503: {
+                headers: {
+                    /** @description Seconds to wait (2 with DATABASE.UNAVAILABLE) */
+                    "Retry-After"?: number;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {

@@ -5,6 +5,8 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { appConfig, type AppConfig } from '../../infrastructure/config/app.config.js';
 import { UnauthenticatedError } from '../../infrastructure/errors/domain-error.js';
 import { ApiErrors } from '../../infrastructure/http/api-errors.decorator.js';
+import { FacebookIdentityInUseError } from '../auth.errors.js';
+import { FacebookLoginNotStartedHereError } from './facebook-login.errors.js';
 import { RateLimitByAddress } from '../../infrastructure/http/rate-limit.decorator.js';
 import {
   SignInWithFacebookCommand, type FacebookIdentity, type LinkTarget,
@@ -42,8 +44,10 @@ export class FacebookAuthController {
 
   @Get()
   @ApiOperation({
-    summary:
-      'Sign in with Facebook: 302 to the Facebook login dialog with a single-use state, bound to this browser by a login cookie. ' +
+    operationId: 'startFacebookLogin',
+    summary: 'Sign in with Facebook: redirects to the Facebook login dialog',
+    description:
+      '302 to the Facebook login dialog with a single-use state, bound to this browser by a login cookie. ' +
       'With ?link=1 from a signed-in user, the callback attaches the Facebook identity to that account (409 if another account holds it)',
   })
   @ApiFoundResponse({
@@ -65,8 +69,10 @@ export class FacebookAuthController {
   @UseGuards(FacebookCallbackGuard)
   @UseFilters(FacebookCallbackExceptionFilter)
   @ApiOperation({
-    summary:
-      'Facebook returns here: creates or updates the user and opens a session (JSON for Accept: application/json, else a cookie and a 302 to the web app). ' +
+    operationId: 'completeFacebookLogin',
+    summary: 'Facebook returns here: opens a session',
+    description:
+      'Creates or updates the user and opens a session (JSON for Accept: application/json, else a cookie and a 302 to the web app). ' +
       'Needs the `entropy_login` cookie set by GET /v1/auth/facebook (400 FACEBOOK.LOGIN_NOT_STARTED_HERE without it); clears it',
   })
   @ApiQuery({ name: 'code', required: false, description: 'Authorization code from Facebook' })
@@ -79,7 +85,7 @@ export class FacebookAuthController {
       '`entropy_session` and the CSRF cookie `entropy_csrf`; on a denial or bad state, to the web app with `error` and `error_description`',
     headers: { Location: { schema: { type: 'string' } }, 'Set-Cookie': { schema: { type: 'string' } } },
   })
-  @ApiErrors(400, 401, 409, 502, 503)
+  @ApiErrors(400, 401, 409, 502, 503, new FacebookLoginNotStartedHereError(), new FacebookIdentityInUseError())
   async callback(@Req() request: FastifyRequest, @Res() reply: FastifyReply): Promise<void> {
     const identity = (request as FastifyRequest & { user: FacebookIdentity }).user;
     // The link target comes only from the consumed server-side state, never from this request.

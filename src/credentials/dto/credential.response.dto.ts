@@ -2,7 +2,7 @@ import { ApiProperty } from '@nestjs/swagger';
 import type { CredentialStatus } from '../domain/credential.entity.js';
 
 export class CredentialResponseDto {
-  @ApiProperty({ example: 1 }) id: number;
+  @ApiProperty({ type: 'integer', example: 1 }) id: number;
   @ApiProperty({ example: 'Ada Lovelace', description: "The Facebook account's name" }) name: string;
   @ApiProperty({ example: '10000000001' }) facebook_user_id: string;
   @ApiProperty({ enum: ['active', 'expired', 'revoked'] }) status: CredentialStatus;
@@ -28,7 +28,7 @@ export class DataDeletionResponseDto {
 export class DataDeletionStatusResponseDto {
   @ApiProperty() confirmation_code: string;
   @ApiProperty({ enum: ['completed'] }) status: 'completed';
-  @ApiProperty({ example: 2, description: 'Credentials of that Facebook account that were erased' }) credentials_erased: number;
+  @ApiProperty({ type: 'integer', example: 2, description: 'Credentials of that Facebook account that were erased' }) credentials_erased: number;
   @ApiProperty({ format: 'date-time' }) requested_at: string;
   @ApiProperty({ format: 'date-time', nullable: true, type: String }) completed_at: string | null;
 }

@@ -38,8 +38,12 @@ export interface AppSettings {
     /** Requests per minute per client address on the sign-in and Facebook callback routes. */
     perAddressPerMinute: number;
   };
-  /** RabbitMQ; undefined → no broker (the feed is then the only destination of events). */
+  /** RabbitMQ; undefined → no broker (the feed is then the only destination of events), the relay stays off. */
   amqpUrl: string | undefined;
+  /** The topic exchange events are published to. */
+  amqpExchange: string;
+  /** Publish attempts of one event before the relay parks it as dead. */
+  relayMaxAttempts: number;
   /** Days delivered events stay in the event log (and the feed) before housekeeping deletes them. */
   eventRetentionDays: number;
 }
@@ -102,6 +106,41 @@ function encryptionKeys(env: Env, production: boolean): EncryptionKeySpec[] | un
   });
 }
 
+/** The URL without its password, for logs and error messages. */
+export function redactUrl(raw: string): string {
+  try {
+    const url = new URL(raw);
+    if (url.password) url.password = '***';
+    return url.toString();
+  } catch {
+    return '(unparseable URL)';
+  }
+}
+
+function parseAmqpUrl(env: Env): string | undefined {
+  const raw = env.AMQP_URL?.trim();
+  if (!raw) return undefined;
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    fail('AMQP_URL', 'must be an amqp:// or amqps:// URL');
+  }
+  if ((url.protocol !== 'amqp:' && url.protocol !== 'amqps:') || !url.hostname) {
+    fail('AMQP_URL', `must be an amqp:// or amqps:// URL, got "${redactUrl(raw)}"`);
+  }
+  return raw;
+}
+
+function exchangeName(env: Env): string {
+  const name = env.AMQP_EXCHANGE?.trim() || 'entropy.events';
+  // AMQP 0-9-1 exchange names: up to 255 bytes of letters, digits, '-', '_', '.', ':'; 'amq.' is reserved.
+  if (!/^[A-Za-z0-9_.:-]{1,255}$/.test(name) || name.startsWith('amq.')) {
+    fail('AMQP_EXCHANGE', `must be 1-255 characters of letters, digits, '-', '_', '.', ':' and not start with "amq.", got "${name}"`);
+  }
+  return name;
+}
+
 /** Parses and validates the environment; throws ConfigurationError naming the first bad variable. */
 export function parseSettings(env: Env): AppSettings {
   const nodeEnv = env.NODE_ENV?.trim() || 'development';
@@ -122,8 +161,7 @@ export function parseSettings(env: Env): AppSettings {
     fail('LOG_LEVEL', `must be one of fatal|error|warn|info|debug|trace|silent, got "${logLevel}"`);
   }
 
-  const amqpUrl = env.AMQP_URL?.trim() || undefined;
-  if (amqpUrl && !/^amqps?:\/\//.test(amqpUrl)) fail('AMQP_URL', 'must start with amqp:// or amqps://');
+  const amqpUrl = parseAmqpUrl(env);
 
   const retentionRaw = env.EVENT_RETENTION_DAYS?.trim() || '90';
   const eventRetentionDays = Number(retentionRaw);
@@ -163,6 +201,8 @@ export function parseSettings(env: Env): AppSettings {
       perAddressPerMinute: integer(env, 'AUTH_RATE_LIMIT_PER_MINUTE', 30),
     },
     amqpUrl,
+    amqpExchange: exchangeName(env),
+    relayMaxAttempts: integer(env, 'RELAY_MAX_ATTEMPTS', 20, 1, 1000),
     eventRetentionDays,
   };
 }

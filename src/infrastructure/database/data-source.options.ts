@@ -8,6 +8,7 @@ import { AuthorizationTokens1763800002000 } from './migrations/1763800002000-aut
 import { Credentials1763800003000 } from './migrations/1763800003000-credentials.js';
 import { Invitations1763800005000 } from './migrations/1763800005000-invitations.js';
 import { EventLog1763800010000 } from './migrations/1763800010000-event-log.js';
+import { EventRelay1763800011000 } from './migrations/1763800011000-event-relay.js';
 import { SerializedPGlitePool } from './serialized-pglite-pool.js';
 
 export const MIGRATIONS = [
@@ -17,6 +18,7 @@ export const MIGRATIONS = [
   Credentials1763800003000,
   Invitations1763800005000,
   EventLog1763800010000,
+  EventRelay1763800011000,
 ];
 
 /** Connections per process on PostgreSQL. */

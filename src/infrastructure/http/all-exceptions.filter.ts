@@ -3,20 +3,9 @@ import { ArgumentsHost, Catch, HttpException, Logger, type ExceptionFilter } fro
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { DatabaseUnavailableError } from '../database/database.errors.js';
 import { isDatabaseUnavailable } from '../database/postgres-errors.js';
-import { DomainError, type ErrorDetail, type ErrorKind } from '../errors/domain-error.js';
+import { DomainError, type ErrorDetail } from '../errors/domain-error.js';
+import { STATUS_BY_KIND } from './error-status.js';
 import type { RequestFailure } from './request-logging.js';
-
-const STATUS_BY_KIND: Record<ErrorKind, number> = {
-  invalid: 400,
-  unauthenticated: 401,
-  forbidden: 403,
-  not_found: 404,
-  conflict: 409,
-  precondition_failed: 412,
-  unprocessable: 422,
-  bad_gateway: 502,
-  unavailable: 503,
-};
 
 const CODE_BY_STATUS: Record<number, string> = {
   400: 'REQUEST.MALFORMED',

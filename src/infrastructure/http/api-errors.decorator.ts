@@ -1,5 +1,7 @@
 import { applyDecorators } from '@nestjs/common';
-import { ApiProperty, ApiPropertyOptional, ApiResponse } from '@nestjs/swagger';
+import { ApiExtension, ApiProperty, ApiPropertyOptional, ApiResponse } from '@nestjs/swagger';
+import type { DomainError } from '../errors/domain-error.js';
+import { STATUS_BY_KIND } from './error-status.js';
 
 class ErrorDetailDto {
   @ApiProperty({ example: 'currency' }) field: string;
@@ -8,28 +10,39 @@ class ErrorDetailDto {
 
 export class ErrorResponseDto {
   @ApiProperty({ example: 'Organization not found' }) message: string;
-  @ApiProperty({ example: 404 }) statusCode: number;
+  @ApiProperty({ type: 'integer', example: 404 }) statusCode: number;
   @ApiProperty({ example: 'Not Found' }) error: string;
   @ApiProperty({ example: 'ORGANIZATIONS.NOT_FOUND', description: 'Stable, machine-readable' }) code: string;
   @ApiPropertyOptional({ type: [ErrorDetailDto] }) details?: ErrorDetailDto[];
 }
 
-const DESCRIPTIONS: Record<number, string> = {
-  400: 'Invalid input (unknown field, wrong type, bad id)',
-  401: 'No, unknown, expired or revoked token',
-  403: 'The caller sees the resource but lacks the role or token permission',
-  404: 'Absent, or not visible to the caller',
-  409: 'Conflicts with the current state',
-  412: 'If-Match does not match the current ETag',
-  413: 'Body over 100 kB',
-  422: 'Idempotency-Key reused with another body',
-  502: 'Facebook is unreachable or failed',
-  503: 'Facebook is not configured',
-};
+/** Where a route's own error examples travel from the decorator to refineDocument (src/infrastructure/http/openapi.ts). */
+export const ROUTE_ERRORS_EXTENSION = 'x-entropy-errors';
 
-/** Documents the contract's error body for each listed status. */
-export function ApiErrors(...statuses: number[]) {
+export interface RouteErrorExample {
+  status: number;
+  code: string;
+  message: string;
+  details?: { field: string; message: string }[];
+}
+
+/**
+ * Documents the contract's error body for each listed status. A status alone gets the examples
+ * every route shares for it (refineDocument); a domain error instance adds that route's own
+ * example, with its real code and message, under the status its kind maps to.
+ */
+export function ApiErrors(...errors: (number | DomainError)[]) {
+  const examples: RouteErrorExample[] = errors
+    .filter((error): error is DomainError => typeof error !== 'number')
+    .map((error) => ({
+      status: STATUS_BY_KIND[error.kind],
+      code: error.code,
+      message: error.message,
+      ...(error.details ? { details: error.details } : {}),
+    }));
+  const statuses = [...new Set(errors.map((error) => (typeof error === 'number' ? error : STATUS_BY_KIND[error.kind])))];
   return applyDecorators(
-    ...statuses.map((status) => ApiResponse({ status, description: DESCRIPTIONS[status], type: ErrorResponseDto })),
+    ...statuses.map((status) => ApiResponse({ status, description: '', type: ErrorResponseDto })),
+    ...(examples.length ? [ApiExtension(ROUTE_ERRORS_EXTENSION, examples)] : []),
   );
 }

@@ -8,7 +8,7 @@ export const DEFAULT_PER = 50;
 export const MAX_PER = 100;
 
 export class PageQueryDto {
-  @ApiPropertyOptional({ minimum: 1, maximum: MAX_PER, default: DEFAULT_PER, description: 'Items per page' })
+  @ApiPropertyOptional({ type: 'integer', minimum: 1, maximum: MAX_PER, default: DEFAULT_PER, description: 'Items per page' })
   @IsOptional()
   @Type(() => Number)
   @IsInt()

@@ -2,7 +2,7 @@ import { ApiProperty } from '@nestjs/swagger';
 import { ROLES, type Role } from '../domain/role.js';
 
 export class MemberResponseDto {
-  @ApiProperty({ type: Number, nullable: true, example: 42, description: 'The user id; null while the membership is pending' })
+  @ApiProperty({ type: 'integer', nullable: true, example: 42, description: 'The user id; null while the membership is pending' })
   id: number | null;
 
   @ApiProperty({ type: String, nullable: true, example: 'Ada Lovelace', description: 'null while pending' })

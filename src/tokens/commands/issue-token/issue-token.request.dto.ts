@@ -24,7 +24,9 @@ export class IssueTokenRequestDto {
   @IsBoolean()
   delete_enabled?: boolean;
 
-  @ApiPropertyOptional({ type: String, nullable: true, format: 'date-time', description: 'Must be in the future; null or absent: never expires' })
+  @ApiPropertyOptional({
+    type: String, nullable: true, format: 'date-time', example: '2030-12-31T23:59:59Z', description: 'Must be in the future; null or absent: never expires',
+  })
   @IsOptional()
   @IsDateTime()
   expires_at?: string | null;
