@@ -1,5 +1,5 @@
 /**
- * Routes of the wire contract (shared/api-contract.md: Webhooks, Event feed) that the root
+ * Routes of the wire contract (shared/api-contract.md: Webhooks) that the root
  * openapi.json may not describe yet, typed by hand in openapi-typescript's shape. index.ts adds
  * only those missing from the generated `paths`: once a route is in openapi.json its generated
  * type wins and its entry here is dead weight to delete.
@@ -21,21 +21,6 @@ type Op<Path, Query, Body, Ok extends number, Result> = {
 } & ([Body] extends [undefined] ? { requestBody?: never } : { requestBody: { content: { 'application/json': Body } } });
 type Org = { id: string };
 type Hook = { id: string; webhookId: string };
-
-/** A CloudEvent of the organization's feed (structured JSON). */
-export interface CloudEvent {
-  specversion: string;
-  id: string;
-  source: string;
-  type: string;
-  subject?: string;
-  time: string;
-  datacontenttype?: string;
-  dataschema?: string;
-  organizationid?: string;
-  sequence: string;
-  data: Record<string, unknown>;
-}
 
 export interface WebhookEndpoint {
   id: string;
@@ -70,9 +55,6 @@ export interface CreateWebhookRequest {
 }
 
 export interface ContractPaths {
-  '/v1/organizations/{id}/events': {
-    get: Op<Org, Paged & { after?: string; type?: string }, undefined, 200, CloudEvent[]>;
-  };
   '/v1/organizations/{id}/webhooks': {
     get: Op<Org, Paged, undefined, 200, WebhookEndpoint[]>;
     post: Op<Org, never, CreateWebhookRequest, 201, WebhookEndpoint & { secret: string }>;

@@ -3,12 +3,13 @@ import type { ContractPaths } from './contract-paths.js';
 import type { components, paths as GeneratedPaths } from './schema.js';
 
 export type { components } from './schema.js';
-export type { CloudEvent, CreateWebhookRequest, WebhookDelivery, WebhookEndpoint } from './contract-paths.js';
+export type { CreateWebhookRequest, WebhookDelivery, WebhookEndpoint } from './contract-paths.js';
 
 /** Every route: the generated ones, plus the contract's routes openapi.json does not list yet. */
 export type paths = GeneratedPaths & Omit<ContractPaths, keyof GeneratedPaths>;
 export type Schemas = components['schemas'];
 export type ErrorBody = Schemas['ErrorResponseDto'];
+export type CloudEvent = Schemas['CloudEventResponseDto'];
 export type EntropyClient = Client<paths>;
 
 export const CSRF_COOKIE = 'entropy_csrf';
