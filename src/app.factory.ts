@@ -31,12 +31,6 @@ const EXPOSED_HEADERS = [
   'Link', 'X-Total-Count', 'ETag', 'X-Request-Id', 'Idempotent-Replayed',
   'Retry-After', 'RateLimit-Limit', 'RateLimit-Remaining', 'RateLimit-Reset',
 ];
-/**
- * X-Forwarded-For is believed only from a proxy on this host or a private network: a client on
- * the internet cannot name another address and so escape the per-address rate limit.
- */
-const TRUSTED_PROXIES = ['loopback', 'linklocal', 'uniquelocal'];
-
 export interface AppOptions {
   /** Where log lines go (stdout by default; tests capture them). */
   logDestination?: NodeJS.WritableStream;
@@ -49,7 +43,9 @@ export async function createApp(options: AppOptions = {}): Promise<NestFastifyAp
   const adapter = new FastifyAdapter({
     bodyLimit: BODY_LIMIT_BYTES,
     genReqId: requestIdFor,
-    trustProxy: TRUSTED_PROXIES,
+    // X-Forwarded-For is believed only from TRUSTED_PROXIES (by default a proxy on this host or a
+    // private network): a client cannot name another address and so escape the per-address limit.
+    trustProxy: settings.trustedProxies,
     ...SERVER_TIMEOUTS,
     routerOptions: { ignoreTrailingSlash: true, maxParamLength: MAX_PARAM_LENGTH },
     // The router's and Node's HTTP parser's own refusals, in the contract's error body.

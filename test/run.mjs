@@ -40,7 +40,7 @@ async function runPass(label, testFiles, env) {
   Object.assign(process.env, env);
   process.stdout.write(`\n=== ${label} (${testFiles.length} files) ===\n`);
   const counts = { passed: 0, failed: 0, skipped: 0 };
-  const stream = run({ files: testFiles, concurrency: 2, timeout: 120_000 });
+  const stream = run({ files: testFiles, concurrency: 2, timeout: 300_000 });
   stream.on('test:pass', (event) => {
     if (event.details.type === 'suite') return;
     if (event.skip || event.todo) counts.skipped++;
@@ -68,7 +68,7 @@ if (wanted.length && all.length !== wanted.length) {
 }
 // The PGlite pass repeats what differs on the embedded database: its serialized session, locks,
 // migrations, the CLI's lock, and one pass of each module's main flows.
-const PGLITE_PASS = ['embedded-serialization', 'migrations', 'cli', 'outbox', 'organizations', 'members', 'invitations', 'authorization-tokens', 'credentials', 'auth'];
+const PGLITE_PASS = ['embedded-serialization', 'principal-cache', 'migrations', 'cli', 'outbox', 'organizations', 'members', 'invitations', 'authorization-tokens', 'credentials', 'auth'];
 const e2e = all.filter((f) => f.includes('/e2e/') && (wanted.length > 0 || PGLITE_PASS.some((name) => f.endsWith(`/${name}.e2e.spec.js`))));
 if (all.length === 0) {
   process.stdout.write('No compiled test files found under dist/test: run `npm run build` first.\n0 passed, 1 failed\n');

@@ -2,11 +2,11 @@ import { Controller, Get, HttpCode, Post, Res } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
+import { CurrentPrincipal, type Principal, type UserPrincipal } from '../common/principal.js';
 import { ForbiddenError } from '../infrastructure/errors/domain-error.js';
 import { ApiErrors } from '../infrastructure/http/api-errors.decorator.js';
 import { RevokeSessionCommand } from './commands/revoke-session/revoke-session.command.js';
 import { MeResponseDto } from './dto/user.response.dto.js';
-import { CurrentPrincipal, type Principal, type UserPrincipal } from './principal.js';
 import { GetMeQuery } from './queries/get-me/get-me.query.js';
 import { clearSessionCookies } from './session-cookie.js';
 

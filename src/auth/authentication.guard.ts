@@ -1,12 +1,12 @@
 import { Injectable, type CanActivate, type ExecutionContext } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import type { FastifyRequest } from 'fastify';
+import type { Principal } from '../common/principal.js';
+import { CALLER_IF_ANY, IS_PUBLIC } from '../common/public.decorator.js';
 import { UnauthenticatedError } from '../infrastructure/errors/domain-error.js';
 import { tokenKind } from '../infrastructure/security/opaque-token.js';
 import { CsrfTokenMismatchError } from './auth.errors.js';
 import { presentedToken, PrincipalResolver } from './principal.resolver.js';
-import type { Principal } from './principal.js';
-import { CALLER_IF_ANY, IS_PUBLIC } from './public.decorator.js';
 import { csrfSatisfied, sessionCookieToken } from './session-cookie.js';
 
 /**

@@ -2,8 +2,8 @@ import { Body, Controller, Delete, Get, Header, HttpCode, Param, Post, Put, Quer
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiBody, ApiConsumes, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { CurrentPrincipal, type Principal } from '../auth/principal.js';
-import { Public } from '../auth/public.decorator.js';
+import { CurrentPrincipal, type Principal } from '../common/principal.js';
+import { Public } from '../common/public.decorator.js';
 import { ApiErrors } from '../infrastructure/http/api-errors.decorator.js';
 import { InvalidOAuthStateError } from '../infrastructure/security/oauth-state.store.js';
 import { PageQueryDto, sendPage } from '../infrastructure/http/paging.js';

@@ -2,6 +2,7 @@ import { Module, type OnModuleInit } from '@nestjs/common';
 import { HttpAdapterHost } from '@nestjs/core';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import type { FastifyInstance } from 'fastify';
+import { AuthModule } from '../auth/auth.module.js';
 import { SecurityModule } from '../infrastructure/security/security.module.js';
 import { OrganizationDeletionHooks } from '../organizations/organization-deletion.hooks.js';
 import { OrganizationsModule } from '../organizations/organizations.module.js';
@@ -27,7 +28,7 @@ import { ListCredentialsHandler } from './queries/list-credentials/list-credenti
 import { FacebookRevocationQueue } from './revocation/facebook-revocation.queue.js';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([Credential]), SecurityModule, OrganizationsModule],
+  imports: [TypeOrmModule.forFeature([Credential]), SecurityModule, OrganizationsModule, AuthModule],
   controllers: [CredentialsController],
   providers: [
     FacebookGraphOptions,

@@ -1,8 +1,6 @@
-import type { EntityManager } from 'typeorm';
-import type { Principal } from '../auth/principal.js';
+import type { Principal } from '../common/principal.js';
 import { FacebookUnavailableError } from '../infrastructure/facebook/facebook.errors.js';
 import { InvalidOAuthStateError, type OAuthStateStore } from '../infrastructure/security/oauth-state.store.js';
-import { hashToken } from '../infrastructure/security/opaque-token.js';
 
 /** What a credential-linking `state` is bound to. */
 export interface LinkStateBinding {
@@ -42,20 +40,15 @@ export async function consumeLinkState(
 }
 
 /**
- * Makes a consumed link state usable again (until it expires), for when Facebook itself failed: the
- * client's retry with the same code and state then gets a real second attempt, not "already used".
- * Whether the code still works is Facebook's to say; a refusal there spends the state for good.
+ * Runs the Facebook verification of a consumed state, releasing the state if Facebook was unavailable
+ * (the client's retry then gets a real second attempt). Whether the code still works is Facebook's
+ * to say; a refusal there spends the state for good.
  */
-export async function releaseLinkState(db: Pick<EntityManager, 'query'>, state: string): Promise<void> {
-  await db.query(`UPDATE oauth_states SET used_at = NULL WHERE state_hash = $1 AND purpose = 'link' AND used_at IS NOT NULL`, [hashToken(state)]);
-}
-
-/** Runs the Facebook verification of a consumed state, releasing the state if Facebook was unavailable. */
-export async function verifyReleasingState<T>(db: Pick<EntityManager, 'query'>, state: string, verify: () => Promise<T>): Promise<T> {
+export async function verifyReleasingState<T>(states: OAuthStateStore, state: string, verify: () => Promise<T>): Promise<T> {
   try {
     return await verify();
   } catch (error) {
-    if (error instanceof FacebookUnavailableError) await releaseLinkState(db, state);
+    if (error instanceof FacebookUnavailableError) await states.release('link', state);
     throw error;
   }
 }

@@ -2,7 +2,7 @@ import { Controller, Get, Param, Query, Req, Res } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { CurrentPrincipal, type Principal } from '../auth/principal.js';
+import { CurrentPrincipal, type Principal } from '../common/principal.js';
 import type { CloudEventJson } from '../infrastructure/events/cloud-event.js';
 import { ApiErrors } from '../infrastructure/http/api-errors.decorator.js';
 import { sendPage } from '../infrastructure/http/paging.js';

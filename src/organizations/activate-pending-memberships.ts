@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import { normalizeEmail } from '../auth/domain/user.entity.js';
+import { normalizeEmail } from '../common/email.js';
 import type { Transaction } from '../infrastructure/database/unit-of-work.js';
 import { MemberActivatedEvent } from './domain/events/member-activated.event.js';
 import type { Role } from './domain/role.js';

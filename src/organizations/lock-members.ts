@@ -1,12 +1,9 @@
 import type { EntityManager } from 'typeorm';
-import type { Principal } from '../auth/principal.js';
+import type { Principal } from '../common/principal.js';
 import { INT4_MAX } from '../infrastructure/http/paging.js';
 import type { MemberActor } from './domain/membership.entity.js';
-import { authorize, type AccessRule } from './organization-access.js';
-import { MemberNotFoundError, TokenPermissionError } from './organizations.errors.js';
-
-/** Adding, changing and removing members: owners and admins; never an authorization token. */
-export const MANAGE_MEMBERS: AccessRule = { roles: ['owner', 'admin'], token: false };
+import { authorize, type PeopleOnlyRule } from './organization-access.js';
+import { MemberNotFoundError } from './organizations.errors.js';
 
 /**
  * Starts a member change: locks the organization row, then authorizes the caller under that lock.
@@ -14,13 +11,12 @@ export const MANAGE_MEMBERS: AccessRule = { roles: ['owner', 'admin'], token: fa
  * (the last-owner rule) and the caller's own role both stay true until it commits.
  * Platform admins act as owners.
  */
-export async function lockMembers(manager: EntityManager, principal: Principal, organizationId: string, rule: AccessRule): Promise<MemberActor> {
+export async function lockMembers(manager: EntityManager, principal: Principal, organizationId: string, rule: PeopleOnlyRule): Promise<MemberActor> {
   // NO KEY UPDATE: conflicts with itself and with writers of the row, but not with the foreign-key
   // checks of concurrent membership inserts elsewhere.
   await manager.query('SELECT 1 FROM organizations WHERE id = $1 FOR NO KEY UPDATE', [organizationId]);
-  const { role } = await authorize(manager, principal, organizationId, rule);
-  if (principal.kind !== 'user') throw new TokenPermissionError('manage members');
-  return { userId: principal.userId, role: principal.isAdmin ? 'owner' : role! };
+  const { role, user } = await authorize(manager, principal, organizationId, rule);
+  return { userId: user.userId, role: user.isAdmin ? 'owner' : role! };
 }
 
 /** Active owners, read under lockMembers' lock. */

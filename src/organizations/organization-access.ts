@@ -1,5 +1,5 @@
 import type { EntityManager } from 'typeorm';
-import type { Principal } from '../auth/principal.js';
+import type { Principal, TokenPrincipal, UserPrincipal } from '../common/principal.js';
 import { OrganizationNotFoundError, RoleRequiredError, TokenPermissionError } from './organizations.errors.js';
 import type { Role } from './domain/role.js';
 
@@ -9,11 +9,19 @@ export interface AccessRule {
   token: 'read' | 'write' | 'delete' | false;
 }
 
-export const ANY_MEMBER: AccessRule = { roles: ['owner', 'admin', 'member'], token: 'read' };
+/** A rule no authorization token passes: whoever it lets through is a person. */
+export type PeopleOnlyRule = AccessRule & { token: false };
 
 export interface Access {
   /** The caller's role, null for platform admins who are not members and for tokens. */
   role: Role | null;
+  /** The caller when a person (a session), null for a token. */
+  user: UserPrincipal | null;
+}
+
+/** What a PeopleOnlyRule grants: the caller is a person, by construction. */
+export interface PersonAccess extends Access {
+  user: UserPrincipal;
 }
 
 type Db = Pick<EntityManager, 'query'>;
@@ -22,23 +30,40 @@ type Db = Pick<EntityManager, 'query'>;
  * The one access check for organization-scoped routes. An organization the caller may not see
  * is indistinguishable from an absent one (404); 403 only when visible but not allowed.
  */
+export function authorize(db: Db, principal: Principal, organizationId: string, rule: PeopleOnlyRule): Promise<PersonAccess>;
+export function authorize(db: Db, principal: Principal, organizationId: string, rule: AccessRule): Promise<Access>;
 export async function authorize(db: Db, principal: Principal, organizationId: string, rule: AccessRule): Promise<Access> {
-  if (principal.kind === 'token') {
-    if (principal.organizationId !== organizationId) throw new OrganizationNotFoundError();
-    if (rule.token === false) throw new TokenPermissionError('do this');
-    if (!principal[rule.token]) throw new TokenPermissionError(`${rule.token} here`);
-    return { role: null };
-  }
+  if (principal.kind === 'token') return allow(principal, organizationId, rule);
   const rows: { role: Role | null }[] = await db.query(
     `SELECT m.role FROM organizations o
        LEFT JOIN memberships m ON m.organization_id = o.id AND m.user_id = $2 AND m.status = 'active'
       WHERE o.id = $1`,
     [organizationId, principal.userId],
   );
-  if (rows.length === 0) throw new OrganizationNotFoundError();
-  const role = rows[0].role;
-  if (principal.isAdmin) return { role };
+  return allow(principal, organizationId, rule, rows[0]);
+}
+
+/**
+ * The rule applied to what is known of the caller, for a handler that reads the organization and
+ * the caller's membership in its own query: `found` is that row (the caller's active role, null
+ * when not a member), undefined when there is no such organization. A token needs no row.
+ */
+export function allow(principal: Principal, organizationId: string, rule: AccessRule, found?: { role?: Role | null }): Access {
+  if (principal.kind === 'token') {
+    if (principal.organizationId !== organizationId) throw new OrganizationNotFoundError();
+    allowToken(principal, rule);
+    return { role: null, user: null };
+  }
+  if (!found) throw new OrganizationNotFoundError();
+  const role = found.role ?? null;
+  if (principal.isAdmin) return { role, user: principal };
   if (!role) throw new OrganizationNotFoundError();
   if (!rule.roles.includes(role)) throw new RoleRequiredError(rule.roles);
-  return { role };
+  return { role, user: principal };
+}
+
+/** The token half of a rule, for what is not scoped to one organization (listing them). */
+export function allowToken(principal: TokenPrincipal, rule: AccessRule): void {
+  if (rule.token === false) throw new TokenPermissionError('do this');
+  if (!principal[rule.token]) throw new TokenPermissionError(`${rule.token} here`);
 }

@@ -1,5 +1,5 @@
 import { Query } from '@nestjs/cqrs';
-import type { Principal } from '../auth/principal.js';
+import type { Principal } from '../common/principal.js';
 import type { Page } from '../infrastructure/http/paging.js';
 
 /** A page of something that belongs to one organization (members, tokens, credentials). */

@@ -4,7 +4,7 @@ import {
   ApiBody, ApiCreatedResponse, ApiHeader, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiResponse, ApiTags,
 } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { CurrentPrincipal, type Principal } from '../auth/principal.js';
+import { CurrentPrincipal, type Principal } from '../common/principal.js';
 import { ApiErrors } from '../infrastructure/http/api-errors.decorator.js';
 import { PageQueryDto, sendPage } from '../infrastructure/http/paging.js';
 import { intParam, uuidParam, versionsFromIfMatch } from '../infrastructure/http/params.js';
@@ -21,7 +21,7 @@ import { DeleteOrganizationCommand } from './commands/delete-organization/delete
 import { RemoveMemberCommand } from './commands/remove-member/remove-member.command.js';
 import { RevokeInvitationCommand } from './commands/revoke-invitation/revoke-invitation.command.js';
 import { UpdateOrganizationCommand } from './commands/update-organization/update-organization.command.js';
-import { UpdateOrganizationRequestDto } from './commands/update-organization/update-organization.request.dto.js';
+import { toOrganizationChanges, UpdateOrganizationRequestDto } from './commands/update-organization/update-organization.request.dto.js';
 import { InvitationResponseDto } from './dto/invitation.response.dto.js';
 import { MemberResponseDto } from './dto/member.response.dto.js';
 import { OrganizationIdResponseDto, OrganizationResponseDto } from './dto/organization.response.dto.js';
@@ -128,7 +128,7 @@ export class OrganizationsController {
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<OrganizationResponseDto> {
     const { organization, etag } = await this.commandBus.execute(
-      new UpdateOrganizationCommand(principal, id, body, versionsFromIfMatch(ifMatch)),
+      new UpdateOrganizationCommand(principal, id, toOrganizationChanges(body), versionsFromIfMatch(ifMatch)),
     );
     reply.header('ETag', etag);
     return organization;
@@ -176,7 +176,7 @@ export class OrganizationsController {
     @Param('id', uuidParam('id')) id: string,
     @Body() body: AddMemberRequestDto,
   ): Promise<MemberResponseDto> {
-    return this.commandBus.execute(new AddMemberCommand(principal, id, body));
+    return this.commandBus.execute(new AddMemberCommand(principal, id, body.email, body.role));
   }
 
   @Patch(':id/members/:userId')

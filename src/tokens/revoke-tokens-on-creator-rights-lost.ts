@@ -3,7 +3,7 @@ import { In, IsNull } from 'typeorm';
 import type { Transaction } from '../infrastructure/database/unit-of-work.js';
 import { MembershipChangeHooks, type MembershipChange, type MembershipChangeHook } from '../organizations/membership-change.hooks.js';
 import { AuthorizationToken } from './domain/authorization-token.entity.js';
-import { MANAGE_TOKENS } from './manage-tokens.rule.js';
+import { TOKEN_RULES } from './tokens.access.js';
 
 /**
  * A token never outranks the person who issued it: when its creator leaves, is removed, or is
@@ -19,7 +19,7 @@ export class RevokeTokensOnCreatorRightsLost implements MembershipChangeHook, On
   }
 
   async afterMembershipChanged(tx: Transaction, { organizationId, userId, role, by }: MembershipChange): Promise<void> {
-    if (role !== null && MANAGE_TOKENS.roles.includes(role)) return;
+    if (role !== null && (TOKEN_RULES.manage.roles as readonly string[]).includes(role)) return;
     const tokens = await tx.manager.find(AuthorizationToken, {
       where: { organizationId, createdBy: userId, revokedAt: IsNull() },
       lock: { mode: 'pessimistic_write' },

@@ -2,13 +2,13 @@ import { Body, Controller, Delete, Get, Header, HttpCode, Param, Post, Query, Re
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { CurrentPrincipal, type Principal } from '../auth/principal.js';
+import { CurrentPrincipal, type Principal } from '../common/principal.js';
 import { ApiErrors } from '../infrastructure/http/api-errors.decorator.js';
 import { ExpiryInPastError, TokenLimitError } from './tokens.errors.js';
 import { PageQueryDto, sendPage } from '../infrastructure/http/paging.js';
 import { uuidParam } from '../infrastructure/http/params.js';
 import { IssueTokenCommand } from './commands/issue-token/issue-token.command.js';
-import { IssueTokenRequestDto } from './commands/issue-token/issue-token.request.dto.js';
+import { IssueTokenRequestDto, toTokenGrant } from './commands/issue-token/issue-token.request.dto.js';
 import { RevokeTokenCommand } from './commands/revoke-token/revoke-token.command.js';
 import { AuthorizationTokenResponseDto, IssuedAuthorizationTokenResponseDto } from './dto/authorization-token.response.dto.js';
 import { ListTokensQuery } from './queries/list-tokens/list-tokens.query.js';
@@ -36,7 +36,7 @@ export class TokensController {
     @Param('id', uuidParam('id')) id: string,
     @Body() body: IssueTokenRequestDto,
   ): Promise<IssuedAuthorizationTokenResponseDto> {
-    return this.commandBus.execute(new IssueTokenCommand(principal, id, body));
+    return this.commandBus.execute(new IssueTokenCommand(principal, id, toTokenGrant(body)));
   }
 
   @Get()

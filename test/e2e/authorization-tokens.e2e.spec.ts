@@ -2,8 +2,8 @@ import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { after, before, describe, test } from 'node:test';
-import { TokenUsageRecorder } from '../../src/auth/token-usage.recorder.js';
 import { generateToken } from '../../src/infrastructure/security/opaque-token.js';
+import { TokenUsageRecorder } from '../../src/tokens/token-usage.recorder.js';
 import { allPages, call, createOrganization } from '../support/http.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 

@@ -63,3 +63,21 @@ test('the invitations migration gives waiting invitations an id and an expiry, a
     await database.drop();
   }
 });
+
+test('the principal-invalidation migration is reversible', { skip: NEEDS_POSTGRES }, async () => {
+  const database = await createTestDatabase('postgres');
+  const source = new DataSource({ type: 'postgres', url: database.env.DATABASE_URL, migrations: MIGRATIONS, migrationsTableName: 'schema_migrations' });
+  const triggers = async () =>
+    (await source.query(`SELECT count(*)::int AS n FROM pg_trigger WHERE tgname LIKE '%principal%'`))[0].n as number;
+  try {
+    await source.initialize();
+    await migrate(source);
+    assert.equal(await triggers(), 8);
+    while ((await source.query(`SELECT 1 FROM schema_migrations WHERE name = 'PrincipalInvalidation1763800030000'`)).length) await source.undoLastMigration();
+    assert.equal(await triggers(), 0);
+    assert.deepEqual(await source.query(`SELECT proname FROM pg_proc WHERE proname LIKE 'notify_principal%'`), []);
+  } finally {
+    await source.destroy();
+    await database.drop();
+  }
+});

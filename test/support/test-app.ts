@@ -54,7 +54,7 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
-const BASE_ENV = {
+export const BASE_ENV = {
   NODE_ENV: 'test',
   LOG_LEVEL: 'silent',
   PUBLIC_URL: 'http://api.test',

@@ -91,3 +91,19 @@ test('RabbitMQ: off by default, amqp(s) URL validated without echoing its passwo
     );
   }
 });
+test('REDIS_URL: redis:// or rediss://, and a bad one is refused without repeating it (it may hold a password)', () => {
+  assert.equal(parseSettings({}).redisUrl, undefined);
+  assert.equal(parseSettings({ REDIS_URL: 'rediss://:pw@cache.internal:6380/2' }).redisUrl, 'rediss://:pw@cache.internal:6380/2');
+  for (const bad of ['http://:hunter2@cache:6379', 'hunter2', 'redis://']) {
+    assert.throws(
+      () => parseSettings({ REDIS_URL: bad }),
+      (error: Error) => error instanceof ConfigurationError && error.message.startsWith('REDIS_URL') && !error.message.includes('hunter2'),
+    );
+  }
+});
+
+test('TRUSTED_PROXIES: loopback and private networks by default; addresses and CIDR ranges otherwise', () => {
+  assert.deepEqual(parseSettings({}).trustedProxies, ['loopback', 'linklocal', 'uniquelocal']);
+  assert.deepEqual(parseSettings({ TRUSTED_PROXIES: '172.28.0.10, 10.0.0.0/8,::1' }).trustedProxies, ['172.28.0.10', '10.0.0.0/8', '::1']);
+  assert.throws(() => parseSettings({ TRUSTED_PROXIES: 'proxy.internal' }), /^Error: TRUSTED_PROXIES/);
+});

@@ -29,8 +29,8 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * The database answers and its schema is migrated; RabbitMQ is connected when AMQP_URL is set
-         * @description Each dependency is reported by name; 503 while any is not `up`: for a readiness probe or a load balancer. Parked (dead) events are counted in `details`, without a 503.
+         * The database answers and its schema is migrated; RabbitMQ and Redis are reported when configured
+         * @description Each dependency is reported by name; 503 while the database, the migrations or the configured RabbitMQ is not `up`. Parked (dead) events are counted in `details`, without a 503. Redis only holds the shared rate-limit counters and the limiter fails open (each replica counts alone) while it is away, so `redis: "down"` makes the answer `status: "degraded"` with 200: taking every replica out of the balancer for a limiter would turn a Redis outage into an API outage.
          */
         get: operations["checkReadiness"];
         put?: never;

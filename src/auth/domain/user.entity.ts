@@ -1,5 +1,6 @@
 import { AggregateRoot } from '@nestjs/cqrs';
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import { normalizeEmail } from '../../common/email.js';
 import type { DomainEvent } from '../../infrastructure/outbox/domain-event.js';
 import { AccountHasOtherFacebookError } from '../auth.errors.js';
 import { UserFacebookLinkedEvent } from './events/user-facebook-linked.event.js';
@@ -58,8 +59,4 @@ export class User extends AggregateRoot<DomainEvent> {
     this.name = name.trim();
     this.email = email ? normalizeEmail(email) : null;
   }
-}
-
-export function normalizeEmail(email: string): string {
-  return email.trim().toLowerCase();
 }

@@ -2,6 +2,8 @@ import { Controller, Get, Inject, Query, Req, Res, UseFilters, UseGuards } from 
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiFoundResponse, ApiOkResponse, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { Principal } from '../../common/principal.js';
+import { CallerIfAny, Public } from '../../common/public.decorator.js';
 import { appConfig, type AppConfig } from '../../infrastructure/config/app.config.js';
 import { UnauthenticatedError } from '../../infrastructure/errors/domain-error.js';
 import { ApiErrors } from '../../infrastructure/http/api-errors.decorator.js';
@@ -14,8 +16,6 @@ import {
 import { StartFacebookLoginCommand } from '../commands/start-facebook-login/start-facebook-login.command.js';
 import { StartFacebookLoginQueryDto } from '../commands/start-facebook-login/start-facebook-login.request.dto.js';
 import { SessionResponseDto } from '../dto/user.response.dto.js';
-import type { Principal } from '../principal.js';
-import { CallerIfAny, Public } from '../public.decorator.js';
 import { setLoginNonceCookie, setSessionCookies } from '../session-cookie.js';
 import { FacebookCallbackExceptionFilter } from './facebook-callback.filter.js';
 import { FacebookCallbackGuard } from './facebook-callback.guard.js';

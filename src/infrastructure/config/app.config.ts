@@ -1,4 +1,5 @@
 import { registerAs, type ConfigType } from '@nestjs/config';
+import ipaddr from 'ipaddr.js';
 
 /** Thrown when the environment is invalid; its message names the variable. */
 export class ConfigurationError extends Error {}
@@ -32,6 +33,13 @@ export interface AppSettings {
     loginScopes: string[];
     credentialScopes: string[];
   };
+  /** Redis for rate-limit counters shared by the replicas (REDIS_URL); undefined: each process counts alone. */
+  redisUrl: string | undefined;
+  /**
+   * Whose X-Forwarded-For is believed (TRUSTED_PROXIES): addresses, CIDR ranges, or proxy-addr's
+   * names `loopback`, `linklocal`, `uniquelocal`. Set it to the load balancer's address.
+   */
+  trustedProxies: string[];
   rateLimits: {
     /** Requests per minute per caller (token or session). */
     perCallerPerMinute: number;
@@ -132,6 +140,22 @@ function parseAmqpUrl(env: Env): string | undefined {
   return raw;
 }
 
+/** The value is never repeated in the error: it may hold a password. */
+function redisUrl(env: Env): string | undefined {
+  const raw = env.REDIS_URL?.trim();
+  if (!raw) return undefined;
+  let url: URL | undefined;
+  try {
+    url = new URL(raw);
+  } catch {
+    url = undefined;
+  }
+  if (!url || (url.protocol !== 'redis:' && url.protocol !== 'rediss:') || !url.hostname) {
+    fail('REDIS_URL', 'must be a redis:// or rediss:// URL with a host');
+  }
+  return raw;
+}
+
 function exchangeName(env: Env): string {
   const name = env.AMQP_EXCHANGE?.trim() || 'entropy.events';
   // AMQP 0-9-1 exchange names: up to 255 bytes of letters, digits, '-', '_', '.', ':'; 'amq.' is reserved.
@@ -139,6 +163,21 @@ function exchangeName(env: Env): string {
     fail('AMQP_EXCHANGE', `must be 1-255 characters of letters, digits, '-', '_', '.', ':' and not start with "amq.", got "${name}"`);
   }
   return name;
+}
+
+const PROXY_RANGE_NAMES = ['loopback', 'linklocal', 'uniquelocal'];
+
+function trustedProxies(env: Env): string[] {
+  const entries = list(env, 'TRUSTED_PROXIES', PROXY_RANGE_NAMES.join(','));
+  for (const entry of entries) {
+    if (PROXY_RANGE_NAMES.includes(entry) || ipaddr.isValid(entry)) continue;
+    try {
+      ipaddr.parseCIDR(entry);
+    } catch {
+      fail('TRUSTED_PROXIES', `must list addresses, CIDR ranges or ${PROXY_RANGE_NAMES.join('/')}, got "${entry}"`);
+    }
+  }
+  return entries;
 }
 
 /** Parses and validates the environment; throws ConfigurationError naming the first bad variable. */
@@ -196,6 +235,8 @@ export function parseSettings(env: Env): AppSettings {
       loginScopes: list(env, 'FACEBOOK_LOGIN_SCOPES', 'email,public_profile'),
       credentialScopes: list(env, 'FACEBOOK_CREDENTIAL_SCOPES', 'public_profile,pages_show_list'),
     },
+    redisUrl: redisUrl(env),
+    trustedProxies: trustedProxies(env),
     rateLimits: {
       perCallerPerMinute: integer(env, 'RATE_LIMIT_PER_MINUTE', 1200),
       perAddressPerMinute: integer(env, 'AUTH_RATE_LIMIT_PER_MINUTE', 30),

@@ -3,7 +3,7 @@ import type { CallHandler, ExecutionContext, NestInterceptor } from '@nestjs/com
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { of, type Observable } from 'rxjs';
-import type { DataSource } from 'typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
 import {
   IdempotencyKeyInFlightError,
   IdempotencyKeyReusedError,
@@ -117,4 +117,15 @@ export function registerIdempotency(
     }
     return payload;
   });
+}
+
+/**
+ * Forgets the stored answers whose body shows `field` with one of these values (`"email":"a@b"`),
+ * inside the caller's transaction: a retry of those requests then runs again instead of replaying
+ * the answer (24 hours at most). For erasing a person's data.
+ */
+export async function forgetIdempotentAnswersShowing(db: Pick<EntityManager, 'query'>, field: string, values: string[]): Promise<void> {
+  for (const value of values) {
+    await db.query('DELETE FROM idempotency_keys WHERE strpos(response_body, $1) > 0', [`${JSON.stringify(field)}:${JSON.stringify(value)}`]);
+  }
 }

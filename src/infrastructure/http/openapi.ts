@@ -5,7 +5,7 @@ import { DATABASE_RETRY_AFTER_SECONDS } from '../database/database.errors.js';
 import { ROUTE_ERRORS_EXTENSION, type RouteErrorExample } from './api-errors.decorator.js';
 import { RATE_LIMITED_RESPONSE } from './rate-limit.decorator.js';
 
-/** Set by `Public()` and `CallerIfAny()` (src/auth/public.decorator.ts); turned into `security` here. */
+/** Set by `Public()` and `CallerIfAny()` (src/common/public.decorator.ts); turned into `security` here. */
 export const PUBLIC_EXTENSION = 'x-entropy-public';
 export const CALLER_IF_ANY_EXTENSION = 'x-entropy-caller-if-any';
 type PublicAccess = 'anonymous' | 'caller-if-any';

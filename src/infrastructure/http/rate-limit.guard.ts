@@ -1,8 +1,8 @@
 import { Injectable, type ExecutionContext } from '@nestjs/common';
 import { normalizeIp, ThrottlerException, ThrottlerGuard, type ThrottlerOptions, type ThrottlerRequest } from '@nestjs/throttler';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import type { Principal } from '../../auth/principal.js';
-import { IS_PUBLIC } from '../../auth/public.decorator.js';
+import type { Principal } from '../../common/principal.js';
+import { IS_PUBLIC } from '../../common/public.decorator.js';
 import { RATE_LIMIT_BY_ADDRESS } from './rate-limit.decorator.js';
 import { PER_ADDRESS, PER_CALLER } from './rate-limit.options.js';
 

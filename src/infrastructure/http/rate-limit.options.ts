@@ -7,10 +7,7 @@ export const PER_ADDRESS = 'address';
 
 const MINUTE_MS = 60_000;
 
-/**
- * Counters live in the process (the library's in-memory storage) until a shared storage is
- * configured: a `ThrottlerStorage` over Redis goes into `storage` here and nothing else changes.
- */
+/** Where the counters live (the process, or Redis with REDIS_URL) is rate-limit.storage.ts's business. */
 export function rateLimitOptions(settings: AppSettings): ThrottlerModuleOptions {
   return {
     throttlers: [

@@ -58,6 +58,14 @@ export class OAuthStateStore {
   }
 
   /**
+   * Makes a consumed state usable again (until it expires), for when the provider itself failed:
+   * the client's retry with the same code and state then gets a real second attempt, not "already used".
+   */
+  async release(purpose: OAuthPurpose, state: string, db: Db = this.dataSource): Promise<void> {
+    await db.query('UPDATE oauth_states SET used_at = NULL WHERE state_hash = $1 AND purpose = $2 AND used_at IS NOT NULL', [hashToken(state), purpose]);
+  }
+
+  /**
    * Forgets states that can no longer be used. Kept a few minutes past that, so a double submit
    * still hears "used" or "expired" rather than "unknown"; not longer, since anyone can make rows.
    */

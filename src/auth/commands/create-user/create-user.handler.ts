@@ -1,9 +1,10 @@
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { normalizeEmail } from '../../../common/email.js';
 import { UnitOfWork } from '../../../infrastructure/database/unit-of-work.js';
 import { systemActor } from '../../../infrastructure/events/actor.js';
 import { PendingMemberships } from '../../../organizations/activate-pending-memberships.js';
 import { EmailTakenError } from '../../auth.errors.js';
-import { normalizeEmail, User } from '../../domain/user.entity.js';
+import { User } from '../../domain/user.entity.js';
 import { CreateUserCommand, type CreatedUser } from './create-user.command.js';
 
 @CommandHandler(CreateUserCommand)

@@ -1,8 +1,9 @@
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { normalizeEmail } from '../../../common/email.js';
 import { isUniqueViolation } from '../../../infrastructure/database/postgres-errors.js';
 import { UnitOfWork } from '../../../infrastructure/database/unit-of-work.js';
 import { FacebookIdentityInUseError, UserNotFoundError } from '../../auth.errors.js';
-import { normalizeEmail, User } from '../../domain/user.entity.js';
+import { User } from '../../domain/user.entity.js';
 import type { CreatedUser } from '../create-user/create-user.command.js';
 import { attachFacebookIdentity } from './attach-facebook-identity.js';
 import { LinkFacebookCommand } from './link-facebook.command.js';

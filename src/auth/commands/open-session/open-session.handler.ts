@@ -1,8 +1,9 @@
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { normalizeEmail } from '../../../common/email.js';
 import { UnitOfWork } from '../../../infrastructure/database/unit-of-work.js';
 import { UserNotFoundError } from '../../auth.errors.js';
 import { openSessionFor } from '../../domain/session.entity.js';
-import { normalizeEmail, User } from '../../domain/user.entity.js';
+import { User } from '../../domain/user.entity.js';
 import type { SessionResponseDto } from '../../dto/user.response.dto.js';
 import { OpenSessionCommand } from './open-session.command.js';
 

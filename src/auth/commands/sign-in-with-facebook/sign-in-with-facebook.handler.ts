@@ -1,11 +1,12 @@
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import type { Repository } from 'typeorm';
+import { normalizeEmail } from '../../../common/email.js';
 import { isUniqueViolation } from '../../../infrastructure/database/postgres-errors.js';
 import { UnitOfWork, type Transaction } from '../../../infrastructure/database/unit-of-work.js';
 import { UnauthenticatedError } from '../../../infrastructure/errors/domain-error.js';
 import { PendingMemberships } from '../../../organizations/activate-pending-memberships.js';
 import { openSessionFor } from '../../domain/session.entity.js';
-import { normalizeEmail, User } from '../../domain/user.entity.js';
+import { User } from '../../domain/user.entity.js';
 import type { SessionResponseDto } from '../../dto/user.response.dto.js';
 import { FacebookEmailInUseError } from '../../facebook/facebook-login.errors.js';
 import { attachFacebookIdentity } from '../link-facebook/attach-facebook-identity.js';

@@ -1,13 +1,13 @@
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { DataSource } from 'typeorm';
-import { workContextOf } from '../../../auth/principal.js';
+import { workContextOf } from '../../../common/principal.js';
 import { isUniqueViolation } from '../../../infrastructure/database/postgres-errors.js';
 import { UnitOfWork } from '../../../infrastructure/database/unit-of-work.js';
 import { OAuthStateStore } from '../../../infrastructure/security/oauth-state.store.js';
 import { SecretBox } from '../../../infrastructure/security/secret-box.js';
 import { authorize } from '../../../organizations/organization-access.js';
 import { OrganizationNotFoundError } from '../../../organizations/organizations.errors.js';
-import { CREDENTIAL_RULES } from '../../credential-access.js';
+import { CREDENTIAL_RULES } from '../../credentials.access.js';
 import { CredentialAlreadyLinkedError } from '../../credentials.errors.js';
 import { Credential, credentialIdentity } from '../../domain/credential.entity.js';
 import { toCredentialResponse, type CredentialResponseDto } from '../../dto/credential.response.dto.js';
@@ -34,7 +34,7 @@ export class LinkCredentialHandler implements ICommandHandler<LinkCredentialComm
   async execute({ principal, organizationId, code, state }: LinkCredentialCommand): Promise<CredentialResponseDto> {
     await authorize(this.dataSource, principal, organizationId, CREDENTIAL_RULES.write);
     await consumeLinkState(this.states, state, { principal, organizationId, credentialId: null });
-    const account = await verifyReleasingState(this.dataSource, state, () => this.verifier.verify(code));
+    const account = await verifyReleasingState(this.states, state, () => this.verifier.verify(code));
 
     try {
       return await this.uow.run(async (tx) => {

@@ -1,11 +1,11 @@
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { DataSource } from 'typeorm';
-import { workContextOf } from '../../../auth/principal.js';
+import { workContextOf } from '../../../common/principal.js';
 import { UnitOfWork } from '../../../infrastructure/database/unit-of-work.js';
 import { OAuthStateStore } from '../../../infrastructure/security/oauth-state.store.js';
 import { SecretBox } from '../../../infrastructure/security/secret-box.js';
 import { authorize } from '../../../organizations/organization-access.js';
-import { CREDENTIAL_RULES } from '../../credential-access.js';
+import { CREDENTIAL_RULES } from '../../credentials.access.js';
 import { CredentialNotFoundError } from '../../credentials.errors.js';
 import { Credential, credentialIdentity } from '../../domain/credential.entity.js';
 import { toCredentialResponse, type CredentialResponseDto } from '../../dto/credential.response.dto.js';
@@ -31,7 +31,7 @@ export class RelinkCredentialHandler implements ICommandHandler<RelinkCredential
     const found: unknown[] = await this.dataSource.query('SELECT 1 FROM credentials WHERE id = $1 AND organization_id = $2', [credentialId, organizationId]);
     if (found.length === 0) throw new CredentialNotFoundError();
     await consumeLinkState(this.states, state, { principal, organizationId, credentialId });
-    const account = await verifyReleasingState(this.dataSource, state, () => this.verifier.verify(code));
+    const account = await verifyReleasingState(this.states, state, () => this.verifier.verify(code));
 
     return this.uow.run(async (tx) => {
       await authorize(tx.manager, principal, organizationId, CREDENTIAL_RULES.write);

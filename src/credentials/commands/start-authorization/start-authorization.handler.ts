@@ -1,12 +1,11 @@
 import { Inject } from '@nestjs/common';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { workContextOf } from '../../../auth/principal.js';
+import { workContextOf } from '../../../common/principal.js';
 import { appConfig, type AppConfig } from '../../../infrastructure/config/app.config.js';
 import { UnitOfWork } from '../../../infrastructure/database/unit-of-work.js';
 import { OAuthStateStore } from '../../../infrastructure/security/oauth-state.store.js';
 import { authorize } from '../../../organizations/organization-access.js';
-import { TokenPermissionError } from '../../../organizations/organizations.errors.js';
-import { CREDENTIAL_RULES } from '../../credential-access.js';
+import { CREDENTIAL_RULES } from '../../credentials.access.js';
 import { CredentialNotFoundError } from '../../credentials.errors.js';
 import type { AuthorizationResponseDto } from '../../dto/credential.response.dto.js';
 import { FacebookGraphClient } from '../../facebook/facebook-graph.client.js';
@@ -24,13 +23,12 @@ export class StartAuthorizationHandler implements ICommandHandler<StartAuthoriza
 
   execute({ principal, organizationId, credentialId }: StartAuthorizationCommand): Promise<AuthorizationResponseDto> {
     return this.uow.run(async (tx) => {
-      await authorize(tx.manager, principal, organizationId, CREDENTIAL_RULES.authorize);
-      if (principal.kind !== 'user') throw new TokenPermissionError('start a Facebook authorization');
+      const { user } = await authorize(tx.manager, principal, organizationId, CREDENTIAL_RULES.authorize);
       if (credentialId !== null) {
         const found: unknown[] = await tx.manager.query('SELECT 1 FROM credentials WHERE id = $1 AND organization_id = $2', [credentialId, organizationId]);
         if (found.length === 0) throw new CredentialNotFoundError();
       }
-      const binding: LinkStateBinding = { organizationId, userId: principal.userId, credentialId };
+      const binding: LinkStateBinding = { organizationId, userId: user.userId, credentialId };
       const { state, expiresAt } = await this.states.issue('link', binding, LINK_STATE_TTL_SECONDS, tx.manager);
       const { linkRedirectUri, credentialScopes } = this.settings.facebook;
       return {

@@ -1,8 +1,8 @@
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { workContextOf } from '../../../auth/principal.js';
+import { workContextOf } from '../../../common/principal.js';
 import { UnitOfWork } from '../../../infrastructure/database/unit-of-work.js';
 import { authorize } from '../../../organizations/organization-access.js';
-import { CREDENTIAL_RULES } from '../../credential-access.js';
+import { CREDENTIAL_RULES } from '../../credentials.access.js';
 import { CredentialUnlinker } from '../../credential-unlinker.js';
 import { CredentialNotFoundError } from '../../credentials.errors.js';
 import { Credential } from '../../domain/credential.entity.js';

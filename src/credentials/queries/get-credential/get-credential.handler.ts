@@ -1,7 +1,7 @@
 import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import { DataSource } from 'typeorm';
 import { authorize } from '../../../organizations/organization-access.js';
-import { CREDENTIAL_RULES } from '../../credential-access.js';
+import { CREDENTIAL_RULES } from '../../credentials.access.js';
 import { CredentialNotFoundError } from '../../credentials.errors.js';
 import { CREDENTIAL_COLUMNS, toCredentialResponse, type CredentialResponseDto, type CredentialRow } from '../../dto/credential.response.dto.js';
 import { GetCredentialQuery } from './get-credential.query.js';

@@ -1,5 +1,5 @@
 import { Query } from '@nestjs/cqrs';
-import type { Principal } from '../../../auth/principal.js';
+import type { Principal } from '../../../common/principal.js';
 import type { CredentialResponseDto } from '../../dto/credential.response.dto.js';
 
 export class GetCredentialQuery extends Query<CredentialResponseDto> {

@@ -7,7 +7,7 @@ import { STORED_EVENT_COLUMNS } from '../../../infrastructure/events/event-recor
 import { ValidationFailedError } from '../../../infrastructure/errors/domain-error.js';
 import { decodeCursor, toPage, type Page } from '../../../infrastructure/http/paging.js';
 import { authorize } from '../../../organizations/organization-access.js';
-import { EVENT_RULES } from '../../event-access.js';
+import { EVENT_RULES } from '../../events.access.js';
 import { ListEventsQuery } from './list-events.query.js';
 
 const INT8_MAX = 9_223_372_036_854_775_807n;

@@ -1,4 +1,4 @@
-import type { Principal } from '../../../auth/principal.js';
+import type { Principal } from '../../../common/principal.js';
 import { OrganizationPageQuery } from '../../../organizations/organization-page.query.js';
 import type { CloudEventJson } from '../../../infrastructure/events/cloud-event.js';
 

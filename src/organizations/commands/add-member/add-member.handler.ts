@@ -1,14 +1,15 @@
 import { Inject } from '@nestjs/common';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { workContextOf } from '../../../auth/principal.js';
-import { normalizeEmail } from '../../../auth/domain/user.entity.js';
+import { normalizeEmail } from '../../../common/email.js';
+import { workContextOf } from '../../../common/principal.js';
 import { appConfig, type AppConfig } from '../../../infrastructure/config/app.config.js';
 import { UnitOfWork } from '../../../infrastructure/database/unit-of-work.js';
 import { lockPendingEmail } from '../../activate-pending-memberships.js';
 import { Membership } from '../../domain/membership.entity.js';
 import { toMemberResponse, type MemberResponseDto } from '../../dto/member.response.dto.js';
 import { dropExpiredInvitations, MAX_OPEN_INVITATIONS } from '../../invitation-expiry.js';
-import { lockMembers, MANAGE_MEMBERS } from '../../lock-members.js';
+import { lockMembers } from '../../lock-members.js';
+import { ORGANIZATION_RULES } from '../../organizations.access.js';
 import { AlreadyMemberError, InvitationLimitError } from '../../organizations.errors.js';
 import { AddMemberCommand } from './add-member.command.js';
 
@@ -21,10 +22,10 @@ export class AddMemberHandler implements ICommandHandler<AddMemberCommand> {
     @Inject(appConfig.KEY) private readonly settings: AppConfig,
   ) {}
 
-  execute({ principal, organizationId, body }: AddMemberCommand): Promise<MemberResponseDto> {
+  execute({ principal, organizationId, email: address, role }: AddMemberCommand): Promise<MemberResponseDto> {
     return this.uow.run(async (tx) => {
-      const actor = await lockMembers(tx.manager, principal, organizationId, MANAGE_MEMBERS);
-      const email = normalizeEmail(body.email);
+      const actor = await lockMembers(tx.manager, principal, organizationId, ORGANIZATION_RULES.manageMembers);
+      const email = normalizeEmail(address);
       // Against a user with this email being created right now (see PendingMemberships).
       await lockPendingEmail(tx.manager, email);
       const [user]: { id: number; name: string; email: string }[] = await tx.manager.query(
@@ -32,7 +33,7 @@ export class AddMemberHandler implements ICommandHandler<AddMemberCommand> {
         [email],
       );
       const invitee = user ? { userId: user.id } : { email, expiresAt: new Date(Date.now() + this.settings.invitationTtlDays * DAY_MS) };
-      const membership = Membership.add(organizationId, invitee, body.role, actor);
+      const membership = Membership.add(organizationId, invitee, role, actor);
       const [existing]: { id: number; expired: boolean }[] = await tx.manager.query(
         `SELECT id, (status = 'pending' AND expires_at <= now()) AS expired FROM memberships
           WHERE organization_id = $1 AND (user_id = $2 OR (user_id IS NULL AND email = $3))`,

@@ -1,5 +1,5 @@
 import { Command } from '@nestjs/cqrs';
-import type { Principal } from '../../../auth/principal.js';
+import type { Principal } from '../../../common/principal.js';
 import type { Role } from '../../domain/role.js';
 import type { MemberResponseDto } from '../../dto/member.response.dto.js';
 

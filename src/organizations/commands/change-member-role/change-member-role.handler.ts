@@ -1,9 +1,10 @@
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { workContextOf } from '../../../auth/principal.js';
+import { workContextOf } from '../../../common/principal.js';
 import { UnitOfWork } from '../../../infrastructure/database/unit-of-work.js';
 import { Membership } from '../../domain/membership.entity.js';
 import { MEMBER_COLUMNS, toMemberResponse, type MemberResponseDto, type MemberRow } from '../../dto/member.response.dto.js';
-import { assertUserIdInRange, countOwners, lockMembers, MANAGE_MEMBERS } from '../../lock-members.js';
+import { assertUserIdInRange, countOwners, lockMembers } from '../../lock-members.js';
+import { ORGANIZATION_RULES } from '../../organizations.access.js';
 import { MembershipChangeHooks } from '../../membership-change.hooks.js';
 import { MemberNotFoundError } from '../../organizations.errors.js';
 import { ChangeMemberRoleCommand } from './change-member-role.command.js';
@@ -17,7 +18,7 @@ export class ChangeMemberRoleHandler implements ICommandHandler<ChangeMemberRole
 
   execute({ principal, organizationId, userId, role }: ChangeMemberRoleCommand): Promise<MemberResponseDto> {
     return this.uow.run(async (tx) => {
-      const actor = await lockMembers(tx.manager, principal, organizationId, MANAGE_MEMBERS);
+      const actor = await lockMembers(tx.manager, principal, organizationId, ORGANIZATION_RULES.manageMembers);
       assertUserIdInRange(userId);
       const membership = await tx.manager.findOneBy(Membership, { organizationId, userId, status: 'active' });
       if (!membership) throw new MemberNotFoundError();

@@ -1,6 +1,6 @@
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import type { EntityManager } from 'typeorm';
-import { workContextOf } from '../../../auth/principal.js';
+import { workContextOf } from '../../../common/principal.js';
 import { UnitOfWork } from '../../../infrastructure/database/unit-of-work.js';
 import { Membership } from '../../domain/membership.entity.js';
 import { Organization, slugify } from '../../domain/organization.entity.js';
@@ -11,11 +11,11 @@ import { CreateOrganizationCommand } from './create-organization.command.js';
 export class CreateOrganizationHandler implements ICommandHandler<CreateOrganizationCommand> {
   constructor(private readonly uow: UnitOfWork) {}
 
-  execute({ principal, body }: CreateOrganizationCommand): Promise<{ id: string }> {
+  execute({ principal, profile }: CreateOrganizationCommand): Promise<{ id: string }> {
     if (principal.kind !== 'user') throw new TokenPermissionError('create organizations');
     return this.uow.run(async (tx) => {
-      const slug = await freeSlug(tx.manager, slugify(body.name));
-      const organization = tx.track(Organization.create(body, slug, principal.userId));
+      const slug = await freeSlug(tx.manager, slugify(profile.name));
+      const organization = tx.track(Organization.create(profile, slug, principal.userId));
       await tx.manager.insert(Organization, organization);
       await tx.manager.insert(Membership, Membership.active(organization.id, principal.userId, 'owner'));
       return { id: organization.id };

@@ -1,14 +1,12 @@
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { workContextOf } from '../../../auth/principal.js';
+import { workContextOf } from '../../../common/principal.js';
 import { UnitOfWork } from '../../../infrastructure/database/unit-of-work.js';
 import { OrganizationDeletionHooks } from '../../organization-deletion.hooks.js';
 import { Organization } from '../../domain/organization.entity.js';
-import { authorize, type AccessRule } from '../../organization-access.js';
+import { authorize } from '../../organization-access.js';
+import { ORGANIZATION_RULES } from '../../organizations.access.js';
 import { OrganizationNotFoundError } from '../../organizations.errors.js';
 import { DeleteOrganizationCommand } from './delete-organization.command.js';
-
-/** Owners only, in a session of their own: no token, whatever its flags, deletes the organization it acts for. */
-const DELETE_ORGANIZATION: AccessRule = { roles: ['owner'], token: false };
 
 @CommandHandler(DeleteOrganizationCommand)
 export class DeleteOrganizationHandler implements ICommandHandler<DeleteOrganizationCommand> {
@@ -19,7 +17,7 @@ export class DeleteOrganizationHandler implements ICommandHandler<DeleteOrganiza
 
   async execute({ principal, organizationId }: DeleteOrganizationCommand): Promise<void> {
     await this.uow.run(async (tx) => {
-      await authorize(tx.manager, principal, organizationId, DELETE_ORGANIZATION);
+      await authorize(tx.manager, principal, organizationId, ORGANIZATION_RULES.delete);
       const organization = await tx.manager.findOne(Organization, { where: { id: organizationId }, lock: { mode: 'pessimistic_write' } });
       if (!organization) throw new OrganizationNotFoundError();
       await this.hooks.run(tx, organizationId);

@@ -1,9 +1,10 @@
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { workContextOf } from '../../../auth/principal.js';
+import { workContextOf } from '../../../common/principal.js';
 import { UnitOfWork } from '../../../infrastructure/database/unit-of-work.js';
 import { Membership } from '../../domain/membership.entity.js';
 import { assertUserIdInRange, countOwners, lockMembers } from '../../lock-members.js';
 import { MembershipChangeHooks } from '../../membership-change.hooks.js';
+import { ORGANIZATION_RULES } from '../../organizations.access.js';
 import { MemberNotFoundError } from '../../organizations.errors.js';
 import { RemoveMemberCommand } from './remove-member.command.js';
 
@@ -16,8 +17,7 @@ export class RemoveMemberHandler implements ICommandHandler<RemoveMemberCommand>
 
   async execute({ principal, organizationId, userId }: RemoveMemberCommand): Promise<void> {
     await this.uow.run(async (tx) => {
-      // Any member may leave; Membership.remove decides who may remove someone else.
-      const actor = await lockMembers(tx.manager, principal, organizationId, { roles: ['owner', 'admin', 'member'], token: false });
+      const actor = await lockMembers(tx.manager, principal, organizationId, ORGANIZATION_RULES.removeMember);
       assertUserIdInRange(userId);
       const membership = await tx.manager.findOneBy(Membership, { organizationId, userId, status: 'active' });
       if (!membership) throw new MemberNotFoundError();

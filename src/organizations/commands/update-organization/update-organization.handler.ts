@@ -1,14 +1,14 @@
 import { Inject } from '@nestjs/common';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { workContextOf } from '../../../auth/principal.js';
+import { workContextOf } from '../../../common/principal.js';
 import { appConfig, type AppConfig } from '../../../infrastructure/config/app.config.js';
 import { UnitOfWork } from '../../../infrastructure/database/unit-of-work.js';
-import { Organization, type OrganizationChanges } from '../../domain/organization.entity.js';
+import { Organization } from '../../domain/organization.entity.js';
 import { etagOf, toOrganizationResponse, type OrganizationRow } from '../../dto/organization.response.dto.js';
 import { authorize } from '../../organization-access.js';
+import { ORGANIZATION_RULES } from '../../organizations.access.js';
 import { AdminOnlyFieldError, OrganizationNotFoundError, StaleEtagError } from '../../organizations.errors.js';
 import { UpdateOrganizationCommand, type UpdatedOrganization } from './update-organization.command.js';
-import type { UpdateOrganizationRequestDto } from './update-organization.request.dto.js';
 
 @CommandHandler(UpdateOrganizationCommand)
 export class UpdateOrganizationHandler implements ICommandHandler<UpdateOrganizationCommand> {
@@ -17,13 +17,12 @@ export class UpdateOrganizationHandler implements ICommandHandler<UpdateOrganiza
     @Inject(appConfig.KEY) private readonly settings: AppConfig,
   ) {}
 
-  execute({ principal, organizationId, body, acceptedVersions }: UpdateOrganizationCommand): Promise<UpdatedOrganization> {
-    const changes = toChanges(body);
+  execute({ principal, organizationId, changes, acceptedVersions }: UpdateOrganizationCommand): Promise<UpdatedOrganization> {
     if (('verified' in changes || 'verified_at' in changes) && !(principal.kind === 'user' && principal.isAdmin)) {
       throw new AdminOnlyFieldError();
     }
     return this.uow.run(async (tx) => {
-      const { role } = await authorize(tx.manager, principal, organizationId, { roles: ['owner', 'admin'], token: 'write' });
+      const { role } = await authorize(tx.manager, principal, organizationId, ORGANIZATION_RULES.update);
       // Loaded under the row lock: concurrent writers queue here, each applying its change to what
       // the previous one committed, so a write without If-Match always succeeds and loses nothing;
       // with If-Match the version compared is the one this write will replace.
@@ -45,15 +44,4 @@ export class UpdateOrganizationHandler implements ICommandHandler<UpdateOrganiza
       return { organization: toOrganizationResponse(row, this.settings.publicUrl, role), etag: etagOf(organization.version) };
     }, workContextOf(principal));
   }
-}
-
-function toChanges(body: UpdateOrganizationRequestDto): OrganizationChanges {
-  const { photo, verified_at, ...rest } = body;
-  const changes: OrganizationChanges = { ...rest };
-  if (photo !== undefined && rest.photo_url === undefined) changes.photo_url = photo;
-  if (verified_at !== undefined) changes.verified_at = verified_at === null ? null : new Date(verified_at);
-  for (const key of Object.keys(changes) as (keyof OrganizationChanges)[]) {
-    if (changes[key] === undefined) delete changes[key];
-  }
-  return changes;
 }

@@ -1,6 +1,7 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsBoolean, IsNotEmpty, IsOptional, IsString, IsUrl, MaxLength, ValidateIf } from 'class-validator';
 import { IsDateTime, Trim } from '../../../infrastructure/http/validators.js';
+import type { OrganizationChanges } from '../../domain/organization.entity.js';
 import { OrganizationProfileRequestDto } from '../../dto/organization-profile.request.dto.js';
 
 export class UpdateOrganizationRequestDto extends OrganizationProfileRequestDto {
@@ -27,4 +28,16 @@ export class UpdateOrganizationRequestDto extends OrganizationProfileRequestDto 
   @IsOptional()
   @IsDateTime()
   verified_at?: string | null;
+}
+
+/** The changes the body asks for: `photo` is the seed's name of `photo_url`, `verified_at` a Date; absent fields are no change. */
+export function toOrganizationChanges(body: UpdateOrganizationRequestDto): OrganizationChanges {
+  const { photo, verified_at, ...rest } = body;
+  const changes: OrganizationChanges = { ...rest };
+  if (photo !== undefined && rest.photo_url === undefined) changes.photo_url = photo;
+  if (verified_at !== undefined) changes.verified_at = verified_at === null ? null : new Date(verified_at);
+  for (const key of Object.keys(changes) as (keyof OrganizationChanges)[]) {
+    if (changes[key] === undefined) delete changes[key];
+  }
+  return changes;
 }

@@ -3,7 +3,9 @@ import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import { DataSource } from 'typeorm';
 import { appConfig, type AppConfig } from '../../../infrastructure/config/app.config.js';
 import { ORGANIZATION_COLUMNS, etagOf, toOrganizationResponse, type OrganizationRow } from '../../dto/organization.response.dto.js';
-import { OrganizationNotFoundError, TokenPermissionError } from '../../organizations.errors.js';
+import { allow } from '../../organization-access.js';
+import { ORGANIZATION_RULES } from '../../organizations.access.js';
+import { OrganizationNotFoundError } from '../../organizations.errors.js';
 import { GetOrganizationQuery } from './get-organization.query.js';
 
 @QueryHandler(GetOrganizationQuery)
@@ -15,10 +17,6 @@ export class GetOrganizationHandler implements IQueryHandler<GetOrganizationQuer
 
   /** One round trip: the organization and the caller's membership together. */
   async execute({ principal, organizationId }: GetOrganizationQuery) {
-    if (principal.kind === 'token') {
-      if (principal.organizationId !== organizationId) throw new OrganizationNotFoundError();
-      if (!principal.read) throw new TokenPermissionError('read here');
-    }
     const userId = principal.kind === 'user' ? principal.userId : null;
     const rows: OrganizationRow[] = await this.dataSource.query(
       `SELECT ${ORGANIZATION_COLUMNS}, m.role
@@ -28,8 +26,9 @@ export class GetOrganizationHandler implements IQueryHandler<GetOrganizationQuer
       [organizationId, userId],
     );
     const row = rows[0];
-    const visible = row && (principal.kind === 'token' || principal.isAdmin || row.role);
-    if (!visible) throw new OrganizationNotFoundError();
+    allow(principal, organizationId, ORGANIZATION_RULES.read, row);
+    // A token's organization deleted since the token was resolved.
+    if (!row) throw new OrganizationNotFoundError();
     return {
       organization: toOrganizationResponse(row, this.settings.publicUrl, row.role ?? null),
       etag: etagOf(row.version),

@@ -2,8 +2,8 @@ import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import { DataSource } from 'typeorm';
 import { decodeIdCursor, toPage, type Page } from '../../../infrastructure/http/paging.js';
 import { INVITATION_COLUMNS, toInvitationResponse, type InvitationResponseDto, type InvitationRow } from '../../dto/invitation.response.dto.js';
-import { MANAGE_MEMBERS } from '../../lock-members.js';
 import { authorize } from '../../organization-access.js';
+import { ORGANIZATION_RULES } from '../../organizations.access.js';
 import { ListInvitationsQuery } from './list-invitations.query.js';
 
 type KeyedRow = InvitationRow & { k_id: number };
@@ -18,7 +18,7 @@ export class ListInvitationsHandler implements IQueryHandler<ListInvitationsQuer
   async execute({ principal, organizationId, per, cursor }: ListInvitationsQuery): Promise<Page<InvitationResponseDto>> {
     const after = decodeIdCursor(cursor);
     // Who may invite may see the invitations: owners and admins, never a token.
-    await authorize(this.dataSource, principal, organizationId, MANAGE_MEMBERS);
+    await authorize(this.dataSource, principal, organizationId, ORGANIZATION_RULES.manageMembers);
     const [rows, [{ count }]] = await Promise.all([
       this.dataSource.query(
         `SELECT m.id AS k_id, ${INVITATION_COLUMNS} FROM memberships m

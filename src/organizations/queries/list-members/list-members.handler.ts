@@ -2,7 +2,8 @@ import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import { DataSource } from 'typeorm';
 import { decodeIdCursor, toPage, type Page } from '../../../infrastructure/http/paging.js';
 import { MEMBER_COLUMNS, OPEN_MEMBERSHIP, toMemberResponse, type MemberResponseDto, type MemberRow } from '../../dto/member.response.dto.js';
-import { ANY_MEMBER, authorize } from '../../organization-access.js';
+import { authorize } from '../../organization-access.js';
+import { ORGANIZATION_RULES } from '../../organizations.access.js';
 import { ListMembersQuery } from './list-members.query.js';
 
 type KeyedRow = MemberRow & { k_id: number };
@@ -14,7 +15,7 @@ export class ListMembersHandler implements IQueryHandler<ListMembersQuery> {
 
   async execute({ principal, organizationId, per, cursor }: ListMembersQuery): Promise<Page<MemberResponseDto>> {
     const after = decodeIdCursor(cursor);
-    await authorize(this.dataSource, principal, organizationId, ANY_MEMBER);
+    await authorize(this.dataSource, principal, organizationId, ORGANIZATION_RULES.read);
     const [rows, [{ count }]] = await Promise.all([
       this.dataSource.query(
         `SELECT m.id AS k_id, ${MEMBER_COLUMNS}

@@ -1,11 +1,12 @@
 import { Inject } from '@nestjs/common';
 import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import { DataSource } from 'typeorm';
+import type { Principal } from '../../../common/principal.js';
 import { appConfig, type AppConfig } from '../../../infrastructure/config/app.config.js';
 import { decodeCreatedAtIdCursor, toPage, type Page } from '../../../infrastructure/http/paging.js';
 import { ORGANIZATION_COLUMNS, toOrganizationResponse, type OrganizationResponseDto, type OrganizationRow } from '../../dto/organization.response.dto.js';
-import type { Principal } from '../../../auth/principal.js';
-import { TokenPermissionError } from '../../organizations.errors.js';
+import { allowToken } from '../../organization-access.js';
+import { ORGANIZATION_RULES } from '../../organizations.access.js';
 import { ListOrganizationsQuery } from './list-organizations.query.js';
 
 type KeyedRow = OrganizationRow & { k_ts: string };
@@ -22,7 +23,7 @@ export class ListOrganizationsHandler implements IQueryHandler<ListOrganizations
   ) {}
 
   async execute({ principal, per, cursor }: ListOrganizationsQuery): Promise<Page<OrganizationResponseDto>> {
-    if (principal.kind === 'token' && !principal.read) throw new TokenPermissionError('read here');
+    if (principal.kind === 'token') allowToken(principal, ORGANIZATION_RULES.read);
     const after = decodeCreatedAtIdCursor(cursor);
     const scope = this.scope(principal);
     const keyset = after ? `AND (o.created_at, o.id) > ($${scope.params.length + 1}::timestamptz, $${scope.params.length + 2}::uuid)` : '';

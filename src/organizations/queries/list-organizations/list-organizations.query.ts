@@ -1,5 +1,5 @@
 import { Query } from '@nestjs/cqrs';
-import type { Principal } from '../../../auth/principal.js';
+import type { Principal } from '../../../common/principal.js';
 import type { Page } from '../../../infrastructure/http/paging.js';
 import type { OrganizationResponseDto } from '../../dto/organization.response.dto.js';
 

@@ -1,13 +1,13 @@
 import { Inject } from '@nestjs/common';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { workContextOf } from '../../../auth/principal.js';
+import { workContextOf } from '../../../common/principal.js';
 import { appConfig, type AppConfig } from '../../../infrastructure/config/app.config.js';
 import { UnitOfWork } from '../../../infrastructure/database/unit-of-work.js';
 import { authorize } from '../../../organizations/organization-access.js';
-import { OrganizationNotFoundError, TokenPermissionError } from '../../../organizations/organizations.errors.js';
+import { OrganizationNotFoundError } from '../../../organizations/organizations.errors.js';
 import { AuthorizationToken } from '../../domain/authorization-token.entity.js';
 import { toAuthorizationTokenResponse, type IssuedAuthorizationTokenResponseDto } from '../../dto/authorization-token.response.dto.js';
-import { MANAGE_TOKENS } from '../../manage-tokens.rule.js';
+import { TOKEN_RULES } from '../../tokens.access.js';
 import { TokenLimitError } from '../../tokens.errors.js';
 import { IssueTokenCommand } from './issue-token.command.js';
 
@@ -21,7 +21,7 @@ export class IssueTokenHandler implements ICommandHandler<IssueTokenCommand> {
     @Inject(appConfig.KEY) private readonly settings: AppConfig,
   ) {}
 
-  execute({ principal, organizationId, body }: IssueTokenCommand): Promise<IssuedAuthorizationTokenResponseDto> {
+  execute({ principal, organizationId, grant }: IssueTokenCommand): Promise<IssuedAuthorizationTokenResponseDto> {
     return this.uow.run(async (tx) => {
       // The organization's row lock, taken before the caller's role is read: an issuance waits for a
       // member change in flight (lockMembers takes the same lock), so a creator demoted or removed
@@ -32,8 +32,7 @@ export class IssueTokenHandler implements ICommandHandler<IssueTokenCommand> {
         'SELECT name FROM organizations WHERE id = $1 FOR NO KEY UPDATE',
         [organizationId],
       );
-      await authorize(tx.manager, principal, organizationId, MANAGE_TOKENS);
-      if (principal.kind !== 'user') throw new TokenPermissionError('issue tokens');
+      const { user } = await authorize(tx.manager, principal, organizationId, TOKEN_RULES.manage);
       if (!organization) throw new OrganizationNotFoundError();
       const [{ active }]: { active: number }[] = await tx.manager.query(
         `SELECT count(*)::int AS active FROM authorization_tokens
@@ -41,17 +40,7 @@ export class IssueTokenHandler implements ICommandHandler<IssueTokenCommand> {
         [organizationId],
       );
       if (active >= MAX_ACTIVE_TOKENS) throw new TokenLimitError(MAX_ACTIVE_TOKENS);
-      const { token, secret } = AuthorizationToken.issue(
-        organizationId,
-        {
-          description: body.description ?? null,
-          read: body.read_enabled ?? true,
-          write: body.write_enabled ?? false,
-          delete: body.delete_enabled ?? false,
-          expiresAt: body.expires_at ? new Date(body.expires_at) : null,
-        },
-        principal.userId,
-      );
+      const { token, secret } = AuthorizationToken.issue(organizationId, grant, user.userId);
       await tx.manager.insert(AuthorizationToken, tx.track(token));
       const { token_hint: _hint, ...fields } = toAuthorizationTokenResponse(
         {

@@ -1,6 +1,7 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsBoolean, IsOptional, IsString, MaxLength } from 'class-validator';
 import { IsDateTime } from '../../../infrastructure/http/validators.js';
+import type { TokenGrant } from '../../domain/authorization-token.entity.js';
 
 export class IssueTokenRequestDto {
   @ApiPropertyOptional({ type: String, nullable: true, maxLength: 500, example: 'CI pipeline' })
@@ -30,4 +31,15 @@ export class IssueTokenRequestDto {
   @IsOptional()
   @IsDateTime()
   expires_at?: string | null;
+}
+
+/** The grant the body asks for, with the contract's defaults: read only, no description, no expiry. */
+export function toTokenGrant(body: IssueTokenRequestDto): TokenGrant {
+  return {
+    description: body.description ?? null,
+    read: body.read_enabled ?? true,
+    write: body.write_enabled ?? false,
+    delete: body.delete_enabled ?? false,
+    expiresAt: body.expires_at ? new Date(body.expires_at) : null,
+  };
 }

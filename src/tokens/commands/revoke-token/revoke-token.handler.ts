@@ -1,11 +1,10 @@
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { IsNull } from 'typeorm';
-import { workContextOf } from '../../../auth/principal.js';
+import { workContextOf } from '../../../common/principal.js';
 import { UnitOfWork } from '../../../infrastructure/database/unit-of-work.js';
 import { authorize } from '../../../organizations/organization-access.js';
-import { TokenPermissionError } from '../../../organizations/organizations.errors.js';
 import { AuthorizationToken } from '../../domain/authorization-token.entity.js';
-import { MANAGE_TOKENS } from '../../manage-tokens.rule.js';
+import { TOKEN_RULES } from '../../tokens.access.js';
 import { AuthorizationTokenNotFoundError } from '../../tokens.errors.js';
 import { RevokeTokenCommand } from './revoke-token.command.js';
 
@@ -16,14 +15,13 @@ export class RevokeTokenHandler implements ICommandHandler<RevokeTokenCommand> {
 
   async execute({ principal, organizationId, tokenId }: RevokeTokenCommand): Promise<void> {
     await this.uow.run(async (tx) => {
-      await authorize(tx.manager, principal, organizationId, MANAGE_TOKENS);
-      if (principal.kind !== 'user') throw new TokenPermissionError('revoke tokens');
+      const { user } = await authorize(tx.manager, principal, organizationId, TOKEN_RULES.manage);
       const token = await tx.manager.findOne(AuthorizationToken, {
         where: { id: tokenId, organizationId, revokedAt: IsNull() },
         lock: { mode: 'pessimistic_write' },
       });
       if (!token) throw new AuthorizationTokenNotFoundError();
-      tx.track(token).revoke(principal.userId);
+      tx.track(token).revoke(user.userId);
       await tx.manager.update(AuthorizationToken, { id: token.id }, { revokedAt: token.revokedAt });
     }, workContextOf(principal));
   }

@@ -7,7 +7,7 @@ import { authorize } from '../../../organizations/organization-access.js';
 import {
   toAuthorizationTokenResponse, type AuthorizationTokenResponseDto, type AuthorizationTokenRow,
 } from '../../dto/authorization-token.response.dto.js';
-import { MANAGE_TOKENS } from '../../manage-tokens.rule.js';
+import { TOKEN_RULES } from '../../tokens.access.js';
 import { ListTokensQuery } from './list-tokens.query.js';
 
 type KeyedRow = AuthorizationTokenRow & { k_ts: string };
@@ -25,7 +25,7 @@ export class ListTokensHandler implements IQueryHandler<ListTokensQuery> {
 
   async execute({ principal, organizationId, per, cursor }: ListTokensQuery): Promise<Page<AuthorizationTokenResponseDto>> {
     const after = decodeCreatedAtIdCursor(cursor);
-    await authorize(this.dataSource, principal, organizationId, MANAGE_TOKENS);
+    await authorize(this.dataSource, principal, organizationId, TOKEN_RULES.manage);
     const scope = 't.organization_id = $1 AND t.revoked_at IS NULL';
     const [rows, [{ count }]] = await Promise.all([
       this.dataSource.query(

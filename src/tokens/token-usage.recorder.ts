@@ -1,5 +1,5 @@
-import { Logger } from '@nestjs/common';
-import type { DataSource } from 'typeorm';
+import { Injectable, Logger } from '@nestjs/common';
+import { DataSource } from 'typeorm';
 
 const INTERVAL_MS = 60_000;
 const PRUNE_AT = 10_000;
@@ -11,6 +11,7 @@ const PRUNE_AT = 10_000;
  * (never inside a request's transaction; on PGlite it simply queues for the one connection), and
  * a failure is logged, never surfaced to the request it came with.
  */
+@Injectable()
 export class TokenUsageRecorder {
   private readonly logger = new Logger(TokenUsageRecorder.name);
   private readonly lastWrite = new Map<string, number>();
