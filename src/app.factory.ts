@@ -15,6 +15,7 @@ import { registerIdempotency } from './infrastructure/http/idempotency.js';
 import { registerInputGuard } from './infrastructure/http/input-guard.js';
 import { createOpenApiDocument } from './infrastructure/http/openapi.js';
 import { createRootLogger, NestPinoLogger } from './infrastructure/http/app-logger.js';
+import { registerDemoPage } from './infrastructure/http/demo-page.js';
 import { registerRequestLogging, requestIdFor } from './infrastructure/http/request-logging.js';
 import { SERVER_TIMEOUTS } from './infrastructure/http/server-timeouts.js';
 import { createValidationPipe } from './infrastructure/http/validation.js';
@@ -92,6 +93,8 @@ export async function createApp(options: AppOptions = {}): Promise<NestFastifyAp
   app.useGlobalFilters(new AllExceptionsFilter());
   app.enableShutdownHooks();
   registerIdempotency(app, app.get(DataSource), (request) => presentedToken(request.headers.authorization) ?? sessionCookieToken(request));
+
+  await registerDemoPage(app, settings.production);
 
   const document = createOpenApiDocument(app, settings.publicUrl);
   SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs-json', swaggerOptions: { persistAuthorization: true } });
