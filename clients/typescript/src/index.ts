@@ -1,13 +1,14 @@
 import createFetchClient, { type Client, type Middleware } from 'openapi-fetch';
-import type { ContractPaths } from './contract-paths.js';
 import type { components, paths as GeneratedPaths } from './schema.js';
 
 export type { components } from './schema.js';
-export type { CreateWebhookRequest, WebhookDelivery, WebhookEndpoint } from './contract-paths.js';
 
-/** Every route: the generated ones, plus the contract's routes openapi.json does not list yet. */
-export type paths = GeneratedPaths & Omit<ContractPaths, keyof GeneratedPaths>;
+/** Every route, generated from openapi.json. */
+export type paths = GeneratedPaths;
 export type Schemas = components['schemas'];
+export type WebhookEndpoint = Schemas['WebhookEndpointResponseDto'];
+export type WebhookDelivery = Schemas['WebhookDeliveryResponseDto'];
+export type CreateWebhookRequest = Schemas['CreateWebhookRequestDto'];
 export type ErrorBody = Schemas['ErrorResponseDto'];
 export type CloudEvent = Schemas['CloudEventResponseDto'];
 export type EntropyClient = Client<paths>;
