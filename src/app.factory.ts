@@ -28,8 +28,15 @@ export function setGlobalPrefix(app: INestApplication): void {
 export const BODY_LIMIT_BYTES = 100 * 1024;
 
 const EXPOSED_HEADERS = [
-  'Link', 'X-Total-Count', 'ETag', 'X-Request-Id', 'Idempotent-Replayed',
-  'Retry-After', 'RateLimit-Limit', 'RateLimit-Remaining', 'RateLimit-Reset',
+  'Link',
+  'X-Total-Count',
+  'ETag',
+  'X-Request-Id',
+  'Idempotent-Replayed',
+  'Retry-After',
+  'RateLimit-Limit',
+  'RateLimit-Remaining',
+  'RateLimit-Reset',
 ];
 export interface AppOptions {
   /** Where log lines go (stdout by default; tests capture them). */
@@ -52,7 +59,11 @@ export async function createApp(options: AppOptions = {}): Promise<NestFastifyAp
     frameworkErrors: answerFrameworkError,
     clientErrorHandler: answerClientError,
   });
-  const app = await NestFactory.create<NestFastifyApplication>(AppModule, adapter, { logger: new NestPinoLogger(logger), abortOnError: false, bodyParser: false });
+  const app = await NestFactory.create<NestFastifyApplication>(AppModule, adapter, {
+    logger: new NestPinoLogger(logger),
+    abortOnError: false,
+    bodyParser: false,
+  });
 
   const fastify = app.getHttpAdapter().getInstance();
   registerRequestLogging(fastify, logger);
@@ -103,4 +114,3 @@ export async function createApp(options: AppOptions = {}): Promise<NestFastifyAp
   await fastify.ready();
   return app;
 }
-

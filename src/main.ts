@@ -24,7 +24,9 @@ async function main(): Promise<void> {
   const app = await createApp();
   await app.listen({ port: settings.port, host: '0.0.0.0' });
   const logger = new Logger('Entropy');
-  logger.log(`Listening on ${settings.publicUrl} (port ${settings.port}), database: ${describeDatabase(settings)}, Swagger UI: ${settings.publicUrl}/docs`);
+  logger.log(
+    `Listening on ${settings.publicUrl} (port ${settings.port}), database: ${describeDatabase(settings)}, Swagger UI: ${settings.publicUrl}/docs`,
+  );
 
   if (!settings.production) {
     const session = await bootstrapAdmin(app.get(UnitOfWork)).catch((error: unknown) => {

@@ -50,7 +50,11 @@ async function runPass(label, testFiles, env) {
     if (event.details.type !== 'suite') counts.failed++;
   });
   await new Promise((resolve, reject) => {
-    stream.compose(spec).on('data', (chunk) => process.stdout.write(chunk)).on('end', resolve).on('error', reject);
+    stream
+      .compose(spec)
+      .on('data', (chunk) => process.stdout.write(chunk))
+      .on('end', resolve)
+      .on('error', reject);
   });
   return counts;
 }
@@ -58,17 +62,33 @@ async function runPass(label, testFiles, env) {
 // Builds are incremental, so dist/ may keep the output of a deleted test: run only compiled files
 // whose source still exists.
 const sourceOf = (compiled) => join(projectRoot, relative(join(projectRoot, 'dist'), compiled)).replace(/\.js$/, '.ts');
-const compiled = files(root, /\.spec\.js$/).filter((f) => existsSync(sourceOf(f))).sort();
+const compiled = files(root, /\.spec\.js$/)
+  .filter((f) => existsSync(sourceOf(f)))
+  .sort();
 // `npm test -- test/e2e/members.e2e.spec.ts ...` runs only those files (on PostgreSQL, or PGlite with TEST_DB=pglite).
 const wanted = process.argv.slice(2).map((arg) => resolve(arg));
 const all = wanted.length ? compiled.filter((f) => wanted.includes(sourceOf(f))) : compiled;
 if (wanted.length && all.length !== wanted.length) {
-  process.stdout.write(`Not a test file under test/: ${wanted.filter((w) => !all.some((f) => sourceOf(f) === w)).join(', ')}\n0 passed, 1 failed\n`);
+  process.stdout.write(
+    `Not a test file under test/: ${wanted.filter((w) => !all.some((f) => sourceOf(f) === w)).join(', ')}\n0 passed, 1 failed\n`,
+  );
   process.exit(1);
 }
 // The PGlite pass repeats what differs on the embedded database: its serialized session, locks,
 // migrations, the CLI's lock, and one pass of each module's main flows.
-const PGLITE_PASS = ['embedded-serialization', 'principal-cache', 'migrations', 'cli', 'outbox', 'organizations', 'members', 'invitations', 'authorization-tokens', 'credentials', 'auth'];
+const PGLITE_PASS = [
+  'embedded-serialization',
+  'principal-cache',
+  'migrations',
+  'cli',
+  'outbox',
+  'organizations',
+  'members',
+  'invitations',
+  'authorization-tokens',
+  'credentials',
+  'auth',
+];
 const e2e = all.filter((f) => f.includes('/e2e/') && (wanted.length > 0 || PGLITE_PASS.some((name) => f.endsWith(`/${name}.e2e.spec.js`))));
 if (all.length === 0) {
   process.stdout.write('No compiled test files found under dist/test: run `npm run build` first.\n0 passed, 1 failed\n');
@@ -77,7 +97,11 @@ if (all.length === 0) {
 
 const reachable = await postgresReachable();
 const totals = { passed: 0, failed: 0, skipped: 0 };
-const add = (c) => { totals.passed += c.passed; totals.failed += c.failed; totals.skipped += c.skipped; };
+const add = (c) => {
+  totals.passed += c.passed;
+  totals.failed += c.failed;
+  totals.skipped += c.skipped;
+};
 
 if (wanted.length && process.env.TEST_DB === 'pglite') {
   add(await runPass('Embedded PGlite', all, { TEST_DB: 'pglite' }));
@@ -85,10 +109,14 @@ if (wanted.length && process.env.TEST_DB === 'pglite') {
   add(await runPass(`PostgreSQL at ${url.replace(/\/\/[^@]*@/, '//')}`, all, { TEST_DB: 'postgres', TEST_DATABASE_URL: url }));
   if (!wanted.length) add(await runPass('The embedded-database pass on PGlite', e2e, { TEST_DB: 'pglite' }));
 } else if (process.env.CI === 'true') {
-  process.stdout.write(`PostgreSQL is not reachable at ${url} (${reachable.message}) and CI=true forbids the PGlite fallback.\n0 passed, 1 failed\n`);
+  process.stdout.write(
+    `PostgreSQL is not reachable at ${url} (${reachable.message}) and CI=true forbids the PGlite fallback.\n0 passed, 1 failed\n`,
+  );
   process.exit(1);
 } else {
-  process.stdout.write(`PostgreSQL is not reachable at ${url} (${reachable.message}): running on embedded PGlite; tests that need a real server are skipped.\n`);
+  process.stdout.write(
+    `PostgreSQL is not reachable at ${url} (${reachable.message}): running on embedded PGlite; tests that need a real server are skipped.\n`,
+  );
   add(await runPass('Embedded PGlite', all, { TEST_DB: 'pglite' }));
 }
 

@@ -27,7 +27,8 @@ export class AuthController {
   @ApiOperation({
     operationId: 'getMe',
     summary: 'The signed-in user',
-    description: 'The user behind the session token or cookie, with their organizations and roles; an authorization token has no user (403).',
+    description:
+      'The user behind the session token or cookie, with their organizations and roles; an authorization token has no user (403).',
   })
   @ApiOkResponse({ type: MeResponseDto })
   @ApiErrors(401, 403)

@@ -15,13 +15,16 @@ const BOOTSTRAP_LOCK = 0x656e7442;
  * several processes starting together exactly one creates it; the others see users and do nothing.
  */
 export function bootstrapAdmin(uow: UnitOfWork): Promise<SessionResponseDto | undefined> {
-  return uow.run(async (tx) => {
-    await tx.manager.query('SELECT pg_advisory_xact_lock($1)', [BOOTSTRAP_LOCK]);
-    const [{ exists }]: { exists: boolean }[] = await tx.manager.query('SELECT EXISTS (SELECT 1 FROM users) AS exists');
-    if (exists) return undefined;
-    const admin = User.create({ email: BOOTSTRAP_ADMIN_EMAIL, name: 'Platform admin', isAdmin: true });
-    const user = tx.track(await tx.manager.getRepository(User).save(admin));
-    user.signedUp('bootstrap');
-    return openSessionFor(tx.manager, user);
-  }, { actor: systemActor('bootstrap') });
+  return uow.run(
+    async (tx) => {
+      await tx.manager.query('SELECT pg_advisory_xact_lock($1)', [BOOTSTRAP_LOCK]);
+      const [{ exists }]: { exists: boolean }[] = await tx.manager.query('SELECT EXISTS (SELECT 1 FROM users) AS exists');
+      if (exists) return undefined;
+      const admin = User.create({ email: BOOTSTRAP_ADMIN_EMAIL, name: 'Platform admin', isAdmin: true });
+      const user = tx.track(await tx.manager.getRepository(User).save(admin));
+      user.signedUp('bootstrap');
+      return openSessionFor(tx.manager, user);
+    },
+    { actor: systemActor('bootstrap') },
+  );
 }

@@ -120,7 +120,9 @@ export class PrincipalInvalidationListener implements OnApplicationBootstrap, On
       client.on('notification', (message) => {
         if (message.channel === PRINCIPALS_CHANNEL && !this.stopped) this.cache.invalidate(message.payload ?? '*');
       });
-      client.query(`LISTEN ${PRINCIPALS_CHANNEL}`).catch((error: unknown) => this.logger.warn({ err: error }, 'A pool connection could not LISTEN'));
+      client
+        .query(`LISTEN ${PRINCIPALS_CHANNEL}`)
+        .catch((error: unknown) => this.logger.warn({ err: error }, 'A pool connection could not LISTEN'));
     };
     pool.on('connect', subscribe);
     // The connections opened before this (the start-up checks, the migrations) are idle now.

@@ -79,7 +79,9 @@ export class PrincipalResolver {
       [hash],
     );
     const row = rows[0];
-    return row && { principal: { kind: 'user', userId: row.user_id, isAdmin: row.is_admin, sessionId: row.id }, validForMs: row.valid_for_ms };
+    return (
+      row && { principal: { kind: 'user', userId: row.user_id, isAdmin: row.is_admin, sessionId: row.id }, validForMs: row.valid_for_ms }
+    );
   }
 }
 

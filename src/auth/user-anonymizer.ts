@@ -24,15 +24,19 @@ export class UserAnonymizer {
       [facebookUserId],
     );
     for (const { id } of users) {
-      await tx.manager.query(
-        'UPDATE users SET name = $2, email = NULL, facebook_user_id = NULL, updated_at = now() WHERE id = $1',
-        [id, DELETED_USER_NAME],
-      );
+      await tx.manager.query('UPDATE users SET name = $2, email = NULL, facebook_user_id = NULL, updated_at = now() WHERE id = $1', [
+        id,
+        DELETED_USER_NAME,
+      ]);
       await tx.manager.query('UPDATE sessions SET revoked_at = now() WHERE user_id = $1 AND revoked_at IS NULL', [id]);
       await this.members.forgetEmailOf(tx, id);
       tx.record(new UserAnonymizedEvent(id, 'data_deletion'));
     }
-    await forgetIdempotentAnswersShowing(tx.manager, 'email', users.flatMap((user) => (user.email ? [user.email] : [])));
+    await forgetIdempotentAnswersShowing(
+      tx.manager,
+      'email',
+      users.flatMap((user) => (user.email ? [user.email] : [])),
+    );
     return users.length;
   }
 }

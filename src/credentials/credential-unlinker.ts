@@ -45,7 +45,9 @@ export class CredentialUnlinker {
     } catch (error) {
       if (!(error instanceof SecretBoxError)) throw error;
       // An unreadable token cannot be revoked; the unlink itself must still happen.
-      this.logger.warn(`Credential ${credential.id}: the stored token cannot be decrypted (${error.message}); unlinking without revoking at Facebook`);
+      this.logger.warn(
+        `Credential ${credential.id}: the stored token cannot be decrypted (${error.message}); unlinking without revoking at Facebook`,
+      );
       return undefined;
     }
   }

@@ -17,11 +17,18 @@ import { StartAuthorizationCommand } from './commands/start-authorization/start-
 import { StartAuthorizationRequestDto } from './commands/start-authorization/start-authorization.request.dto.js';
 import { UnlinkCredentialCommand } from './commands/unlink-credential/unlink-credential.command.js';
 import {
-  CredentialAccountMismatchError, CredentialAlreadyLinkedError, CredentialNotFoundError, InvalidSignedRequestError,
+  CredentialAccountMismatchError,
+  CredentialAlreadyLinkedError,
+  CredentialNotFoundError,
+  InvalidSignedRequestError,
 } from './credentials.errors.js';
 import { AuthorizationCodeRequestDto } from './dto/authorization-code.request.dto.js';
 import {
-  AuthorizationResponseDto, CallbackAcknowledgedDto, CredentialResponseDto, DataDeletionResponseDto, DataDeletionStatusResponseDto,
+  AuthorizationResponseDto,
+  CallbackAcknowledgedDto,
+  CredentialResponseDto,
+  DataDeletionResponseDto,
+  DataDeletionStatusResponseDto,
 } from './dto/credential.response.dto.js';
 import { SignedRequestRequestDto } from './dto/signed-request.request.dto.js';
 import { FacebookConfiguredGuard } from './facebook/facebook-configured.guard.js';
@@ -55,10 +62,16 @@ export class CredentialsController {
   @ApiOperation({
     operationId: 'startCredentialAuthorization',
     summary: 'Start linking (or re-linking) a Facebook account: a single-use state and the Facebook dialog URL',
-    description: 'Send the person to `dialog_url`; Facebook returns them to FACEBOOK_LINK_REDIRECT_URI with a code and the state, which POST (link) or PUT (re-link) exchange within ten minutes. No body links a new account; `credential_id` re-links that credential.',
+    description:
+      'Send the person to `dialog_url`; Facebook returns them to FACEBOOK_LINK_REDIRECT_URI with a code and the state, which POST (link) or PUT (re-link) exchange within ten minutes. No body links a new account; `credential_id` re-links that credential.',
   })
   @ApiBody({ type: StartAuthorizationRequestDto, required: false })
-  @ApiCreatedResponse({ type: AuthorizationResponseDto, headers: { 'Cache-Control': { description: 'no-store: the answer holds a secret shown once', schema: { type: 'string', enum: ['no-store'] } } } })
+  @ApiCreatedResponse({
+    type: AuthorizationResponseDto,
+    headers: {
+      'Cache-Control': { description: 'no-store: the answer holds a secret shown once', schema: { type: 'string', enum: ['no-store'] } },
+    },
+  })
   @ApiErrors(400, 401, 403, 404, 503)
   authorize(
     @CurrentPrincipal() principal: Principal,
@@ -72,10 +85,23 @@ export class CredentialsController {
   @Post(CREDENTIALS)
   @ApiOperation({
     summary: 'Link a Facebook account with the code and state Facebook returned; the token is stored encrypted',
-    description: 'Exchanges the code for a long-lived Facebook token, encrypted at rest and never returned. The state must come from POST .../credentials/authorize for this organization.',
+    description:
+      'Exchanges the code for a long-lived Facebook token, encrypted at rest and never returned. The state must come from POST .../credentials/authorize for this organization.',
   })
   @ApiCreatedResponse({ type: CredentialResponseDto })
-  @ApiErrors(400, 401, 403, 404, 409, 413, 422, 502, 503, new InvalidOAuthStateError('The OAuth state was issued for another organization; start the authorization again'), new CredentialAlreadyLinkedError())
+  @ApiErrors(
+    400,
+    401,
+    403,
+    404,
+    409,
+    413,
+    422,
+    502,
+    503,
+    new InvalidOAuthStateError('The OAuth state was issued for another organization; start the authorization again'),
+    new CredentialAlreadyLinkedError(),
+  )
   link(
     @CurrentPrincipal() principal: Principal,
     @Param('id', uuidParam('id')) organizationId: string,
@@ -89,7 +115,10 @@ export class CredentialsController {
     summary: "The organization's credentials, paged",
     description: 'Members and tokens with read see every credential, active or revoked, without its Facebook token.',
   })
-  @ApiOkResponse({ type: [CredentialResponseDto], headers: { 'X-Total-Count': { schema: { type: 'integer' } }, Link: { schema: { type: 'string' } } } })
+  @ApiOkResponse({
+    type: [CredentialResponseDto],
+    headers: { 'X-Total-Count': { schema: { type: 'integer' } }, Link: { schema: { type: 'string' } } },
+  })
   @ApiErrors(400, 401, 403, 404, 503)
   async list(
     @CurrentPrincipal() principal: Principal,
@@ -120,7 +149,18 @@ export class CredentialsController {
     description: 'Replaces the stored token of a revoked or expiring credential; a code for another Facebook account answers 409.',
   })
   @ApiOkResponse({ type: CredentialResponseDto })
-  @ApiErrors(400, 401, 403, 404, 409, 413, 502, 503, new InvalidOAuthStateError('The OAuth state was issued for another organization; start the authorization again'), new CredentialAccountMismatchError())
+  @ApiErrors(
+    400,
+    401,
+    403,
+    404,
+    409,
+    413,
+    502,
+    503,
+    new InvalidOAuthStateError('The OAuth state was issued for another organization; start the authorization again'),
+    new CredentialAccountMismatchError(),
+  )
   relink(
     @CurrentPrincipal() principal: Principal,
     @Param('id', uuidParam('id')) organizationId: string,
@@ -171,7 +211,8 @@ export class CredentialsController {
   @ApiConsumes('application/x-www-form-urlencoded', 'application/json')
   @ApiOperation({
     summary: "Facebook's data deletion callback: erases that person's tokens and data (signed_request)",
-    description: 'Called by Facebook when a person asks for their data to be deleted; answers the status URL and confirmation code Facebook shows them.',
+    description:
+      'Called by Facebook when a person asks for their data to be deleted; answers the status URL and confirmation code Facebook shows them.',
   })
   @ApiOkResponse({ type: DataDeletionResponseDto })
   @ApiErrors(400, 413, 503, new InvalidSignedRequestError('bad signature'))

@@ -26,7 +26,10 @@ export function registerFormBodyParser(fastify: FastifyInstance): void {
   if (fastify.hasContentTypeParser(FORM)) return;
   fastify.addContentTypeParser(FORM, { parseAs: 'string' }, (request, body, done) => {
     if (!takesForms(request)) {
-      done(new UnsupportedMediaTypeError(`Unsupported Media Type: ${FORM} is accepted only by Facebook's callbacks; send application/json`), undefined);
+      done(
+        new UnsupportedMediaTypeError(`Unsupported Media Type: ${FORM} is accepted only by Facebook's callbacks; send application/json`),
+        undefined,
+      );
       return;
     }
     const fields: Record<string, string> = {};

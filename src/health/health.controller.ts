@@ -23,7 +23,11 @@ export class HealthController {
   ) {}
 
   @Get('live')
-  @ApiOperation({ operationId: 'checkLiveness', summary: 'The process is up', description: 'Answers 200 while the process runs, without touching the database: for a liveness probe.' })
+  @ApiOperation({
+    operationId: 'checkLiveness',
+    summary: 'The process is up',
+    description: 'Answers 200 while the process runs, without touching the database: for a liveness probe.',
+  })
   @ApiOkResponse({ schema: { example: { status: 'ok' } } })
   live() {
     return { status: 'ok' };
@@ -41,11 +45,26 @@ export class HealthController {
   })
   @ApiOkResponse({
     schema: {
-      example: { status: 'ok', database: 'up', migrations: 'up', rabbitmq: 'up', redis: 'up', details: { rabbitmq: { exchange: 'entropy.events', dead_events: 0 } } },
+      example: {
+        status: 'ok',
+        database: 'up',
+        migrations: 'up',
+        rabbitmq: 'up',
+        redis: 'up',
+        details: { rabbitmq: { exchange: 'entropy.events', dead_events: 0 } },
+      },
     },
   })
   @ApiServiceUnavailableResponse({
-    schema: { example: { status: 'unavailable', database: 'up', migrations: 'up', rabbitmq: 'down', details: { rabbitmq: { exchange: 'entropy.events', dead_events: 0 } } } },
+    schema: {
+      example: {
+        status: 'unavailable',
+        database: 'up',
+        migrations: 'up',
+        rabbitmq: 'down',
+        details: { rabbitmq: { exchange: 'entropy.events', dead_events: 0 } },
+      },
+    },
   })
   async ready(@Res({ passthrough: true }) reply: FastifyReply) {
     const [database, broker, redis] = await Promise.all([this.database(), this.relay.health(READY_TIMEOUT_MS), this.rateLimits?.state()]);

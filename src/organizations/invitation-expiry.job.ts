@@ -52,7 +52,9 @@ export class InvitationExpiryJob {
     const session = this.dataSource.createQueryRunner();
     await session.connect();
     try {
-      const [{ locked }]: { locked: boolean }[] = await session.query('SELECT pg_try_advisory_lock($1) AS locked', [INVITATION_EXPIRY_LOCK]);
+      const [{ locked }]: { locked: boolean }[] = await session.query('SELECT pg_try_advisory_lock($1) AS locked', [
+        INVITATION_EXPIRY_LOCK,
+      ]);
       if (!locked) return undefined;
       try {
         return await this.work();

@@ -18,11 +18,12 @@ export async function dropExpiredInvitations(tx: Transaction, select: { membersh
           params: [select.limit],
         };
   // TypeORM answers a DELETE with [rows, affected count].
-  const [rows]: [{ organization_id: string; invitation_id: string; role: Role; expires_at: Date | string }[], number] = await tx.manager.query(
-    `DELETE FROM memberships WHERE id IN (${due.sql}) AND status = 'pending' AND expires_at <= now()
+  const [rows]: [{ organization_id: string; invitation_id: string; role: Role; expires_at: Date | string }[], number] =
+    await tx.manager.query(
+      `DELETE FROM memberships WHERE id IN (${due.sql}) AND status = 'pending' AND expires_at <= now()
       RETURNING organization_id, invitation_id, role, expires_at`,
-    due.params,
-  );
+      due.params,
+    );
   for (const row of rows) {
     tx.record(new InvitationExpiredEvent(row.organization_id, row.invitation_id, row.role, new Date(row.expires_at)));
   }

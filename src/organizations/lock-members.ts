@@ -11,7 +11,12 @@ import { MemberNotFoundError } from './organizations.errors.js';
  * (the last-owner rule) and the caller's own role both stay true until it commits.
  * Platform admins act as owners.
  */
-export async function lockMembers(manager: EntityManager, principal: Principal, organizationId: string, rule: PeopleOnlyRule): Promise<MemberActor> {
+export async function lockMembers(
+  manager: EntityManager,
+  principal: Principal,
+  organizationId: string,
+  rule: PeopleOnlyRule,
+): Promise<MemberActor> {
   // NO KEY UPDATE: conflicts with itself and with writers of the row, but not with the foreign-key
   // checks of concurrent membership inserts elsewhere.
   await manager.query('SELECT 1 FROM organizations WHERE id = $1 FOR NO KEY UPDATE', [organizationId]);

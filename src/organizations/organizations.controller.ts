@@ -1,7 +1,14 @@
 import { Body, Controller, Delete, Get, Headers, HttpCode, Param, Patch, Post, Put, Query, Req, Res } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import {
-  ApiBody, ApiCreatedResponse, ApiHeader, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiResponse, ApiTags,
+  ApiBody,
+  ApiCreatedResponse,
+  ApiHeader,
+  ApiNoContentResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiResponse,
+  ApiTags,
 } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { CurrentPrincipal, type Principal } from '../common/principal.js';
@@ -62,7 +69,8 @@ export class OrganizationsController {
   @Post()
   @ApiOperation({
     summary: 'Create an organization; the caller becomes its owner',
-    description: 'Only a signed-in user creates organizations, never an authorization token. The answer holds the new id; GET it for the full profile and its ETag.',
+    description:
+      'Only a signed-in user creates organizations, never an authorization token. The answer holds the new id; GET it for the full profile and its ETag.',
   })
   @ApiCreatedResponse({ type: OrganizationIdResponseDto })
   @ApiErrors(400, 401, 403, 413, 422)
@@ -73,7 +81,8 @@ export class OrganizationsController {
   @Get()
   @ApiOperation({
     summary: "The caller's organizations (all of them for platform admins), paged",
-    description: 'Pages follow the `Link` header (rel="next"); `X-Total-Count` counts them all. An authorization token sees its own organization only.',
+    description:
+      'Pages follow the `Link` header (rel="next"); `X-Total-Count` counts them all. An authorization token sees its own organization only.',
   })
   @ApiOkResponse({ type: [OrganizationResponseDto], headers: PAGE_HEADERS })
   @ApiErrors(400, 401)
@@ -90,10 +99,15 @@ export class OrganizationsController {
   @Get(':id')
   @ApiOperation({
     summary: 'One organization, with its ETag',
-    description: 'Send the ETag back in If-None-Match to get 304 with no body while it has not changed, or in If-Match on PUT to avoid lost updates.',
+    description:
+      'Send the ETag back in If-None-Match to get 304 with no body while it has not changed, or in If-Match on PUT to avoid lost updates.',
   })
   @ApiHeader({ name: 'If-None-Match', required: false, description: 'An ETag from a previous GET; unchanged: 304 with no body' })
-  @ApiResponse({ status: 304, description: 'Not modified since the ETag in If-None-Match', headers: { ETag: { schema: { type: 'string' } } } })
+  @ApiResponse({
+    status: 304,
+    description: 'Not modified since the ETag in If-None-Match',
+    headers: { ETag: { schema: { type: 'string' } } },
+  })
   @ApiOkResponse({ type: OrganizationResponseDto, headers: { ETag: { schema: { type: 'string' } } } })
   @ApiErrors(400, 401, 403, 404)
   async get(
@@ -114,7 +128,8 @@ export class OrganizationsController {
   @Put(':id')
   @ApiOperation({
     summary: 'Update any subset of the profile; send If-Match to avoid lost updates',
-    description: 'Owners and admins (or a token with write) change any profile field; `verified` and `verified_at` are for platform admins only (403 otherwise). Absent fields keep their value, null clears one.',
+    description:
+      'Owners and admins (or a token with write) change any profile field; `verified` and `verified_at` are for platform admins only (403 otherwise). Absent fields keep their value, null clears one.',
   })
   @ApiBody({ type: UpdateOrganizationRequestDto, examples: UPDATE_EXAMPLES })
   @ApiHeader({ name: 'If-Match', required: false, description: 'ETag from GET; a stale one answers 412' })
@@ -138,7 +153,8 @@ export class OrganizationsController {
   @HttpCode(204)
   @ApiOperation({
     summary: 'Delete an organization (owners, in a user session; never an authorization token)',
-    description: 'Deletes its memberships, invitations and authorization tokens and unlinks its credentials (their Facebook tokens are erased). Cannot be undone.',
+    description:
+      'Deletes its memberships, invitations and authorization tokens and unlinks its credentials (their Facebook tokens are erased). Cannot be undone.',
   })
   @ApiNoContentResponse()
   @ApiErrors(400, 401, 403, 404)
@@ -167,7 +183,8 @@ export class OrganizationsController {
   @Post(':id/members')
   @ApiOperation({
     summary: 'Add a member by email; only owners add owners',
-    description: 'A person who has signed in before becomes an active member at once; anyone else gets a pending invitation, activated when that email first signs in and expiring after INVITATION_TTL_DAYS.',
+    description:
+      'A person who has signed in before becomes an active member at once; anyone else gets a pending invitation, activated when that email first signs in and expiring after INVITATION_TTL_DAYS.',
   })
   @ApiCreatedResponse({ type: MemberResponseDto })
   @ApiErrors(400, 401, 403, 404, 409, 413, 422, new OwnerRequiredError(), new AlreadyMemberError())
@@ -182,7 +199,8 @@ export class OrganizationsController {
   @Patch(':id/members/:userId')
   @ApiOperation({
     summary: "Change a member's role",
-    description: 'Owners and admins change roles; only owners promote to owner or change an owner, and the last owner cannot be demoted (409). Tokens the member issued are revoked when they become a plain member.',
+    description:
+      'Owners and admins change roles; only owners promote to owner or change an owner, and the last owner cannot be demoted (409). Tokens the member issued are revoked when they become a plain member.',
   })
   @ApiOkResponse({ type: MemberResponseDto })
   @ApiErrors(400, 401, 403, 404, 409, new OwnerRequiredError(), new LastOwnerError())
@@ -199,7 +217,8 @@ export class OrganizationsController {
   @HttpCode(204)
   @ApiOperation({
     summary: 'Remove a member, or leave',
-    description: 'Owners and admins remove members (only owners remove owners); any member may remove themselves. The last owner cannot be removed (409).',
+    description:
+      'Owners and admins remove members (only owners remove owners); any member may remove themselves. The last owner cannot be removed (409).',
   })
   @ApiNoContentResponse()
   @ApiErrors(400, 401, 403, 404, 409, new OwnerRequiredError(), new LastOwnerError())
@@ -249,7 +268,8 @@ export class OrganizationsController {
   @HttpCode(204)
   @ApiOperation({
     summary: 'Revoke an invitation',
-    description: 'The invited email will not join on its next sign-in. Owners and admins revoke invitations; only owners revoke an owner invitation.',
+    description:
+      'The invited email will not join on its next sign-in. Owners and admins revoke invitations; only owners revoke an owner invitation.',
   })
   @ApiNoContentResponse()
   @ApiErrors(400, 401, 403, 404)

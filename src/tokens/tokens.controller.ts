@@ -27,9 +27,15 @@ export class TokensController {
   @ApiOperation({
     operationId: 'issueAuthorizationToken',
     summary: 'Issue an authorization token (owners, admins; at most 100 active); the token is in this answer only',
-    description: 'Owners and admins in a user session issue tokens with read, write and delete permissions and an optional expiry. Only a hash is kept: the token cannot be shown again, and an Idempotency-Key retry answers 409 instead of replaying it.',
+    description:
+      'Owners and admins in a user session issue tokens with read, write and delete permissions and an optional expiry. Only a hash is kept: the token cannot be shown again, and an Idempotency-Key retry answers 409 instead of replaying it.',
   })
-  @ApiCreatedResponse({ type: IssuedAuthorizationTokenResponseDto, headers: { 'Cache-Control': { description: 'no-store: the answer holds a secret shown once', schema: { type: 'string', enum: ['no-store'] } } } })
+  @ApiCreatedResponse({
+    type: IssuedAuthorizationTokenResponseDto,
+    headers: {
+      'Cache-Control': { description: 'no-store: the answer holds a secret shown once', schema: { type: 'string', enum: ['no-store'] } },
+    },
+  })
   @ApiErrors(400, 401, 403, 404, 409, 413, 422, new ExpiryInPastError(), new TokenLimitError(100))
   issue(
     @CurrentPrincipal() principal: Principal,

@@ -13,6 +13,12 @@ import { TokensController } from './tokens.controller.js';
 @Module({
   imports: [TypeOrmModule.forFeature([AuthorizationToken]), OrganizationsModule],
   controllers: [TokensController],
-  providers: [IssueTokenHandler, RevokeTokenHandler, ListTokensHandler, RevokeTokensOnOrganizationDeletion, RevokeTokensOnCreatorRightsLost],
+  providers: [
+    IssueTokenHandler,
+    RevokeTokenHandler,
+    ListTokensHandler,
+    RevokeTokensOnOrganizationDeletion,
+    RevokeTokensOnCreatorRightsLost,
+  ],
 })
 export class TokensModule {}

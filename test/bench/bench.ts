@@ -47,7 +47,12 @@ function once(agent: Agent, port: number, method: string, path: string, headers:
 }
 
 async function load(
-  scenario: string, port: number, pid: number, make: (i: number) => { method: string; path: string; body?: string }, headers: Record<string, string>, expect: number,
+  scenario: string,
+  port: number,
+  pid: number,
+  make: (i: number) => { method: string; path: string; body?: string },
+  headers: Record<string, string>,
+  expect: number,
 ): Promise<Result> {
   const agent = new Agent({ keepAlive: true, maxSockets: CONNECTIONS });
   const latencies: number[] = [];
@@ -74,12 +79,26 @@ async function load(
   agent.destroy();
   latencies.sort((a, b) => a - b);
   const pct = (p: number) => Math.round((latencies[Math.min(latencies.length - 1, Math.floor(latencies.length * p))] ?? 0) * 100) / 100;
-  return { scenario, requests: latencies.length, errors, rps: Math.round(latencies.length / elapsed), p50: pct(0.5), p99: pct(0.99), rssMb: rssMb(pid) };
+  return {
+    scenario,
+    requests: latencies.length,
+    errors,
+    rps: Math.round(latencies.length / elapsed),
+    p50: pct(0.5),
+    p99: pct(0.99),
+    rssMb: rssMb(pid),
+  };
 }
 
 async function main(): Promise<void> {
   const dataDir = mkdtempSync(join(tmpdir(), 'entropy-bench-'));
-  const env: Record<string, string> = { DATA_DIR: dataDir, NODE_ENV: 'production', LOG_LEVEL: 'warn', ENCRYPTION_KEYS: `bench:${Buffer.alloc(32, 7).toString('base64')}`, DATABASE_URL: '' };
+  const env: Record<string, string> = {
+    DATA_DIR: dataDir,
+    NODE_ENV: 'production',
+    LOG_LEVEL: 'warn',
+    ENCRYPTION_KEYS: `bench:${Buffer.alloc(32, 7).toString('base64')}`,
+    DATABASE_URL: '',
+  };
   // One token makes far more than 1200 requests a minute here: still counted, never refused.
   env.RATE_LIMIT_PER_MINUTE = '1000000000';
   const dbName = `entropy_bench_${Date.now()}`;
@@ -100,9 +119,12 @@ async function main(): Promise<void> {
 
   const service = startService({ ...env, PORT: String(port) });
   try {
-    for (let ready = false; !ready; ) {
+    for (let ready = false; !ready;) {
       if (service.child.exitCode !== null) throw new Error(`service exited:\n${service.output()}`);
-      ready = await fetch(`http://127.0.0.1:${port}/health/ready`).then((r) => r.ok, () => false);
+      ready = await fetch(`http://127.0.0.1:${port}/health/ready`).then(
+        (r) => r.ok,
+        () => false,
+      );
       if (!ready) await new Promise((r) => setTimeout(r, 100));
     }
     const pid = service.child.pid!;
@@ -119,14 +141,31 @@ async function main(): Promise<void> {
     const idle = rssMb(pid);
     results.push(await load('GET /health/live', port, pid, () => ({ method: 'GET', path: '/health/live' }), {}, 200));
     results.push(await load('GET /v1/me', port, pid, () => ({ method: 'GET', path: '/v1/me' }), headers, 200));
-    results.push(await load('GET /v1/organizations/{id}', port, pid, () => ({ method: 'GET', path: `/v1/organizations/${id}` }), headers, 200));
-    results.push(await load('GET /v1/organizations?per=50', port, pid, () => ({ method: 'GET', path: '/v1/organizations?per=50' }), headers, 200));
-    results.push(await load('POST /v1/organizations', port, pid, (i) => ({ method: 'POST', path: '/v1/organizations', body: JSON.stringify({ name: `Load ${i}` }) }), headers, 201));
+    results.push(
+      await load('GET /v1/organizations/{id}', port, pid, () => ({ method: 'GET', path: `/v1/organizations/${id}` }), headers, 200),
+    );
+    results.push(
+      await load('GET /v1/organizations?per=50', port, pid, () => ({ method: 'GET', path: '/v1/organizations?per=50' }), headers, 200),
+    );
+    results.push(
+      await load(
+        'POST /v1/organizations',
+        port,
+        pid,
+        (i) => ({ method: 'POST', path: '/v1/organizations', body: JSON.stringify({ name: `Load ${i}` }) }),
+        headers,
+        201,
+      ),
+    );
 
-    process.stdout.write(`Entropy API bench: ${embedded ? 'embedded PGlite' : 'PostgreSQL'}, ${CONNECTIONS} connections, ${SECONDS}s per scenario, idle RSS ${idle} MB\n`);
+    process.stdout.write(
+      `Entropy API bench: ${embedded ? 'embedded PGlite' : 'PostgreSQL'}, ${CONNECTIONS} connections, ${SECONDS}s per scenario, idle RSS ${idle} MB\n`,
+    );
     process.stdout.write('scenario                          req/s    p50 ms   p99 ms   errors  RSS MB\n');
     for (const r of results) {
-      process.stdout.write(`${r.scenario.padEnd(32)} ${String(r.rps).padStart(6)} ${String(r.p50).padStart(9)} ${String(r.p99).padStart(8)} ${String(r.errors).padStart(8)} ${String(r.rssMb).padStart(7)}\n`);
+      process.stdout.write(
+        `${r.scenario.padEnd(32)} ${String(r.rps).padStart(6)} ${String(r.p50).padStart(9)} ${String(r.p99).padStart(8)} ${String(r.errors).padStart(8)} ${String(r.rssMb).padStart(7)}\n`,
+      );
     }
   } finally {
     await service.stop();

@@ -15,8 +15,17 @@ import { startTestApp, type TestApp } from '../support/test-app.js';
  * every new route: a test fails while a route in /docs-json has neither a row nor an exemption.
  */
 const CALLERS = [
-  'owner', 'admin', 'member', 'outsider', 'platformAdmin',
-  'tokenR', 'tokenRW', 'tokenRWD', 'expiredToken', 'revokedToken', 'anonymous',
+  'owner',
+  'admin',
+  'member',
+  'outsider',
+  'platformAdmin',
+  'tokenR',
+  'tokenRW',
+  'tokenRWD',
+  'expiredToken',
+  'revokedToken',
+  'anonymous',
 ] as const;
 type Caller = (typeof CALLERS)[number];
 type Scope = 'own' | 'other';
@@ -53,119 +62,179 @@ const USERS_ALL = (status: number) => ({ owner: status, admin: status, member: s
 const TOKENS = (r: number, rw: number, rwd: number) => ({ tokenR: r, tokenRW: rw, tokenRWD: rwd });
 
 const ROUTES: Route[] = [
-  { name: 'GET /v1/me', scoped: false, request: () => ({ method: 'GET', url: '/v1/me' }), own: { ...USERS_ALL(200), ...TOKENS(403, 403, 403) } },
-  { name: 'POST /v1/auth/logout', scoped: false, request: () => ({ method: 'POST', url: '/v1/auth/logout' }), own: { ...USERS_ALL(204), ...TOKENS(403, 403, 403) } },
   {
-    name: 'POST /v1/organizations', scoped: false,
+    name: 'GET /v1/me',
+    scoped: false,
+    request: () => ({ method: 'GET', url: '/v1/me' }),
+    own: { ...USERS_ALL(200), ...TOKENS(403, 403, 403) },
+  },
+  {
+    name: 'POST /v1/auth/logout',
+    scoped: false,
+    request: () => ({ method: 'POST', url: '/v1/auth/logout' }),
+    own: { ...USERS_ALL(204), ...TOKENS(403, 403, 403) },
+  },
+  {
+    name: 'POST /v1/organizations',
+    scoped: false,
     request: () => ({ method: 'POST', url: '/v1/organizations', body: { name: 'Matrix' } }),
     own: { ...USERS_ALL(201), ...TOKENS(403, 403, 403) },
   },
-  { name: 'GET /v1/organizations', scoped: false, request: () => ({ method: 'GET', url: '/v1/organizations' }), own: { ...USERS_ALL(200), ...TOKENS(200, 200, 200) } },
   {
-    name: 'GET /v1/organizations/{id}', scoped: true,
+    name: 'GET /v1/organizations',
+    scoped: false,
+    request: () => ({ method: 'GET', url: '/v1/organizations' }),
+    own: { ...USERS_ALL(200), ...TOKENS(200, 200, 200) },
+  },
+  {
+    name: 'GET /v1/organizations/{id}',
+    scoped: true,
     request: (_w, org) => ({ method: 'GET', url: `/v1/organizations/${org}` }),
     own: { owner: 200, admin: 200, member: 200, outsider: 404, platformAdmin: 200, ...TOKENS(200, 200, 200) },
   },
   {
-    name: 'PUT /v1/organizations/{id}', scoped: true,
+    name: 'PUT /v1/organizations/{id}',
+    scoped: true,
     request: (_w, org) => ({ method: 'PUT', url: `/v1/organizations/${org}`, body: { city: 'Lyon' } }),
     own: { owner: 200, admin: 200, member: 403, outsider: 404, platformAdmin: 200, ...TOKENS(403, 200, 200) },
   },
   {
-    name: 'DELETE /v1/organizations/{id}', scoped: true,
+    name: 'DELETE /v1/organizations/{id}',
+    scoped: true,
     request: (_w, org) => ({ method: 'DELETE', url: `/v1/organizations/${org}` }),
     own: { owner: 204, admin: 403, member: 403, outsider: 404, platformAdmin: 204, ...TOKENS(403, 403, 403) },
   },
   {
-    name: 'GET /v1/organizations/{id}/members', scoped: true,
+    name: 'GET /v1/organizations/{id}/members',
+    scoped: true,
     request: (_w, org) => ({ method: 'GET', url: `/v1/organizations/${org}/members` }),
     own: { owner: 200, admin: 200, member: 200, outsider: 404, platformAdmin: 200, ...TOKENS(200, 200, 200) },
   },
   {
-    name: 'GET /v1/organizations/{id}/events', scoped: true,
+    name: 'GET /v1/organizations/{id}/events',
+    scoped: true,
     request: (_w, org) => ({ method: 'GET', url: `/v1/organizations/${org}/events?type=member.added` }),
     own: { owner: 200, admin: 200, member: 403, outsider: 404, platformAdmin: 200, ...TOKENS(200, 200, 200) },
   },
   {
-    name: 'POST /v1/organizations/{id}/members', scoped: true,
-    request: (_w, org) => ({ method: 'POST', url: `/v1/organizations/${org}/members`, body: { email: `new-${randomUUID()}@example.com`, role: 'member' } }),
+    name: 'POST /v1/organizations/{id}/members',
+    scoped: true,
+    request: (_w, org) => ({
+      method: 'POST',
+      url: `/v1/organizations/${org}/members`,
+      body: { email: `new-${randomUUID()}@example.com`, role: 'member' },
+    }),
     own: { owner: 201, admin: 201, member: 403, outsider: 404, platformAdmin: 201, ...TOKENS(403, 403, 403) },
   },
   {
-    name: 'PATCH /v1/organizations/{id}/members/{userId}', scoped: true,
+    name: 'PATCH /v1/organizations/{id}/members/{userId}',
+    scoped: true,
     request: (w, org) => ({ method: 'PATCH', url: `/v1/organizations/${org}/members/${w.target}`, body: { role: 'admin' } }),
     own: { owner: 200, admin: 200, member: 403, outsider: 404, platformAdmin: 200, ...TOKENS(403, 403, 403) },
   },
   {
-    name: 'DELETE /v1/organizations/{id}/members/{userId}', scoped: true,
+    name: 'DELETE /v1/organizations/{id}/members/{userId}',
+    scoped: true,
     request: (w, org) => ({ method: 'DELETE', url: `/v1/organizations/${org}/members/${w.target}` }),
     own: { owner: 204, admin: 204, member: 403, outsider: 404, platformAdmin: 204, ...TOKENS(403, 403, 403) },
   },
   {
-    name: 'GET /v1/organizations/{id}/invitations', scoped: true,
+    name: 'GET /v1/organizations/{id}/invitations',
+    scoped: true,
     request: (_w, org) => ({ method: 'GET', url: `/v1/organizations/${org}/invitations` }),
     own: { owner: 200, admin: 200, member: 403, outsider: 404, platformAdmin: 200, ...TOKENS(403, 403, 403) },
   },
   {
-    name: 'PATCH /v1/organizations/{id}/invitations/{invitationId}', scoped: true,
+    name: 'PATCH /v1/organizations/{id}/invitations/{invitationId}',
+    scoped: true,
     request: (w, org, scope) => ({
-      method: 'PATCH', url: `/v1/organizations/${org}/invitations/${scope === 'own' ? w.invitation.A : w.invitation.B}`, body: { role: 'admin' },
+      method: 'PATCH',
+      url: `/v1/organizations/${org}/invitations/${scope === 'own' ? w.invitation.A : w.invitation.B}`,
+      body: { role: 'admin' },
     }),
     own: { owner: 200, admin: 200, member: 403, outsider: 404, platformAdmin: 200, ...TOKENS(403, 403, 403) },
   },
   {
-    name: 'DELETE /v1/organizations/{id}/invitations/{invitationId}', scoped: true,
-    request: (w, org, scope) => ({ method: 'DELETE', url: `/v1/organizations/${org}/invitations/${scope === 'own' ? w.invitation.A : w.invitation.B}` }),
+    name: 'DELETE /v1/organizations/{id}/invitations/{invitationId}',
+    scoped: true,
+    request: (w, org, scope) => ({
+      method: 'DELETE',
+      url: `/v1/organizations/${org}/invitations/${scope === 'own' ? w.invitation.A : w.invitation.B}`,
+    }),
     own: { owner: 204, admin: 204, member: 403, outsider: 404, platformAdmin: 204, ...TOKENS(403, 403, 403) },
   },
   {
-    name: 'POST /v1/organizations/{id}/authorization_tokens', scoped: true,
+    name: 'POST /v1/organizations/{id}/authorization_tokens',
+    scoped: true,
     request: (_w, org) => ({ method: 'POST', url: `/v1/organizations/${org}/authorization_tokens`, body: { description: 'matrix' } }),
     own: { owner: 201, admin: 201, member: 403, outsider: 404, platformAdmin: 201, ...TOKENS(403, 403, 403) },
   },
   {
-    name: 'GET /v1/organizations/{id}/authorization_tokens', scoped: true,
+    name: 'GET /v1/organizations/{id}/authorization_tokens',
+    scoped: true,
     request: (_w, org) => ({ method: 'GET', url: `/v1/organizations/${org}/authorization_tokens` }),
     own: { owner: 200, admin: 200, member: 403, outsider: 404, platformAdmin: 200, ...TOKENS(403, 403, 403) },
   },
   {
-    name: 'DELETE /v1/organizations/{id}/authorization_tokens/{tokenId}', scoped: true,
-    request: (w, _org, scope) => ({ method: 'DELETE', url: `/v1/organizations/${scope === 'own' ? w.orgA : w.orgB}/authorization_tokens/${scope === 'own' ? w.spareToken.A : w.spareToken.B}` }),
+    name: 'DELETE /v1/organizations/{id}/authorization_tokens/{tokenId}',
+    scoped: true,
+    request: (w, _org, scope) => ({
+      method: 'DELETE',
+      url: `/v1/organizations/${scope === 'own' ? w.orgA : w.orgB}/authorization_tokens/${scope === 'own' ? w.spareToken.A : w.spareToken.B}`,
+    }),
     own: { owner: 204, admin: 204, member: 403, outsider: 404, platformAdmin: 204, ...TOKENS(403, 403, 403) },
   },
   {
-    name: 'POST /v1/organizations/{id}/credentials/authorize', scoped: true,
+    name: 'POST /v1/organizations/{id}/credentials/authorize',
+    scoped: true,
     request: (_w, org) => ({ method: 'POST', url: `/v1/organizations/${org}/credentials/authorize` }),
     own: { owner: 201, admin: 201, member: 403, outsider: 404, platformAdmin: 201, ...TOKENS(403, 403, 403) },
   },
   {
-    name: 'POST /v1/organizations/{id}/credentials', scoped: true,
+    name: 'POST /v1/organizations/{id}/credentials',
+    scoped: true,
     request: async (_w, org, _scope, caller) => ({
-      method: 'POST', url: `/v1/organizations/${org}/credentials`, body: await linkBody(org, caller, null, NEW_FB),
+      method: 'POST',
+      url: `/v1/organizations/${org}/credentials`,
+      body: await linkBody(org, caller, null, NEW_FB),
     }),
     own: { owner: 201, admin: 201, member: 403, outsider: 404, platformAdmin: 201, ...TOKENS(403, 201, 201) },
   },
   {
-    name: 'GET /v1/organizations/{id}/credentials', scoped: true,
+    name: 'GET /v1/organizations/{id}/credentials',
+    scoped: true,
     request: (_w, org) => ({ method: 'GET', url: `/v1/organizations/${org}/credentials` }),
     own: { owner: 200, admin: 200, member: 200, outsider: 404, platformAdmin: 200, ...TOKENS(200, 200, 200) },
   },
   {
-    name: 'GET /v1/organizations/{id}/credentials/{credentialId}', scoped: true,
-    request: (w, org, scope) => ({ method: 'GET', url: `/v1/organizations/${org}/credentials/${scope === 'own' ? w.credential.A : w.credential.B}` }),
+    name: 'GET /v1/organizations/{id}/credentials/{credentialId}',
+    scoped: true,
+    request: (w, org, scope) => ({
+      method: 'GET',
+      url: `/v1/organizations/${org}/credentials/${scope === 'own' ? w.credential.A : w.credential.B}`,
+    }),
     own: { owner: 200, admin: 200, member: 200, outsider: 404, platformAdmin: 200, ...TOKENS(200, 200, 200) },
   },
   {
-    name: 'PUT /v1/organizations/{id}/credentials/{credentialId}', scoped: true,
+    name: 'PUT /v1/organizations/{id}/credentials/{credentialId}',
+    scoped: true,
     request: async (w, org, scope, caller) => {
       const credentialId = scope === 'own' ? w.credential.A : w.credential.B;
-      return { method: 'PUT', url: `/v1/organizations/${org}/credentials/${credentialId}`, body: await linkBody(org, caller, credentialId, RELINKED_FB) };
+      return {
+        method: 'PUT',
+        url: `/v1/organizations/${org}/credentials/${credentialId}`,
+        body: await linkBody(org, caller, credentialId, RELINKED_FB),
+      };
     },
     own: { owner: 200, admin: 200, member: 403, outsider: 404, platformAdmin: 200, ...TOKENS(403, 200, 200) },
   },
   {
-    name: 'DELETE /v1/organizations/{id}/credentials/{credentialId}', scoped: true,
-    request: (w, org, scope) => ({ method: 'DELETE', url: `/v1/organizations/${org}/credentials/${scope === 'own' ? w.credential.A : w.credential.B}` }),
+    name: 'DELETE /v1/organizations/{id}/credentials/{credentialId}',
+    scoped: true,
+    request: (w, org, scope) => ({
+      method: 'DELETE',
+      url: `/v1/organizations/${org}/credentials/${scope === 'own' ? w.credential.A : w.credential.B}`,
+    }),
     own: { owner: 200, admin: 200, member: 403, outsider: 404, platformAdmin: 200, ...TOKENS(403, 403, 200) },
   },
   ...webhookRoutes(),
@@ -186,43 +255,81 @@ const EXEMPT: Record<string, string> = {
 };
 /** Every webhook route: owners, admins and platform admins; never a token (endpoints hold secrets). */
 function webhookRoutes(): Route[] {
-  const MANAGERS = (status: number) => ({ owner: status, admin: status, member: 403, outsider: 404, platformAdmin: status, ...TOKENS(403, 403, 403) });
+  const MANAGERS = (status: number) => ({
+    owner: status,
+    admin: status,
+    member: 403,
+    outsider: 404,
+    platformAdmin: status,
+    ...TOKENS(403, 403, 403),
+  });
   const hook = (w: World, scope: Scope) => (scope === 'own' ? w.webhook.A : w.webhook.B);
   const base = (w: World, org: string, scope: Scope) => `/v1/organizations/${org}/webhooks/${hook(w, scope)}`;
   return [
     {
-      name: 'POST /v1/organizations/{id}/webhooks', scoped: true,
-      request: (_w, org) => ({ method: 'POST', url: `/v1/organizations/${org}/webhooks`, body: { url: 'https://hooks.example.com/matrix', enabled: false } }),
+      name: 'POST /v1/organizations/{id}/webhooks',
+      scoped: true,
+      request: (_w, org) => ({
+        method: 'POST',
+        url: `/v1/organizations/${org}/webhooks`,
+        body: { url: 'https://hooks.example.com/matrix', enabled: false },
+      }),
       own: MANAGERS(201),
     },
-    { name: 'GET /v1/organizations/{id}/webhooks', scoped: true, request: (_w, org) => ({ method: 'GET', url: `/v1/organizations/${org}/webhooks` }), own: MANAGERS(200) },
-    { name: 'GET /v1/organizations/{id}/webhooks/{webhookId}', scoped: true, request: (w, org, scope) => ({ method: 'GET', url: base(w, org, scope) }), own: MANAGERS(200) },
     {
-      name: 'PATCH /v1/organizations/{id}/webhooks/{webhookId}', scoped: true,
+      name: 'GET /v1/organizations/{id}/webhooks',
+      scoped: true,
+      request: (_w, org) => ({ method: 'GET', url: `/v1/organizations/${org}/webhooks` }),
+      own: MANAGERS(200),
+    },
+    {
+      name: 'GET /v1/organizations/{id}/webhooks/{webhookId}',
+      scoped: true,
+      request: (w, org, scope) => ({ method: 'GET', url: base(w, org, scope) }),
+      own: MANAGERS(200),
+    },
+    {
+      name: 'PATCH /v1/organizations/{id}/webhooks/{webhookId}',
+      scoped: true,
       request: (w, org, scope) => ({ method: 'PATCH', url: base(w, org, scope), body: { description: 'matrix' } }),
       own: MANAGERS(200),
     },
-    { name: 'DELETE /v1/organizations/{id}/webhooks/{webhookId}', scoped: true, request: (w, org, scope) => ({ method: 'DELETE', url: base(w, org, scope) }), own: MANAGERS(204) },
     {
-      name: 'GET /v1/organizations/{id}/webhooks/{webhookId}/secret', scoped: true,
-      request: (w, org, scope) => ({ method: 'GET', url: `${base(w, org, scope)}/secret` }), own: MANAGERS(200),
+      name: 'DELETE /v1/organizations/{id}/webhooks/{webhookId}',
+      scoped: true,
+      request: (w, org, scope) => ({ method: 'DELETE', url: base(w, org, scope) }),
+      own: MANAGERS(204),
     },
     {
-      name: 'POST /v1/organizations/{id}/webhooks/{webhookId}/rotate_secret', scoped: true,
-      request: (w, org, scope) => ({ method: 'POST', url: `${base(w, org, scope)}/rotate_secret` }), own: MANAGERS(201),
+      name: 'GET /v1/organizations/{id}/webhooks/{webhookId}/secret',
+      scoped: true,
+      request: (w, org, scope) => ({ method: 'GET', url: `${base(w, org, scope)}/secret` }),
+      own: MANAGERS(200),
     },
     {
-      name: 'POST /v1/organizations/{id}/webhooks/{webhookId}/ping', scoped: true,
-      request: (w, org, scope) => ({ method: 'POST', url: `${base(w, org, scope)}/ping` }), own: MANAGERS(202),
+      name: 'POST /v1/organizations/{id}/webhooks/{webhookId}/rotate_secret',
+      scoped: true,
+      request: (w, org, scope) => ({ method: 'POST', url: `${base(w, org, scope)}/rotate_secret` }),
+      own: MANAGERS(201),
     },
     {
-      name: 'GET /v1/organizations/{id}/webhooks/{webhookId}/deliveries', scoped: true,
-      request: (w, org, scope) => ({ method: 'GET', url: `${base(w, org, scope)}/deliveries` }), own: MANAGERS(200),
+      name: 'POST /v1/organizations/{id}/webhooks/{webhookId}/ping',
+      scoped: true,
+      request: (w, org, scope) => ({ method: 'POST', url: `${base(w, org, scope)}/ping` }),
+      own: MANAGERS(202),
     },
     {
-      name: 'POST /v1/organizations/{id}/webhooks/{webhookId}/deliveries/{deliveryId}/retry', scoped: true,
+      name: 'GET /v1/organizations/{id}/webhooks/{webhookId}/deliveries',
+      scoped: true,
+      request: (w, org, scope) => ({ method: 'GET', url: `${base(w, org, scope)}/deliveries` }),
+      own: MANAGERS(200),
+    },
+    {
+      name: 'POST /v1/organizations/{id}/webhooks/{webhookId}/deliveries/{deliveryId}/retry',
+      scoped: true,
       request: (w, org, scope) => ({
-        method: 'POST', url: `${base(w, org, scope)}/deliveries/${scope === 'own' ? w.delivery.A : w.delivery.B}/retry`,
+        method: 'POST',
+        url: `${base(w, org, scope)}/deliveries/${scope === 'own' ? w.delivery.A : w.delivery.B}/retry`,
       }),
       own: MANAGERS(202),
     },
@@ -283,7 +390,9 @@ async function insertWebhook(org: string): Promise<{ webhook: string; delivery: 
   );
   const [{ id }] = await t.dataSource.query(`SELECT nextval(pg_get_serial_sequence('webhook_secrets', 'id'))::int AS id`);
   await t.dataSource.query('INSERT INTO webhook_secrets (id, endpoint_id, encrypted_secret) VALUES ($1, $2, $3)', [
-    id, webhook, t.app.get(SecretBox).encrypt('whsec_bWF0cml4bWF0cml4bWF0cml4bWF0cml4', webhookSecretIdentity(id)),
+    id,
+    webhook,
+    t.app.get(SecretBox).encrypt('whsec_bWF0cml4bWF0cml4bWF0cml4bWF0cml4', webhookSecretIdentity(id)),
   ]);
   const delivery = randomUUID();
   await t.dataSource.query(
@@ -305,28 +414,46 @@ async function insertToken(org: string, flags: [boolean, boolean, boolean], stat
   const [row] = await t.dataSource.query(
     `INSERT INTO authorization_tokens (organization_id, token_hash, token_hint, read_enabled, write_enabled, delete_enabled, expires_at, revoked_at)
      VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id`,
-    [org, hashToken(token), token.slice(-4), ...flags,
-      state === 'expired' ? new Date(Date.now() - 1000) : null, state === 'revoked' ? new Date() : null],
+    [
+      org,
+      hashToken(token),
+      token.slice(-4),
+      ...flags,
+      state === 'expired' ? new Date(Date.now() - 1000) : null,
+      state === 'revoked' ? new Date() : null,
+    ],
   );
   return { token, id: row.id as string };
 }
 
 async function session(userId: number): Promise<string> {
   const token = generateToken('session');
-  await t.dataSource.query(`INSERT INTO sessions (user_id, token_hash, expires_at) VALUES ($1, $2, now() + interval '1 hour')`, [userId, hashToken(token)]);
+  await t.dataSource.query(`INSERT INTO sessions (user_id, token_hash, expires_at) VALUES ($1, $2, now() + interval '1 hour')`, [
+    userId,
+    hashToken(token),
+  ]);
   return token;
 }
 
 /** Two organizations: A with owner/admin/member and tokens of every kind; B owned by someone else. */
 async function freshWorld(withWebhooks: boolean): Promise<World> {
   const [orgA, orgB] = [await insertOrg(), await insertOrg()];
-  const [{ id: target }] = await t.dataSource.query(`INSERT INTO users (email, name) VALUES ($1, 'Target') RETURNING id`, [`target-${randomUUID()}@example.com`]);
+  const [{ id: target }] = await t.dataSource.query(`INSERT INTO users (email, name) VALUES ($1, 'Target') RETURNING id`, [
+    `target-${randomUUID()}@example.com`,
+  ]);
   const members: [string, number, string][] = [
-    [orgA, users.owner!, 'owner'], [orgA, users.admin!, 'admin'], [orgA, users.member!, 'member'], [orgA, target, 'member'],
-    [orgB, users.otherOwner!, 'owner'], [orgB, target, 'member'],
+    [orgA, users.owner!, 'owner'],
+    [orgA, users.admin!, 'admin'],
+    [orgA, users.member!, 'member'],
+    [orgA, target, 'member'],
+    [orgB, users.otherOwner!, 'owner'],
+    [orgB, target, 'member'],
   ];
   for (const [org, user, role] of members) {
-    await t.dataSource.query(`INSERT INTO memberships (organization_id, user_id, role, status, joined_at) VALUES ($1, $2, $3, 'active', now())`, [org, user, role]);
+    await t.dataSource.query(
+      `INSERT INTO memberships (organization_id, user_id, role, status, joined_at) VALUES ($1, $2, $3, 'active', now())`,
+      [org, user, role],
+    );
   }
   const credentials: Record<Caller, string | undefined> = {
     owner: await session(users.owner!),
@@ -378,9 +505,16 @@ test('the matrix has a row for every route in /docs-json, or a public route exem
     'add a row to ROUTES for each new route',
   );
   const names = documented.map(({ name }) => name);
-  assert.deepEqual([...rows, ...Object.keys(EXEMPT)].filter((name) => !names.includes(name)), [], 'rows or exemptions for routes that do not exist');
+  assert.deepEqual(
+    [...rows, ...Object.keys(EXEMPT)].filter((name) => !names.includes(name)),
+    [],
+    'rows or exemptions for routes that do not exist',
+  );
   for (const { name, security } of documented.filter(({ name }) => name in EXEMPT)) {
-    assert.ok(security?.length === 0 || security?.some((alternative) => Object.keys(alternative).length === 0), `${name} is exempt but not public`);
+    assert.ok(
+      security?.length === 0 || security?.some((alternative) => Object.keys(alternative).length === 0),
+      `${name} is exempt but not public`,
+    );
   }
 });
 

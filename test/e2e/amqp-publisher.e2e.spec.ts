@@ -25,7 +25,13 @@ async function until(condition: () => boolean, timeoutMs = 10_000): Promise<void
 
 function message(type = 'tech.entropy.organization.created'): OutgoingMessage {
   const id = randomUUID();
-  return { id, type, routingKey: type.replace(/^tech\.entropy\./, ''), body: Buffer.from(JSON.stringify({ id, type })), time: new Date('2026-12-01T10:00:00.000Z') };
+  return {
+    id,
+    type,
+    routingKey: type.replace(/^tech\.entropy\./, ''),
+    body: Buffer.from(JSON.stringify({ id, type })),
+    time: new Date('2026-12-01T10:00:00.000Z'),
+  };
 }
 
 before(async () => {

@@ -68,7 +68,10 @@ test('no, malformed, mistyped, unknown or expired tokens get 401 with WWW-Authen
   };
   // The same token alone is accepted, so each 401 below is the header's shape, not the token.
   assert.equal((await call(t.app, 'GET', '/v1/me', { headers: { authorization: `Bearer ${valid}` } })).status, 200);
-  assert.equal((await call(t.app, 'GET', '/v1/me', { headers: { authorization: `Basic ${Buffer.from(`${valid}:`).toString('base64')}` } })).status, 200);
+  assert.equal(
+    (await call(t.app, 'GET', '/v1/me', { headers: { authorization: `Basic ${Buffer.from(`${valid}:`).toString('base64')}` } })).status,
+    200,
+  );
   for (const [name, authorization] of Object.entries(cases)) {
     const res = await call(t.app, 'GET', '/v1/me', { headers: authorization ? { authorization } : {} });
     assert.equal(res.status, 401, name);
@@ -88,7 +91,17 @@ test('POST /v1/auth/logout revokes the calling session at once, and only that on
 
 test('creating a user writes user.signed_up to the event log, as a user event', async () => {
   const user = await t.user('signup@example.com');
-  const rows = await t.dataSource.query(`SELECT type, organization_id, data, actor FROM events WHERE aggregate_type = 'User' AND aggregate_id = $1`, [String(user.id)]);
-  assert.deepEqual(rows, [{ type: 'tech.entropy.user.signed_up', organization_id: null, data: { user_id: user.id, via: 'cli' }, actor: { type: 'system', id: 'cli' } }]);
+  const rows = await t.dataSource.query(
+    `SELECT type, organization_id, data, actor FROM events WHERE aggregate_type = 'User' AND aggregate_id = $1`,
+    [String(user.id)],
+  );
+  assert.deepEqual(rows, [
+    {
+      type: 'tech.entropy.user.signed_up',
+      organization_id: null,
+      data: { user_id: user.id, via: 'cli' },
+      actor: { type: 'system', id: 'cli' },
+    },
+  ]);
   assert.equal(JSON.stringify(rows).includes('ent_s_'), false);
 });

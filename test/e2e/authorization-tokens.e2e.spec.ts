@@ -23,9 +23,9 @@ async function issue(organizationId: string, body: Record<string, unknown> = {},
 }
 
 async function events(aggregateId: string) {
-  return t.dataSource.query('SELECT type, organization_id, data FROM events WHERE aggregate_id = $1 ORDER BY insert_order', [aggregateId]) as Promise<
-    { type: string; organization_id: string; data: Record<string, unknown> }[]
-  >;
+  return t.dataSource.query('SELECT type, organization_id, data FROM events WHERE aggregate_id = $1 ORDER BY insert_order', [
+    aggregateId,
+  ]) as Promise<{ type: string; organization_id: string; data: Record<string, unknown> }[]>;
 }
 
 async function lastUsedAt(tokenId: string): Promise<string | null> {
@@ -57,8 +57,18 @@ describe('POST /v1/organizations/{id}/authorization_tokens', () => {
     assert.equal(res.status, 201, res.text);
     const body = res.body;
     assert.deepEqual(Object.keys(body), [
-      'id', 'token', 'owner_id', 'created_by', 'description', 'read_enabled', 'write_enabled', 'delete_enabled',
-      'created_at', 'expires_at', 'last_used_at', 'owner',
+      'id',
+      'token',
+      'owner_id',
+      'created_by',
+      'description',
+      'read_enabled',
+      'write_enabled',
+      'delete_enabled',
+      'created_at',
+      'expires_at',
+      'last_used_at',
+      'owner',
     ]);
     assert.match(body.id, /^[0-9a-f-]{36}$/);
     assert.match(body.token, /^ent_o_[0-9A-Za-z]{36}$/);
@@ -79,7 +89,10 @@ describe('POST /v1/organizations/{id}/authorization_tokens', () => {
     assert.equal(dump.includes(body.token), false);
 
     const issued = await events(body.id);
-    assert.deepEqual(issued.map((e) => e.type), ['tech.entropy.authorization_token.issued']);
+    assert.deepEqual(
+      issued.map((e) => e.type),
+      ['tech.entropy.authorization_token.issued'],
+    );
     assert.equal(issued[0].organization_id, id);
     const payload = JSON.stringify(issued[0].data);
     assert.equal(payload.includes(body.token), false);
@@ -89,7 +102,15 @@ describe('POST /v1/organizations/{id}/authorization_tokens', () => {
   test('honours the flags and a future expires_at; owners, admins and platform admins may issue', async () => {
     const id = await createOrg();
     const orgAdmin = await t.user('org-admin-issue@example.com');
-    assert.equal((await call(t.app, 'POST', `/v1/organizations/${id}/members`, { token: owner.token, body: { email: 'org-admin-issue@example.com', role: 'admin' } })).status, 201);
+    assert.equal(
+      (
+        await call(t.app, 'POST', `/v1/organizations/${id}/members`, {
+          token: owner.token,
+          body: { email: 'org-admin-issue@example.com', role: 'admin' },
+        })
+      ).status,
+      201,
+    );
     const expiresAt = new Date(Date.now() + 3600_000).toISOString();
     const res = await call(t.app, 'POST', tokensUrl(id), {
       token: orgAdmin.token,
@@ -105,7 +126,10 @@ describe('POST /v1/organizations/{id}/authorization_tokens', () => {
 
   test('400 for expires_at in the past, unknown fields and wrong types; nothing is issued', async () => {
     const id = await createOrg();
-    const past = await call(t.app, 'POST', tokensUrl(id), { token: owner.token, body: { expires_at: new Date(Date.now() - 1000).toISOString() } });
+    const past = await call(t.app, 'POST', tokensUrl(id), {
+      token: owner.token,
+      body: { expires_at: new Date(Date.now() - 1000).toISOString() },
+    });
     assert.equal(past.status, 400);
     assert.equal(past.body.code, 'TOKENS.EXPIRES_AT_IN_PAST');
     assert.deepEqual(past.body.details, [{ field: 'expires_at', message: 'must be in the future' }]);
@@ -124,9 +148,14 @@ describe('POST /v1/organizations/{id}/authorization_tokens', () => {
     for (const [body, field] of cases) {
       const res = await call(t.app, 'POST', tokensUrl(id), { token: owner.token, body });
       assert.equal(res.status, 400, JSON.stringify(body));
-      assert.ok(res.body.details.some((d: { field: string }) => d.field === field), `${field} in ${res.text}`);
+      assert.ok(
+        res.body.details.some((d: { field: string }) => d.field === field),
+        `${field} in ${res.text}`,
+      );
     }
-    const [{ count }] = await t.dataSource.query('SELECT count(*)::int AS count FROM authorization_tokens WHERE organization_id = $1', [id]);
+    const [{ count }] = await t.dataSource.query('SELECT count(*)::int AS count FROM authorization_tokens WHERE organization_id = $1', [
+      id,
+    ]);
     assert.equal(count, 0);
   });
 
@@ -140,7 +169,9 @@ describe('POST /v1/organizations/{id}/authorization_tokens', () => {
     assert.equal(retry.status, 409);
     assert.equal(retry.body.code, 'IDEMPOTENCY.NOT_REPLAYABLE');
     assert.equal(retry.text.includes(first.body.token), false);
-    const [{ count }] = await t.dataSource.query('SELECT count(*)::int AS count FROM authorization_tokens WHERE organization_id = $1', [id]);
+    const [{ count }] = await t.dataSource.query('SELECT count(*)::int AS count FROM authorization_tokens WHERE organization_id = $1', [
+      id,
+    ]);
     assert.equal(count, 1);
     const dump = JSON.stringify(await t.dataSource.query('SELECT * FROM idempotency_keys'));
     assert.equal(dump.includes(first.body.token), false);
@@ -149,7 +180,10 @@ describe('POST /v1/organizations/{id}/authorization_tokens', () => {
   test('members get 403, outsiders 404, a bad organization id 400', async () => {
     const id = await createOrg();
     const member = await t.user('member-issue@example.com');
-    await call(t.app, 'POST', `/v1/organizations/${id}/members`, { token: owner.token, body: { email: 'member-issue@example.com', role: 'member' } });
+    await call(t.app, 'POST', `/v1/organizations/${id}/members`, {
+      token: owner.token,
+      body: { email: 'member-issue@example.com', role: 'member' },
+    });
     const byMember = await call(t.app, 'POST', tokensUrl(id), { token: member.token, body: {} });
     assert.equal(byMember.status, 403);
     assert.equal(byMember.body.code, 'ORGANIZATIONS.ROLE_REQUIRED');
@@ -196,9 +230,13 @@ describe('at most 100 active tokens per organization', () => {
   test('concurrent issuers never pass the limit together', async () => {
     const id = await createOrg('Token limit race');
     await insertTokens(id, 97);
-    const results = await Promise.all(Array.from({ length: 8 }, () => call(t.app, 'POST', tokensUrl(id), { token: owner.token, body: {} })));
+    const results = await Promise.all(
+      Array.from({ length: 8 }, () => call(t.app, 'POST', tokensUrl(id), { token: owner.token, body: {} })),
+    );
     assert.deepEqual(results.map((r) => r.status).sort(), [201, 201, 201, 409, 409, 409, 409, 409]);
-    const [{ count }] = await t.dataSource.query('SELECT count(*)::int AS count FROM authorization_tokens WHERE organization_id = $1', [id]);
+    const [{ count }] = await t.dataSource.query('SELECT count(*)::int AS count FROM authorization_tokens WHERE organization_id = $1', [
+      id,
+    ]);
     assert.equal(count, 100);
   });
 });
@@ -213,10 +251,16 @@ describe('GET /v1/organizations/{id}/authorization_tokens', () => {
     assert.equal((await call(t.app, 'DELETE', `${tokensUrl(id)}/${issued[2].id}`, { token: owner.token })).status, 204);
 
     const pages = await allPages(t.app, `${tokensUrl(id)}?per=2`, owner.token);
-    assert.deepEqual(pages.map((p) => p.body.length), [2, 2]);
+    assert.deepEqual(
+      pages.map((p) => p.body.length),
+      [2, 2],
+    );
     assert.ok(pages.every((p) => p.status === 200 && p.headers['x-total-count'] === '4'));
     const listed = pages.flatMap((p) => p.body);
-    assert.deepEqual(listed.map((x: { id: string }) => x.id), [0, 1, 3, 4].map((i) => issued[i].id));
+    assert.deepEqual(
+      listed.map((x: { id: string }) => x.id),
+      [0, 1, 3, 4].map((i) => issued[i].id),
+    );
     for (const [n, item] of listed.entries()) {
       const source = issued[[0, 1, 3, 4][n]];
       assert.equal('token' in item, false);
@@ -226,8 +270,18 @@ describe('GET /v1/organizations/{id}/authorization_tokens', () => {
       assert.deepEqual(item.owner, { type: 'Organization', id, name: 'Listed', url: `http://api.test/v1/organizations/${id}` });
     }
     assert.deepEqual(Object.keys(listed[0]).sort(), [
-      'created_at', 'created_by', 'delete_enabled', 'description', 'expires_at', 'id', 'last_used_at', 'owner', 'owner_id', 'read_enabled',
-      'token_hint', 'write_enabled',
+      'created_at',
+      'created_by',
+      'delete_enabled',
+      'description',
+      'expires_at',
+      'id',
+      'last_used_at',
+      'owner',
+      'owner_id',
+      'read_enabled',
+      'token_hint',
+      'write_enabled',
     ]);
     const text = pages.map((p) => p.text).join();
     for (const { token } of issued) assert.equal(text.includes(token), false);
@@ -249,7 +303,10 @@ describe('authenticating with an organization token', () => {
     assert.equal(viaBasic.status, 200);
     assert.equal(viaBasic.body.id, id);
     const listed = await call(t.app, 'GET', '/v1/organizations', { token });
-    assert.deepEqual(listed.body.map((o: { id: string }) => o.id), [id]);
+    assert.deepEqual(
+      listed.body.map((o: { id: string }) => o.id),
+      [id],
+    );
 
     for (const [method, url, body] of [
       ['GET', `/v1/organizations/${otherOrg}`],
@@ -296,7 +353,10 @@ describe('authenticating with an organization token', () => {
   test('a token never adds, changes or removes members, nor lists, issues or revokes tokens (403)', async () => {
     const id = await createOrg('Locked down');
     const member = await t.user('token-target@example.com');
-    await call(t.app, 'POST', `/v1/organizations/${id}/members`, { token: owner.token, body: { email: 'token-target@example.com', role: 'member' } });
+    await call(t.app, 'POST', `/v1/organizations/${id}/members`, {
+      token: owner.token,
+      body: { email: 'token-target@example.com', role: 'member' },
+    });
     const all = await issue(id, { read_enabled: true, write_enabled: true, delete_enabled: true });
     const cases = [
       ['POST', `/v1/organizations/${id}/members`, { email: 'new@example.com', role: 'member' }],
@@ -311,7 +371,10 @@ describe('authenticating with an organization token', () => {
       assert.equal(res.status, 403, `${method} ${url}: ${res.text}`);
       assert.equal(res.body.code, 'TOKENS.PERMISSION_DENIED');
     }
-    const [{ count }] = await t.dataSource.query('SELECT count(*)::int AS count FROM authorization_tokens WHERE organization_id = $1 AND revoked_at IS NULL', [id]);
+    const [{ count }] = await t.dataSource.query(
+      'SELECT count(*)::int AS count FROM authorization_tokens WHERE organization_id = $1 AND revoked_at IS NULL',
+      [id],
+    );
     assert.equal(count, 1);
     const [{ members }] = await t.dataSource.query('SELECT count(*)::int AS members FROM memberships WHERE organization_id = $1', [id]);
     assert.equal(members, 2);
@@ -341,8 +404,15 @@ describe('DELETE /v1/organizations/{id}/authorization_tokens/{tokenId}', () => {
     assert.equal(res.status, 204);
     assert.equal((await call(t.app, 'GET', `/v1/organizations/${id}`, { token: issued.token })).status, 401);
     const recorded = await events(issued.id);
-    assert.deepEqual(recorded.map((e) => e.type), ['tech.entropy.authorization_token.issued', 'tech.entropy.authorization_token.revoked']);
-    assert.deepEqual(recorded[1].data, { token_id: recorded[1].data.token_id, reason: 'revoked', revoked_by: { type: 'user', id: owner.id } });
+    assert.deepEqual(
+      recorded.map((e) => e.type),
+      ['tech.entropy.authorization_token.issued', 'tech.entropy.authorization_token.revoked'],
+    );
+    assert.deepEqual(recorded[1].data, {
+      token_id: recorded[1].data.token_id,
+      reason: 'revoked',
+      revoked_by: { type: 'user', id: owner.id },
+    });
     const again = await call(t.app, 'DELETE', `${tokensUrl(id)}/${issued.id}`, { token: owner.token });
     assert.equal(again.status, 404);
     assert.equal(again.body.code, 'TOKENS.NOT_FOUND');
@@ -353,11 +423,17 @@ describe('DELETE /v1/organizations/{id}/authorization_tokens/{tokenId}', () => {
     const other = await createOrg('Revoke other');
     const foreign = await issue(other);
     assert.equal((await call(t.app, 'DELETE', `${tokensUrl(id)}/42`, { token: owner.token })).status, 400);
-    assert.equal((await call(t.app, 'DELETE', `${tokensUrl(id)}/00000000-0000-4000-8000-000000000000`, { token: owner.token })).status, 404);
+    assert.equal(
+      (await call(t.app, 'DELETE', `${tokensUrl(id)}/00000000-0000-4000-8000-000000000000`, { token: owner.token })).status,
+      404,
+    );
     assert.equal((await call(t.app, 'DELETE', `${tokensUrl(id)}/${foreign.id}`, { token: owner.token })).status, 404);
     assert.equal((await call(t.app, 'GET', `/v1/organizations/${other}`, { token: foreign.token })).status, 200);
     const member = await t.user('member-revoke@example.com');
-    await call(t.app, 'POST', `/v1/organizations/${other}/members`, { token: owner.token, body: { email: 'member-revoke@example.com', role: 'member' } });
+    await call(t.app, 'POST', `/v1/organizations/${other}/members`, {
+      token: owner.token,
+      body: { email: 'member-revoke@example.com', role: 'member' },
+    });
     assert.equal((await call(t.app, 'DELETE', `${tokensUrl(other)}/${foreign.id}`, { token: member.token })).status, 403);
     assert.equal((await call(t.app, 'DELETE', `${tokensUrl(other)}/${foreign.id}`, { token: outsider.token })).status, 404);
     assert.equal((await call(t.app, 'DELETE', `${tokensUrl(other)}/${foreign.id}`, { token: platformAdmin.token })).status, 204);
@@ -370,7 +446,10 @@ describe('last_used_at', () => {
     const issued = await issue(id);
     assert.equal(await lastUsedAt(issued.id), null);
     assert.equal((await call(t.app, 'GET', `/v1/organizations/${id}`, { token: issued.token })).status, 200);
-    const first = await eventually(() => lastUsedAt(issued.id), (at) => at !== null);
+    const first = await eventually(
+      () => lastUsedAt(issued.id),
+      (at) => at !== null,
+    );
     const listed = await call(t.app, 'GET', tokensUrl(id), { token: owner.token });
     assert.equal(new Date(listed.body[0].last_used_at).getTime(), new Date(first!).getTime());
     // Backdate it: any further write would now change it, so an unchanged value means no UPDATE ran.
@@ -389,14 +468,20 @@ describe('last_used_at', () => {
     const recorder = new TokenUsageRecorder(t.dataSource);
     const now = Date.now();
     recorder.used(issued.id, now);
-    const first = await eventually(() => lastUsedAt(issued.id), (at) => at !== null);
+    const first = await eventually(
+      () => lastUsedAt(issued.id),
+      (at) => at !== null,
+    );
     await t.dataSource.query(`UPDATE authorization_tokens SET last_used_at = now() - interval '5 minutes' WHERE id = $1`, [issued.id]);
     const old = await lastUsedAt(issued.id);
     recorder.used(issued.id, now + 30_000);
     await recorder.settled();
     assert.equal(await lastUsedAt(issued.id), old, 'written again within the minute');
     recorder.used(issued.id, now + 61_000);
-    const refreshed = await eventually(() => lastUsedAt(issued.id), (at) => at !== old);
+    const refreshed = await eventually(
+      () => lastUsedAt(issued.id),
+      (at) => at !== old,
+    );
     assert.ok(new Date(refreshed!) >= new Date(first!));
     // A second process whose own clock says "due" still leaves a fresh value alone.
     const otherProcess = new TokenUsageRecorder(t.dataSource);
@@ -416,7 +501,10 @@ test('deleting the organization revokes its tokens, each with AuthorizationToken
   assert.equal((await call(t.app, 'DELETE', `/v1/organizations/${id}`, { token: owner.token })).status, 204);
   for (const token of [a, b]) {
     const recorded = await events(token.id);
-    assert.deepEqual(recorded.map((e) => e.type), ['tech.entropy.authorization_token.issued', 'tech.entropy.authorization_token.revoked']);
+    assert.deepEqual(
+      recorded.map((e) => e.type),
+      ['tech.entropy.authorization_token.issued', 'tech.entropy.authorization_token.revoked'],
+    );
     assert.deepEqual(recorded[1].data, { token_id: recorded[1].data.token_id, reason: 'organization_deleted', revoked_by: null });
     assert.equal((await call(t.app, 'GET', `/v1/organizations/${id}`, { token: token.token })).status, 401);
   }
@@ -438,7 +526,8 @@ describe("a token never outlives its creator's rights", () => {
     return user;
   }
 
-  const works = async (organizationId: string, token: string) => (await call(t.app, 'GET', `/v1/organizations/${organizationId}`, { token })).status;
+  const works = async (organizationId: string, token: string) =>
+    (await call(t.app, 'GET', `/v1/organizations/${organizationId}`, { token })).status;
 
   async function revocation(tokenId: string) {
     const recorded = await events(tokenId);
@@ -449,7 +538,15 @@ describe("a token never outlives its creator's rights", () => {
     const id = await createOrg('Creator removed');
     const elsewhere = await createOrg('Creator elsewhere');
     const admin = await memberWith(id, 'admin');
-    assert.equal((await call(t.app, 'POST', membersUrl(elsewhere), { token: owner.token, body: { email: `creator-${seq}@example.com`, role: 'admin' } })).status, 201);
+    assert.equal(
+      (
+        await call(t.app, 'POST', membersUrl(elsewhere), {
+          token: owner.token,
+          body: { email: `creator-${seq}@example.com`, role: 'admin' },
+        })
+      ).status,
+      201,
+    );
     const mine = [await issue(id, {}, admin.token), await issue(id, { write_enabled: true }, admin.token)];
     const revokedByHand = await issue(id, {}, admin.token);
     assert.equal((await call(t.app, 'DELETE', `${tokensUrl(id)}/${revokedByHand.id}`, { token: owner.token })).status, 204);
@@ -459,14 +556,21 @@ describe("a token never outlives its creator's rights", () => {
     assert.equal((await call(t.app, 'DELETE', membersUrl(id, admin.id), { token: owner.token })).status, 204);
     for (const token of mine) {
       assert.equal(await works(id, token.token), 401);
-      assert.deepEqual(await revocation(token.id), [{ token_id: token.id, reason: 'creator_removed', revoked_by: { type: 'user', id: owner.id } }]);
+      assert.deepEqual(await revocation(token.id), [
+        { token_id: token.id, reason: 'creator_removed', revoked_by: { type: 'user', id: owner.id } },
+      ]);
     }
-    assert.deepEqual(await revocation(revokedByHand.id), [{ token_id: revokedByHand.id, reason: 'revoked', revoked_by: { type: 'user', id: owner.id } }]);
+    assert.deepEqual(await revocation(revokedByHand.id), [
+      { token_id: revokedByHand.id, reason: 'revoked', revoked_by: { type: 'user', id: owner.id } },
+    ]);
     assert.equal(await works(id, ownersToken.token), 200);
     assert.equal(await works(elsewhere, inOtherOrg.token), 200);
     assert.deepEqual(await revocation(inOtherOrg.id), []);
     const listed = await call(t.app, 'GET', tokensUrl(id), { token: owner.token });
-    assert.deepEqual(listed.body.map((x: { id: string }) => x.id), [ownersToken.id]);
+    assert.deepEqual(
+      listed.body.map((x: { id: string }) => x.id),
+      [ownersToken.id],
+    );
     // The removal and the revocations are one commit: MemberRemoved is in the outbox with them.
     const [{ count }] = await t.dataSource.query(
       `SELECT count(*)::int AS count FROM events WHERE aggregate_id = $1 AND type = 'tech.entropy.member.removed'`,
@@ -481,7 +585,9 @@ describe("a token never outlives its creator's rights", () => {
     const token = await issue(id, {}, admin.token);
     assert.equal((await call(t.app, 'DELETE', membersUrl(id, admin.id), { token: admin.token })).status, 204);
     assert.equal(await works(id, token.token), 401);
-    assert.deepEqual(await revocation(token.id), [{ token_id: token.id, reason: 'creator_removed', revoked_by: { type: 'user', id: admin.id } }]);
+    assert.deepEqual(await revocation(token.id), [
+      { token_id: token.id, reason: 'creator_removed', revoked_by: { type: 'user', id: admin.id } },
+    ]);
   });
 
   test('demotion to member revokes (creator_demoted); owner to admin keeps the tokens', async () => {
@@ -496,11 +602,16 @@ describe("a token never outlives its creator's rights", () => {
     assert.equal(await works(id, ownersToken.token), 200);
     assert.deepEqual(await revocation(ownersToken.id), []);
 
-    for (const [user, token] of [[admin, adminsToken], [secondOwner, ownersToken]] as const) {
+    for (const [user, token] of [
+      [admin, adminsToken],
+      [secondOwner, ownersToken],
+    ] as const) {
       const demoted = await call(t.app, 'PATCH', membersUrl(id, user.id), { token: owner.token, body: { role: 'member' } });
       assert.equal(demoted.status, 200, demoted.text);
       assert.equal(await works(id, token.token), 401);
-      assert.deepEqual(await revocation(token.id), [{ token_id: token.id, reason: 'creator_demoted', revoked_by: { type: 'user', id: owner.id } }]);
+      assert.deepEqual(await revocation(token.id), [
+        { token_id: token.id, reason: 'creator_demoted', revoked_by: { type: 'user', id: owner.id } },
+      ]);
     }
     // Promoted again, they get nothing back: a revoked token stays revoked.
     assert.equal((await call(t.app, 'PATCH', membersUrl(id, admin.id), { token: owner.token, body: { role: 'admin' } })).status, 200);

@@ -28,7 +28,11 @@ test('sessions:create opens another session; unknown emails and duplicates fail 
   assert.equal(ok.code, 0, ok.stderr);
   const opened = JSON.parse(ok.stdout);
   assert.match(opened.access_token, /^ent_s_/);
-  assert.deepEqual({ ...opened.user, id: 0 }, { id: 0, name: 'Operator', email: 'op@example.com', is_admin: true }, 'the same user shape as users:create');
+  assert.deepEqual(
+    { ...opened.user, id: 0 },
+    { id: 0, name: 'Operator', email: 'op@example.com', is_admin: true },
+    'the same user shape as users:create',
+  );
   const unknown = await runNode('src/cli.js', ['sessions:create', '--email', 'ghost@example.com'], env);
   assert.equal(unknown.code, 1);
   assert.match(unknown.stderr, /No user has the email ghost@example.com/);
@@ -56,7 +60,11 @@ test('users:link-facebook attaches an identity, prints the user, and refuses an 
   const taken = await runNode('src/cli.js', ['users:link-facebook', '--email', 'other@example.com', '--facebook-id', '10000000042'], env);
   assert.equal(taken.code, 1);
   assert.match(taken.stderr, /already attached to another account/);
-  const otherId = await runNode('src/cli.js', ['users:link-facebook', '--email', 'linked@example.com', '--facebook-id', '10000000043'], env);
+  const otherId = await runNode(
+    'src/cli.js',
+    ['users:link-facebook', '--email', 'linked@example.com', '--facebook-id', '10000000043'],
+    env,
+  );
   assert.equal(otherId.code, 1);
   assert.match(otherId.stderr, /already attached to a different Facebook account/);
 
@@ -65,10 +73,22 @@ test('users:link-facebook attaches an identity, prints the user, and refuses an 
     const db = new pg.Client({ connectionString: env.DATABASE_URL });
     await db.connect();
     try {
-      const { rows } = await db.query('SELECT email, facebook_user_id FROM users WHERE email IN ($1, $2) ORDER BY email', ['linked@example.com', 'other@example.com']);
-      assert.deepEqual(rows, [{ email: 'linked@example.com', facebook_user_id: '10000000042' }, { email: 'other@example.com', facebook_user_id: null }]);
-      const events = await db.query(`SELECT data FROM events WHERE type = 'tech.entropy.user.facebook_linked' AND aggregate_id = $1`, [String(createdUser.id)]);
-      assert.deepEqual(events.rows.map((r) => r.data.via), ['cli'], 'attaching the same identity again is no second link');
+      const { rows } = await db.query('SELECT email, facebook_user_id FROM users WHERE email IN ($1, $2) ORDER BY email', [
+        'linked@example.com',
+        'other@example.com',
+      ]);
+      assert.deepEqual(rows, [
+        { email: 'linked@example.com', facebook_user_id: '10000000042' },
+        { email: 'other@example.com', facebook_user_id: null },
+      ]);
+      const events = await db.query(`SELECT data FROM events WHERE type = 'tech.entropy.user.facebook_linked' AND aggregate_id = $1`, [
+        String(createdUser.id),
+      ]);
+      assert.deepEqual(
+        events.rows.map((r) => r.data.via),
+        ['cli'],
+        'attaching the same identity again is no second link',
+      );
     } finally {
       await db.end();
     }

@@ -93,7 +93,12 @@ test('Idempotency-Key: authentication comes first: after logout the same request
   const headers = { 'idempotency-key': 'before-logout' };
   const first = await call(t.app, 'POST', '/v1/organizations', { token: leaver, headers, body: { name: 'Before logout' } });
   assert.equal(first.status, 201, first.text);
-  assert.equal((await call(t.app, 'POST', '/v1/organizations', { token: leaver, headers, body: { name: 'Before logout' } })).headers['idempotent-replayed'], 'true');
+  assert.equal(
+    (await call(t.app, 'POST', '/v1/organizations', { token: leaver, headers, body: { name: 'Before logout' } })).headers[
+      'idempotent-replayed'
+    ],
+    'true',
+  );
   assert.equal((await call(t.app, 'POST', '/v1/auth/logout', { token: leaver })).status, 204);
   const after = await call(t.app, 'POST', '/v1/organizations', { token: leaver, headers, body: { name: 'Before logout' } });
   assert.equal(after.status, 401, after.text);
@@ -106,13 +111,19 @@ test('Idempotency-Key: a replay passes every guard first (a cookie session witho
   const session = (await t.user('idempotent-cookie@example.com')).token;
   const cookie = `entropy_session=${session}; entropy_csrf=${csrfTokenFor(session)}`;
   const headers = { cookie, 'idempotency-key': 'cookie-once' };
-  const first = await call(t.app, 'POST', '/v1/organizations', { headers: { ...headers, 'x-csrf-token': csrfTokenFor(session) }, body: { name: 'Cookie once' } });
+  const first = await call(t.app, 'POST', '/v1/organizations', {
+    headers: { ...headers, 'x-csrf-token': csrfTokenFor(session) },
+    body: { name: 'Cookie once' },
+  });
   assert.equal(first.status, 201, first.text);
   const forged = await call(t.app, 'POST', '/v1/organizations', { headers, body: { name: 'Cookie once' } });
   assert.equal(forged.status, 403);
   assert.equal(forged.body.code, 'AUTH.CSRF');
   assert.equal(forged.text.includes(first.body.id), false);
-  const retry = await call(t.app, 'POST', '/v1/organizations', { headers: { ...headers, 'x-csrf-token': csrfTokenFor(session) }, body: { name: 'Cookie once' } });
+  const retry = await call(t.app, 'POST', '/v1/organizations', {
+    headers: { ...headers, 'x-csrf-token': csrfTokenFor(session) },
+    body: { name: 'Cookie once' },
+  });
   assert.equal(retry.status, 201);
   assert.equal(retry.headers['idempotent-replayed'], 'true');
   assert.deepEqual(retry.body, first.body);
@@ -133,19 +144,30 @@ test('the OpenAPI document lists every route with the bearer scheme and error re
   assert.match(doc.openapi, /^3\./);
   assert.ok(doc.components.securitySchemes.bearer);
   const expected: [string, string][] = [
-    ['/v1/organizations', 'post'], ['/v1/organizations', 'get'], ['/v1/organizations/{id}', 'get'],
-    ['/v1/organizations/{id}', 'put'], ['/v1/organizations/{id}', 'delete'], ['/v1/me', 'get'], ['/v1/auth/logout', 'post'],
+    ['/v1/organizations', 'post'],
+    ['/v1/organizations', 'get'],
+    ['/v1/organizations/{id}', 'get'],
+    ['/v1/organizations/{id}', 'put'],
+    ['/v1/organizations/{id}', 'delete'],
+    ['/v1/me', 'get'],
+    ['/v1/auth/logout', 'post'],
   ];
   for (const [path, method] of expected) {
     const operation = doc.paths[path]?.[method];
     assert.ok(operation, `${method} ${path}`);
     assert.ok(operation.summary, `${method} ${path} summary`);
-    assert.ok(operation.security?.some((s: Record<string, unknown>) => 'bearer' in s), `${method} ${path} bearer`);
+    assert.ok(
+      operation.security?.some((s: Record<string, unknown>) => 'bearer' in s),
+      `${method} ${path} bearer`,
+    );
     assert.ok(operation.responses['401'], `${method} ${path} 401`);
   }
   assert.ok(doc.paths['/v1/organizations'].post.requestBody);
   assert.ok(doc.paths['/v1/organizations'].post.parameters.some((p: { name: string }) => p.name === 'Idempotency-Key'));
-  assert.deepEqual(doc.paths['/v1/organizations/{id}'].get.parameters.find((p: { name: string }) => p.name === 'id').schema, { type: 'string', format: 'uuid' });
+  assert.deepEqual(doc.paths['/v1/organizations/{id}'].get.parameters.find((p: { name: string }) => p.name === 'id').schema, {
+    type: 'string',
+    format: 'uuid',
+  });
   const ui = await call(t.app, 'GET', '/docs');
   assert.equal(ui.status, 200);
   assert.match(ui.text, /swagger/i);
@@ -158,7 +180,9 @@ test('housekeeping forgets idempotency keys past 24 h and OAuth states spent or 
   await states.consume('login', spent.state);
   await t.dataSource.query(`UPDATE oauth_states SET used_at = now() - interval '2 days' WHERE used_at IS NOT NULL`);
   const expired = await states.issue('login', {}, 600);
-  await t.dataSource.query(`UPDATE oauth_states SET expires_at = now() - interval '2 days' WHERE state_hash = $1`, [hashToken(expired.state)]);
+  await t.dataSource.query(`UPDATE oauth_states SET expires_at = now() - interval '2 days' WHERE state_hash = $1`, [
+    hashToken(expired.state),
+  ]);
   await t.dataSource.query(
     `INSERT INTO idempotency_keys (scope, key, request_hash, created_at) VALUES (repeat('a', 64), 'old', repeat('b', 64), now() - interval '25 hours'),
        (repeat('a', 64), 'new', repeat('b', 64), now())`,

@@ -26,7 +26,11 @@ async function link(organizationId: string, token: string, userId: string, heade
   const started = await call(t.app, 'POST', `/v1/organizations/${organizationId}/credentials/authorize`, { token });
   assert.equal(started.status, 201, started.text);
   const code = fb.issueCode({ userId, redirectUri: REDIRECT, scopes: SCOPES });
-  const res = await call(t.app, 'POST', `/v1/organizations/${organizationId}/credentials`, { token, headers, body: { code, state: started.body.state } });
+  const res = await call(t.app, 'POST', `/v1/organizations/${organizationId}/credentials`, {
+    token,
+    headers,
+    body: { code, state: started.body.state },
+  });
   assert.equal(res.status, 201, res.text);
   return res;
 }
@@ -74,20 +78,29 @@ describe('POST /v1/facebook/data-deletion', () => {
   before(async () => {
     // Hedy is invited by email (MemberAdded carries it), then signs in with Facebook, which activates the invitation.
     shared = await createOrg(owner.token, 'Shared Workspace');
-    const invited = await call(t.app, 'POST', `/v1/organizations/${shared}/members`, { token: owner.token, body: { email: HEDY.email, role: 'member' } });
+    const invited = await call(t.app, 'POST', `/v1/organizations/${shared}/members`, {
+      token: owner.token,
+      body: { email: HEDY.email, role: 'member' },
+    });
     assert.equal(invited.status, 201, invited.text);
     hedy = await signInWithFacebook(HEDY.id);
     hedysOwn = await createOrg(hedy.token, 'Second Workspace');
     // Her Facebook account linked in two organizations (one with an Idempotency-Key, whose answer is kept), re-linked, unlinked.
     const linked = await link(shared, owner.token, HEDY.id, { 'idempotency-key': 'link-hedy-once' });
-    const relinkState = await call(t.app, 'POST', `/v1/organizations/${shared}/credentials/authorize`, { token: owner.token, body: { credential_id: linked.body.id } });
+    const relinkState = await call(t.app, 'POST', `/v1/organizations/${shared}/credentials/authorize`, {
+      token: owner.token,
+      body: { credential_id: linked.body.id },
+    });
     const relinked = await call(t.app, 'PUT', `/v1/organizations/${shared}/credentials/${linked.body.id}`, {
       token: owner.token,
       body: { code: fb.issueCode({ userId: HEDY.id, redirectUri: REDIRECT, scopes: SCOPES }), state: relinkState.body.state },
     });
     assert.equal(relinked.status, 200, relinked.text);
     const own = await link(hedysOwn, hedy.token, HEDY.id);
-    assert.equal((await call(t.app, 'DELETE', `/v1/organizations/${hedysOwn}/credentials/${own.body.id}`, { token: hedy.token })).status, 200);
+    assert.equal(
+      (await call(t.app, 'DELETE', `/v1/organizations/${hedysOwn}/credentials/${own.body.id}`, { token: hedy.token })).status,
+      200,
+    );
     await link(hedysOwn, hedy.token, HEDY.id);
     emmysCredential = (await link(shared, owner.token, EMMY.id)).body.id;
     const before = await dump('users', 'credentials', 'events', 'memberships', 'idempotency_keys');
@@ -109,7 +122,10 @@ describe('POST /v1/facebook/data-deletion', () => {
         assert.equal(res.body.code, 'FACEBOOK.INVALID_SIGNED_REQUEST');
       }
     }
-    assert.equal((await t.dataSource.query(`SELECT 1 FROM credentials WHERE facebook_user_id = $1 AND status = 'active'`, [HEDY.id])).length, 2);
+    assert.equal(
+      (await t.dataSource.query(`SELECT 1 FROM credentials WHERE facebook_user_id = $1 AND status = 'active'`, [HEDY.id])).length,
+      2,
+    );
     assert.equal((await t.dataSource.query('SELECT 1 FROM facebook_data_deletions')).length, 0);
   });
 
@@ -118,12 +134,27 @@ describe('POST /v1/facebook/data-deletion', () => {
     const res = await call(t.app, 'POST', '/v1/facebook/data-deletion', form({ signed_request: fb.signedRequest({ user_id: HEDY.id }) }));
     assert.equal(res.status, 200, res.text);
 
-    const text = (await dump('users', 'credentials', 'events', 'memberships', 'idempotency_keys', 'sessions', 'facebook_revocations', 'facebook_data_deletions', 'oauth_states')).toLowerCase();
-    for (const trace of [HEDY.id, HEDY.name, HEDY.email]) assert.equal(text.includes(trace.toLowerCase()), false, `${trace} is still stored`);
+    const text = (
+      await dump(
+        'users',
+        'credentials',
+        'events',
+        'memberships',
+        'idempotency_keys',
+        'sessions',
+        'facebook_revocations',
+        'facebook_data_deletions',
+        'oauth_states',
+      )
+    ).toLowerCase();
+    for (const trace of [HEDY.id, HEDY.name, HEDY.email])
+      assert.equal(text.includes(trace.toLowerCase()), false, `${trace} is still stored`);
 
     const [user] = await t.dataSource.query('SELECT id, name, email, facebook_user_id FROM users WHERE id = $1', [hedy.id]);
     assert.deepEqual(user, { id: hedy.id, name: 'Deleted user', email: null, facebook_user_id: null });
-    const memberships = await t.dataSource.query('SELECT organization_id, role, status FROM memberships WHERE user_id = $1 ORDER BY role', [hedy.id]);
+    const memberships = await t.dataSource.query('SELECT organization_id, role, status FROM memberships WHERE user_id = $1 ORDER BY role', [
+      hedy.id,
+    ]);
     assert.deepEqual(memberships, [
       { organization_id: shared, role: 'member', status: 'active' },
       { organization_id: hedysOwn, role: 'owner', status: 'active' },
@@ -137,17 +168,34 @@ describe('POST /v1/facebook/data-deletion', () => {
       await t.dataSource.query(`SELECT type, organization_id, aggregate_id, data, actor FROM events ORDER BY insert_order`);
     assert.equal(events.length, eventsBefore + 3);
     const revoked = events.filter((e) => e.type === 'tech.entropy.credential.revoked');
-    assert.deepEqual(revoked.map((e) => e.data.facebook_user_id), [null, null]);
-    assert.deepEqual(revoked.map((e) => e.data.reason), ['data_deletion', 'data_deletion']);
-    assert.deepEqual(revoked.map((e) => e.actor), [{ type: 'system', id: 'facebook' }, { type: 'system', id: 'facebook' }]);
+    assert.deepEqual(
+      revoked.map((e) => e.data.facebook_user_id),
+      [null, null],
+    );
+    assert.deepEqual(
+      revoked.map((e) => e.data.reason),
+      ['data_deletion', 'data_deletion'],
+    );
+    assert.deepEqual(
+      revoked.map((e) => e.actor),
+      [
+        { type: 'system', id: 'facebook' },
+        { type: 'system', id: 'facebook' },
+      ],
+    );
     const scrubbed = events.filter((e) => e.type === 'tech.entropy.credential.linked' && e.data.facebook_user_id === null);
     assert.ok(scrubbed.length > 0 && scrubbed.every((e) => e.data.name === null));
     assert.ok(events.filter((e) => e.type === 'tech.entropy.member.added').every((e) => !('email' in e.data)));
     const anonymized = events.filter((e) => e.type === 'tech.entropy.user.anonymized');
-    assert.deepEqual(anonymized.map((e) => [e.organization_id, e.aggregate_id, e.data]), [[null, String(hedy.id), { user_id: hedy.id, reason: 'data_deletion' }]]);
+    assert.deepEqual(
+      anonymized.map((e) => [e.organization_id, e.aggregate_id, e.data]),
+      [[null, String(hedy.id), { user_id: hedy.id, reason: 'data_deletion' }]],
+    );
 
     // Nobody else's data is touched.
-    assert.ok(events.some((e) => e.type === 'tech.entropy.credential.linked' && e.data.facebook_user_id === EMMY.id && e.data.name === EMMY.name));
+    assert.ok(
+      events.some((e) => e.type === 'tech.entropy.credential.linked' && e.data.facebook_user_id === EMMY.id && e.data.name === EMMY.name),
+    );
     const [emmy] = await t.dataSource.query('SELECT name, facebook_user_id, status FROM credentials WHERE id = $1', [emmysCredential]);
     assert.deepEqual(emmy, { name: EMMY.name, facebook_user_id: EMMY.id, status: 'active' });
     assert.equal((await call(t.app, 'GET', '/v1/me', { token: owner.token })).status, 200);

@@ -48,7 +48,9 @@ test('npm run cli -- keys:rotate re-encrypts every stored token under the first 
   assert.equal(empty.code, 0, empty.stderr);
   assert.equal(empty.stdout, '{"rotated":0}\n');
 
-  const [{ id: orgId }] = await sql<{ id: string }>(`INSERT INTO organizations (name, vanity_slug) VALUES ('Keys Org', 'keys-org') RETURNING id`);
+  const [{ id: orgId }] = await sql<{ id: string }>(
+    `INSERT INTO organizations (name, vanity_slug) VALUES ('Keys Org', 'keys-org') RETURNING id`,
+  );
   const [{ id }] = await sql<{ id: number }>(
     `INSERT INTO credentials (organization_id, facebook_user_id, name, status, created_by) VALUES ($1, '1', 'Ada', 'active', 'user:1') RETURNING id`,
     [orgId],
@@ -57,7 +59,13 @@ test('npm run cli -- keys:rotate re-encrypts every stored token under the first 
 
   const rotated = await rotate(keys(NEW, OLD));
   assert.equal(rotated.code, 0, rotated.stderr);
-  assert.deepEqual(rotated.stdout.trim().split('\n').map((line) => JSON.parse(line)), [{ rotated: 1 }]);
+  assert.deepEqual(
+    rotated.stdout
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line)),
+    [{ rotated: 1 }],
+  );
   const [row] = await sql<{ encrypted_token: string }>('SELECT encrypted_token FROM credentials WHERE id = $1', [id]);
   assert.match(row.encrypted_token, /^v1\.new\./);
   assert.equal(new SecretBox([NEW]).decrypt(row.encrypted_token, `credential:${id}`), TOKEN);
@@ -73,13 +81,21 @@ test('npm run cli -- keys:rotate re-encrypts every stored token under the first 
 
 test('keys:rotate re-encrypts webhook signing secrets too', async () => {
   const SECRET = `whsec_${randomBytes(24).toString('base64')}`;
-  const [{ id: orgId }] = await sql<{ id: string }>(`INSERT INTO organizations (name, vanity_slug) VALUES ('Hook Keys', 'hook-keys') RETURNING id`);
+  const [{ id: orgId }] = await sql<{ id: string }>(
+    `INSERT INTO organizations (name, vanity_slug) VALUES ('Hook Keys', 'hook-keys') RETURNING id`,
+  );
   const [{ id: endpointId }] = await sql<{ id: string }>(
     `INSERT INTO webhook_endpoints (id, organization_id, url, event_types, start_sequence) VALUES (gen_random_uuid(), $1, 'https://hooks.example.com', '{*}', 0) RETURNING id`,
     [orgId],
   );
-  const [{ id }] = await sql<{ id: number }>(`INSERT INTO webhook_secrets (endpoint_id, encrypted_secret) VALUES ($1, 'pending') RETURNING id`, [endpointId]);
-  await sql('UPDATE webhook_secrets SET encrypted_secret = $2 WHERE id = $1', [id, new SecretBox([NEW]).encrypt(SECRET, `webhook_secret:${id}`)]);
+  const [{ id }] = await sql<{ id: number }>(
+    `INSERT INTO webhook_secrets (endpoint_id, encrypted_secret) VALUES ($1, 'pending') RETURNING id`,
+    [endpointId],
+  );
+  await sql('UPDATE webhook_secrets SET encrypted_secret = $2 WHERE id = $1', [
+    id,
+    new SecretBox([NEW]).encrypt(SECRET, `webhook_secret:${id}`),
+  ]);
   const rotated = await rotate(keys(OLD, NEW));
   assert.equal(rotated.code, 0, rotated.stderr);
   const [row] = await sql<{ encrypted_secret: string }>('SELECT encrypted_secret FROM webhook_secrets WHERE id = $1', [id]);

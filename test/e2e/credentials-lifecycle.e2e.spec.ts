@@ -42,7 +42,10 @@ const createOrg = (name: string) => createOrganization(t.app, owner.token, { nam
 async function link(organizationId: string, userId: string): Promise<number> {
   const started = await call(t.app, 'POST', `/v1/organizations/${organizationId}/credentials/authorize`, { token: owner.token });
   const code = fb.issueCode({ userId, redirectUri: REDIRECT, scopes: ['public_profile', 'pages_show_list'] });
-  const res = await call(t.app, 'POST', `/v1/organizations/${organizationId}/credentials`, { token: owner.token, body: { code, state: started.body.state } });
+  const res = await call(t.app, 'POST', `/v1/organizations/${organizationId}/credentials`, {
+    token: owner.token,
+    body: { code, state: started.body.state },
+  });
   assert.equal(res.status, 201, res.text);
   return res.body.id;
 }
@@ -68,7 +71,10 @@ async function unlink(organizationId: string, credentialId: number) {
 }
 
 /** Stored credential events of one type (`credential.revoked`...), in the order they were written. */
-async function events(type: string, aggregateId?: number): Promise<{ aggregate_id: string; organization_id: string; data: Record<string, unknown> }[]> {
+async function events(
+  type: string,
+  aggregateId?: number,
+): Promise<{ aggregate_id: string; organization_id: string; data: Record<string, unknown> }[]> {
   return t.dataSource.query(
     `SELECT aggregate_id, organization_id, data FROM events WHERE type = $1 ${aggregateId === undefined ? '' : 'AND aggregate_id = $2'} ORDER BY insert_order`,
     aggregateId === undefined ? [`tech.entropy.${type}`] : [`tech.entropy.${type}`, String(aggregateId)],
@@ -120,7 +126,10 @@ describe('unlinking revokes at Facebook, best effort', () => {
     assert.equal(revoke.headers.authorization, `Bearer ${token}`);
     assert.equal(revoke.query.appsecret_proof, createHmac('sha256', fb.appSecret).update(token).digest('hex'));
     assert.equal(await validAtFacebook(token), false);
-    const [row] = await t.dataSource.query('SELECT status, attempts, encrypted_token, done_at FROM facebook_revocations WHERE facebook_user_id = $1', [USERS[0].id]);
+    const [row] = await t.dataSource.query(
+      'SELECT status, attempts, encrypted_token, done_at FROM facebook_revocations WHERE facebook_user_id = $1',
+      [USERS[0].id],
+    );
     assert.equal(row.status, 'done');
     assert.equal(row.attempts, 1);
     assert.equal(row.encrypted_token, null);
@@ -151,7 +160,9 @@ describe('unlinking revokes at Facebook, best effort', () => {
     const run = await job.runOnce();
     assert.equal(run.ran, true);
     assert.equal(run.revocations.done, 1);
-    const [done] = await t.dataSource.query('SELECT status, attempts, encrypted_token FROM facebook_revocations WHERE id = $1', [pending.id]);
+    const [done] = await t.dataSource.query('SELECT status, attempts, encrypted_token FROM facebook_revocations WHERE id = $1', [
+      pending.id,
+    ]);
     assert.deepEqual(done, { status: 'done', attempts: 2, encrypted_token: null });
     assert.equal(await validAtFacebook(token), false);
   });
@@ -162,10 +173,14 @@ describe('unlinking revokes at Facebook, best effort', () => {
     fb.delayNext({ path: /\/permissions$/, method: 'DELETE', ms: TIMEOUT_MS * 3 });
     await unlink(org, id);
     // Had the unlink waited for Facebook, the timed-out attempt would already be recorded.
-    const [during] = await t.dataSource.query('SELECT status, last_error FROM facebook_revocations WHERE facebook_user_id = $1', [USERS[2].id]);
+    const [during] = await t.dataSource.query('SELECT status, last_error FROM facebook_revocations WHERE facebook_user_id = $1', [
+      USERS[2].id,
+    ]);
     assert.deepEqual(during, { status: 'pending', last_error: null }, 'the unlink answered before Facebook did');
     await revocations.settled();
-    const [row] = await t.dataSource.query('SELECT status, last_error FROM facebook_revocations WHERE facebook_user_id = $1', [USERS[2].id]);
+    const [row] = await t.dataSource.query('SELECT status, last_error FROM facebook_revocations WHERE facebook_user_id = $1', [
+      USERS[2].id,
+    ]);
     assert.equal(row.status, 'pending');
     assert.match(row.last_error, /no answer within/);
   });
@@ -173,22 +188,36 @@ describe('unlinking revokes at Facebook, best effort', () => {
   test('a revocation Facebook refuses is recorded as rejected; one failing too often is given up', async () => {
     const org = await createOrg('Refused Org');
     const refused = await link(org, USERS[3].id);
-    fb.failNext({ path: /\/permissions$/, method: 'DELETE', status: 400, body: { error: { message: '(#200) Permissions error', type: 'OAuthException', code: 200 } } });
+    fb.failNext({
+      path: /\/permissions$/,
+      method: 'DELETE',
+      status: 400,
+      body: { error: { message: '(#200) Permissions error', type: 'OAuthException', code: 200 } },
+    });
     await unlink(org, refused);
     await revocations.settled();
-    const [row] = await t.dataSource.query('SELECT status, last_error, encrypted_token FROM facebook_revocations WHERE facebook_user_id = $1', [USERS[3].id]);
-    assert.deepEqual(row, { status: 'rejected', last_error: 'Facebook rejected the request: (#200) Permissions error', encrypted_token: null });
+    const [row] = await t.dataSource.query(
+      'SELECT status, last_error, encrypted_token FROM facebook_revocations WHERE facebook_user_id = $1',
+      [USERS[3].id],
+    );
+    assert.deepEqual(row, {
+      status: 'rejected',
+      last_error: 'Facebook rejected the request: (#200) Permissions error',
+      encrypted_token: null,
+    });
 
     const failing = await link(org, USERS[4].id);
     fb.failNext({ path: /\/permissions$/, method: 'DELETE', status: 503, times: 2 });
     await unlink(org, failing);
     await revocations.settled();
-    await t.dataSource.query(
-      'UPDATE facebook_revocations SET attempts = $2, next_attempt_at = now() WHERE facebook_user_id = $1',
-      [USERS[4].id, MAX_REVOCATION_ATTEMPTS - 1],
-    );
+    await t.dataSource.query('UPDATE facebook_revocations SET attempts = $2, next_attempt_at = now() WHERE facebook_user_id = $1', [
+      USERS[4].id,
+      MAX_REVOCATION_ATTEMPTS - 1,
+    ]);
     assert.equal((await job.runOnce()).revocations.failed, 1);
-    const [gaveUp] = await t.dataSource.query('SELECT status, encrypted_token FROM facebook_revocations WHERE facebook_user_id = $1', [USERS[4].id]);
+    const [gaveUp] = await t.dataSource.query('SELECT status, encrypted_token FROM facebook_revocations WHERE facebook_user_id = $1', [
+      USERS[4].id,
+    ]);
     assert.deepEqual(gaveUp, { status: 'failed', encrypted_token: null });
   });
 
@@ -199,10 +228,17 @@ describe('unlinking revokes at Facebook, best effort', () => {
     const inB = await link(b, USERS[5].id);
     await unlink(a, inA);
     await revocations.settled();
-    assert.equal(fb.calls.some((c) => c.method === 'DELETE'), false);
+    assert.equal(
+      fb.calls.some((c) => c.method === 'DELETE'),
+      false,
+    );
     assert.equal((await t.dataSource.query('SELECT 1 FROM facebook_revocations WHERE facebook_user_id = $1', [USERS[5].id])).length, 0);
     const [unlinked] = await events('credential.unlinked', inA);
-    assert.deepEqual(unlinked.data, { credential_id: inA, facebook_user_id: USERS[5].id, reason: 'unlinked' }, 'nothing about the other organization');
+    assert.deepEqual(
+      unlinked.data,
+      { credential_id: inA, facebook_user_id: USERS[5].id, reason: 'unlinked' },
+      'nothing about the other organization',
+    );
     assert.equal(await validAtFacebook(await storedToken(inB)), true);
   });
 
@@ -218,8 +254,13 @@ describe('unlinking revokes at Facebook, best effort', () => {
       assert.equal(event.organization_id, org);
       assert.deepEqual(event.data, { credential_id: id, facebook_user_id: event.data.facebook_user_id, reason: 'organization_deleted' });
     }
-    const queued = await t.dataSource.query(`SELECT status FROM facebook_revocations WHERE facebook_user_id = ANY($1)`, [[USERS[6].id, USERS[7].id]]);
-    assert.deepEqual(queued.map((r: { status: string }) => r.status), ['pending', 'pending']);
+    const queued = await t.dataSource.query(`SELECT status FROM facebook_revocations WHERE facebook_user_id = ANY($1)`, [
+      [USERS[6].id, USERS[7].id],
+    ]);
+    assert.deepEqual(
+      queued.map((r: { status: string }) => r.status),
+      ['pending', 'pending'],
+    );
     assert.ok((await job.runOnce()).revocations.done >= 2);
     for (const token of tokens) assert.equal(await validAtFacebook(token), false);
   });
@@ -231,7 +272,9 @@ describe('a queued revocation never fires once that Facebook account is linked a
     fb.failNext({ path: /\/permissions$/, method: 'DELETE', status: 500 });
     await unlink(organizationId, credentialId);
     await revocations.settled();
-    const rows = await t.dataSource.query(`SELECT id FROM facebook_revocations WHERE facebook_user_id = $1 AND status = 'pending'`, [facebookUserId]);
+    const rows = await t.dataSource.query(`SELECT id FROM facebook_revocations WHERE facebook_user_id = $1 AND status = 'pending'`, [
+      facebookUserId,
+    ]);
     assert.equal(rows.length, 1);
     return rows[0].id;
   }
@@ -254,7 +297,10 @@ describe('a queued revocation never fires once that Facebook account is linked a
     await t.dataSource.query('UPDATE facebook_revocations SET next_attempt_at = now() WHERE id = $1', [queued]);
     fb.reset();
     await job.runOnce();
-    assert.equal(fb.calls.some((c) => c.method === 'DELETE'), false);
+    assert.equal(
+      fb.calls.some((c) => c.method === 'DELETE'),
+      false,
+    );
     assert.equal(await validAtFacebook(await storedToken(again)), true);
   });
 
@@ -267,11 +313,20 @@ describe('a queued revocation never fires once that Facebook account is linked a
     // Expired here, so unlinking there queues a revocation (no active credential of that account is left).
     await t.dataSource.query(`UPDATE credentials SET status = 'expired', encrypted_token = NULL WHERE id = $1`, [keptId]);
     const queued = await pendingRevocation(left, leftId, person.id);
-    const started = await call(t.app, 'POST', `/v1/organizations/${kept}/credentials/authorize`, { token: owner.token, body: { credential_id: keptId } });
+    const started = await call(t.app, 'POST', `/v1/organizations/${kept}/credentials/authorize`, {
+      token: owner.token,
+      body: { credential_id: keptId },
+    });
     const code = fb.issueCode({ userId: person.id, redirectUri: REDIRECT, scopes: ['public_profile'] });
-    const relinked = await call(t.app, 'PUT', `/v1/organizations/${kept}/credentials/${keptId}`, { token: owner.token, body: { code, state: started.body.state } });
+    const relinked = await call(t.app, 'PUT', `/v1/organizations/${kept}/credentials/${keptId}`, {
+      token: owner.token,
+      body: { code, state: started.body.state },
+    });
     assert.equal(relinked.status, 200, relinked.text);
-    assert.deepEqual({ ...(await revocation(queued)), last_error: undefined }, { status: 'cancelled', encrypted_token: null, last_error: undefined });
+    assert.deepEqual(
+      { ...(await revocation(queued)), last_error: undefined },
+      { status: 'cancelled', encrypted_token: null, last_error: undefined },
+    );
   });
 
   test('an attempt looks again just before calling Facebook: an active credential of that account cancels it', async () => {
@@ -288,7 +343,11 @@ describe('a queued revocation never fires once that Facebook account is linked a
     const run = await job.runOnce();
     assert.equal(run.revocations.cancelled, 1);
     assert.equal(run.revocations.done, 0);
-    assert.equal(fb.calls.some((c) => c.method === 'DELETE'), false, 'Facebook is not asked to revoke');
+    assert.equal(
+      fb.calls.some((c) => c.method === 'DELETE'),
+      false,
+      'Facebook is not asked to revoke',
+    );
     const row = await revocation(queued);
     assert.deepEqual({ status: row.status, erased: row.encrypted_token === null }, { status: 'cancelled', erased: true });
     await t.dataSource.query('DELETE FROM credentials WHERE facebook_user_id = $1 AND encrypted_token IS NULL', [person.id]);
@@ -308,7 +367,10 @@ describe("Facebook's platform callbacks", () => {
     const garbage = await call(t.app, 'POST', '/v1/facebook/deauthorize', form({ signed_request: 'abc' }));
     assert.equal(garbage.status, 400);
     assert.equal((await call(t.app, 'POST', '/v1/facebook/deauthorize', form({}))).status, 400);
-    const statuses = async () => (await t.dataSource.query('SELECT status FROM credentials WHERE id = ANY($1) ORDER BY id', [ids])).map((r: { status: string }) => r.status);
+    const statuses = async () =>
+      (await t.dataSource.query('SELECT status FROM credentials WHERE id = ANY($1) ORDER BY id', [ids])).map(
+        (r: { status: string }) => r.status,
+      );
     assert.deepEqual(await statuses(), ['active', 'active']);
 
     const signed = fb.signedRequest({ user_id: USERS[8].id });
@@ -319,7 +381,10 @@ describe("Facebook's platform callbacks", () => {
     const tokens = await t.dataSource.query('SELECT encrypted_token FROM credentials WHERE id = ANY($1)', [ids]);
     assert.ok(tokens.every((r: { encrypted_token: string | null }) => r.encrypted_token === null));
     const revoked = await events('credential.revoked');
-    assert.deepEqual(revoked.filter((e) => ids.map(String).includes(e.aggregate_id)).map((e) => e.data.reason), ['deauthorized', 'deauthorized']);
+    assert.deepEqual(
+      revoked.filter((e) => ids.map(String).includes(e.aggregate_id)).map((e) => e.data.reason),
+      ['deauthorized', 'deauthorized'],
+    );
     assert.equal((await t.dataSource.query('SELECT status FROM credentials WHERE id = $1', [other]))[0].status, 'active');
 
     const again = await call(t.app, 'POST', '/v1/facebook/deauthorize', { body: { signed_request: signed } });
@@ -329,14 +394,22 @@ describe("Facebook's platform callbacks", () => {
     assert.equal(listed.body.status, 'revoked');
   });
 
-  test('data deletion erases the account\'s credentials and data, answers url + confirmation_code, and reports status', async () => {
+  test("data deletion erases the account's credentials and data, answers url + confirmation_code, and reports status", async () => {
     const a = await createOrg('Erase A');
     const b = await createOrg('Erase B');
     const ids = [await link(a, USERS[10].id), await link(b, USERS[10].id)];
-    assert.equal((await call(t.app, 'POST', '/v1/facebook/data-deletion', form({ signed_request: forged({ user_id: USERS[10].id }) }))).status, 400);
+    assert.equal(
+      (await call(t.app, 'POST', '/v1/facebook/data-deletion', form({ signed_request: forged({ user_id: USERS[10].id }) }))).status,
+      400,
+    );
     assert.equal((await t.dataSource.query('SELECT 1 FROM credentials WHERE id = ANY($1)', [ids])).length, 2);
 
-    const res = await call(t.app, 'POST', '/v1/facebook/data-deletion', form({ signed_request: fb.signedRequest({ user_id: USERS[10].id }) }));
+    const res = await call(
+      t.app,
+      'POST',
+      '/v1/facebook/data-deletion',
+      form({ signed_request: fb.signedRequest({ user_id: USERS[10].id }) }),
+    );
     assert.equal(res.status, 200, res.text);
     assert.deepEqual(Object.keys(res.body).sort(), ['confirmation_code', 'url']);
     assert.match(res.body.confirmation_code, /^[0-9a-f]{24}$/);
@@ -344,7 +417,10 @@ describe("Facebook's platform callbacks", () => {
     assert.equal((await t.dataSource.query('SELECT 1 FROM credentials WHERE facebook_user_id = $1', [USERS[10].id])).length, 0);
     assert.equal((await t.dataSource.query('SELECT 1 FROM facebook_revocations WHERE facebook_user_id = $1', [USERS[10].id])).length, 0);
     const revoked = (await events('credential.revoked')).filter((e) => ids.map(String).includes(e.aggregate_id));
-    assert.deepEqual(revoked.map((e) => e.data.reason), ['data_deletion', 'data_deletion']);
+    assert.deepEqual(
+      revoked.map((e) => e.data.reason),
+      ['data_deletion', 'data_deletion'],
+    );
     const [dump] = await t.dataSource.query(
       `SELECT (SELECT coalesce(string_agg(row_to_json(c)::text, ''), '') FROM credentials c) || (SELECT coalesce(string_agg(row_to_json(d)::text, ''), '') FROM facebook_data_deletions d) AS text`,
     );
@@ -380,21 +456,36 @@ describe('the scheduled expiry check', () => {
     assert.equal(run.expired, 1);
     assert.equal(run.invalidated, 1);
     assert.ok(run.checked >= 2);
-    const rows = await t.dataSource.query('SELECT id, status, encrypted_token IS NULL AS erased, checked_at IS NOT NULL AS checked FROM credentials WHERE id = ANY($1) ORDER BY id', [[lapsed, invalidated, fine]]);
+    const rows = await t.dataSource.query(
+      'SELECT id, status, encrypted_token IS NULL AS erased, checked_at IS NOT NULL AS checked FROM credentials WHERE id = ANY($1) ORDER BY id',
+      [[lapsed, invalidated, fine]],
+    );
     assert.deepEqual(rows, [
       { id: lapsed, status: 'expired', erased: true, checked: true },
       { id: invalidated, status: 'expired', erased: true, checked: true },
       { id: fine, status: 'active', erased: false, checked: true },
     ]);
-    assert.deepEqual((await events('credential.expired', lapsed)).map((e) => e.data.reason), ['expired']);
-    assert.deepEqual((await events('credential.expired', invalidated)).map((e) => e.data.reason), ['invalidated']);
+    assert.deepEqual(
+      (await events('credential.expired', lapsed)).map((e) => e.data.reason),
+      ['expired'],
+    );
+    assert.deepEqual(
+      (await events('credential.expired', invalidated)).map((e) => e.data.reason),
+      ['invalidated'],
+    );
     assert.equal((await events('credential.expired', fine)).length, 0);
     assert.equal((await job.runOnce()).expired, 0, 'only once');
 
     // An expired credential is re-linked with a fresh authorization.
-    const started = await call(t.app, 'POST', `/v1/organizations/${org}/credentials/authorize`, { token: owner.token, body: { credential_id: lapsed } });
+    const started = await call(t.app, 'POST', `/v1/organizations/${org}/credentials/authorize`, {
+      token: owner.token,
+      body: { credential_id: lapsed },
+    });
     const code = fb.issueCode({ userId: USERS[11].id, redirectUri: REDIRECT });
-    const relinked = await call(t.app, 'PUT', `/v1/organizations/${org}/credentials/${lapsed}`, { token: owner.token, body: { code, state: started.body.state } });
+    const relinked = await call(t.app, 'PUT', `/v1/organizations/${org}/credentials/${lapsed}`, {
+      token: owner.token,
+      body: { code, state: started.body.state },
+    });
     assert.equal(relinked.status, 200, relinked.text);
     assert.equal(relinked.body.status, 'active');
   });
@@ -439,9 +530,11 @@ describe('secrets at rest', () => {
     await t.dataSource.query('UPDATE credentials SET encrypted_token = $2 WHERE id = $1', [id, old.encrypt(token, `credential:${id}`)]);
     // A full batch of values already under the current key comes first: the walk goes on past it.
     const current = new SecretBox([NEW_KEY]);
-    const settled: number[] = (await t.dataSource.query(
-      `INSERT INTO facebook_revocations (facebook_user_id, status) SELECT '1', 'cancelled' FROM generate_series(1, 200) RETURNING id`,
-    )).map((row: { id: number }) => row.id);
+    const settled: number[] = (
+      await t.dataSource.query(
+        `INSERT INTO facebook_revocations (facebook_user_id, status) SELECT '1', 'cancelled' FROM generate_series(1, 200) RETURNING id`,
+      )
+    ).map((row: { id: number }) => row.id);
     await t.dataSource.query(
       'UPDATE facebook_revocations r SET encrypted_token = v.token FROM unnest($1::int[], $2::text[]) AS v(id, token) WHERE r.id = v.id',
       [settled, settled.map((settledId) => current.encrypt('settled-token', `facebook-revocation:${settledId}`))],
@@ -449,7 +542,10 @@ describe('secrets at rest', () => {
     const [{ id: queuedId }] = await t.dataSource.query(
       `INSERT INTO facebook_revocations (facebook_user_id, status, next_attempt_at) VALUES ('1', 'pending', now() + interval '1 day') RETURNING id`,
     );
-    await t.dataSource.query('UPDATE facebook_revocations SET encrypted_token = $2 WHERE id = $1', [queuedId, old.encrypt('queued-token', `facebook-revocation:${queuedId}`)]);
+    await t.dataSource.query('UPDATE facebook_revocations SET encrypted_token = $2 WHERE id = $1', [
+      queuedId,
+      old.encrypt('queued-token', `facebook-revocation:${queuedId}`),
+    ]);
     assert.equal(await storedToken(id), token, 'old keys still decrypt');
 
     const bus = t.app.get(CommandBus);
@@ -478,11 +574,14 @@ describe('secrets at rest', () => {
     );
     let dump = '';
     for (const { table_name } of tables) {
-      const [row] = await t.dataSource.query(`SELECT coalesce(string_agg(row_to_json(x)::text, E'\\n'), '') AS text FROM "${table_name}" x`);
+      const [row] = await t.dataSource.query(
+        `SELECT coalesce(string_agg(row_to_json(x)::text, E'\\n'), '') AS text FROM "${table_name}" x`,
+      );
       dump += row.text;
     }
     assert.ok(dump.includes('v1.k2026.'), 'the dump holds the sealed tokens');
-    for (const secret of secretsSeen) assert.equal(dump.includes(secret), false, `a secret of length ${secret.length} is stored in plain text`);
+    for (const secret of secretsSeen)
+      assert.equal(dump.includes(secret), false, `a secret of length ${secret.length} is stored in plain text`);
     assert.equal(dump.includes(fb.appSecret), false);
   });
 });

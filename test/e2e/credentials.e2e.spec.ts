@@ -36,8 +36,14 @@ async function addMember(organizationId: string, userId: number, role: string) {
   );
 }
 
-async function orgToken(organizationId: string, permissions: { read_enabled?: boolean; write_enabled?: boolean; delete_enabled?: boolean }) {
-  const res = await call(t.app, 'POST', `/v1/organizations/${organizationId}/authorization_tokens`, { token: owner.token, body: permissions });
+async function orgToken(
+  organizationId: string,
+  permissions: { read_enabled?: boolean; write_enabled?: boolean; delete_enabled?: boolean },
+) {
+  const res = await call(t.app, 'POST', `/v1/organizations/${organizationId}/authorization_tokens`, {
+    token: owner.token,
+    body: permissions,
+  });
   assert.equal(res.status, 201, res.text);
   return res.body.token as string;
 }
@@ -136,7 +142,16 @@ describe('the whole happy path', () => {
       body: { code: back.searchParams.get('code'), state: back.searchParams.get('state') },
     });
     assert.equal(linked.status, 201, linked.text);
-    assert.deepEqual(Object.keys(linked.body).sort(), ['created_at', 'expires_at', 'facebook_user_id', 'id', 'name', 'scopes', 'status', 'updated_at']);
+    assert.deepEqual(Object.keys(linked.body).sort(), [
+      'created_at',
+      'expires_at',
+      'facebook_user_id',
+      'id',
+      'name',
+      'scopes',
+      'status',
+      'updated_at',
+    ]);
     assert.equal(typeof linked.body.id, 'number');
     assert.equal(linked.body.name, ADA.name);
     assert.equal(linked.body.facebook_user_id, ADA.id);
@@ -158,7 +173,10 @@ describe('the whole happy path', () => {
     assert.notEqual(longLived, extend.body.fb_exchange_token);
     assert.equal(me.query.appsecret_proof, createHmac('sha256', fb.appSecret).update(longLived).digest('hex'));
     assert.equal(me.query.fields, 'id,name');
-    assert.ok(fb.calls.every((c) => !('client_secret' in c.query) && !('access_token' in c.query)), 'no secret in a URL');
+    assert.ok(
+      fb.calls.every((c) => !('client_secret' in c.query) && !('access_token' in c.query)),
+      'no secret in a URL',
+    );
 
     // The stored token is the long-lived one, encrypted and bound to the row.
     const sealed = await sealedToken(id);
@@ -200,7 +218,10 @@ describe('the whole happy path', () => {
       `SELECT type, organization_id, subject, data FROM events WHERE aggregate_type = 'Credential' AND aggregate_id = $1 ORDER BY insert_order`,
       [String(id)],
     );
-    assert.deepEqual(events.map((e) => e.type), ['tech.entropy.credential.linked', 'tech.entropy.credential.relinked', 'tech.entropy.credential.unlinked']);
+    assert.deepEqual(
+      events.map((e) => e.type),
+      ['tech.entropy.credential.linked', 'tech.entropy.credential.relinked', 'tech.entropy.credential.unlinked'],
+    );
     assert.ok(events.every((e) => e.organization_id === org && e.subject === `credentials/${id}`));
     assert.equal(events[0].data.credential_id, id);
     assert.equal(events[0].data.facebook_user_id, ADA.id);
@@ -211,7 +232,11 @@ describe('the whole happy path', () => {
 
   test('a token that comes back long-lived already is not exchanged again', async () => {
     const longLived = fb.issueToken({ userId: KATHERINE.id, scopes: SCOPES, longLived: true });
-    fb.failNext({ path: '/oauth/access_token', status: 200, body: { access_token: longLived, token_type: 'bearer', expires_in: 5_183_944 } });
+    fb.failNext({
+      path: '/oauth/access_token',
+      status: 200,
+      body: { access_token: longLived, token_type: 'bearer', expires_in: 5_183_944 },
+    });
     const res = await link(org, KATHERINE.id);
     assert.equal(res.status, 201, res.text);
     assert.equal(fb.calls.filter((c) => c.body.grant_type === 'fb_exchange_token').length, 0);
@@ -223,17 +248,26 @@ describe('the whole happy path', () => {
     const paged = await createOrg(owner.token, 'Paged Org');
     for (const user of [ADA, GRACE, ALAN]) assert.equal((await link(paged, user.id)).status, 201);
     const pages = await allPages(t.app, `/v1/organizations/${paged}/credentials?per=2`, owner.token);
-    assert.deepEqual(pages.map((p) => p.body.length), [2, 1]);
+    assert.deepEqual(
+      pages.map((p) => p.body.length),
+      [2, 1],
+    );
     assert.ok(pages.every((p) => p.headers['x-total-count'] === '3'));
-    assert.deepEqual(pages.flatMap((p) => p.body.map((c: { name: string }) => c.name)), [ADA.name, GRACE.name, ALAN.name]);
+    assert.deepEqual(
+      pages.flatMap((p) => p.body.map((c: { name: string }) => c.name)),
+      [ADA.name, GRACE.name, ALAN.name],
+    );
     assert.equal((await call(t.app, 'GET', `/v1/organizations/${paged}/credentials?cursor=bogus`, { token: owner.token })).status, 400);
   });
 });
 
 describe('every failure stores nothing', () => {
-  test('a reused authorization code: 400 with Facebook\'s message', async () => {
+  test("a reused authorization code: 400 with Facebook's message", async () => {
     const code = codeFor(GRACE.id);
-    const first = await call(t.app, 'POST', `/v1/organizations/${otherOrg}/credentials`, { token: owner.token, body: { code, state: await startAuthorization(otherOrg) } });
+    const first = await call(t.app, 'POST', `/v1/organizations/${otherOrg}/credentials`, {
+      token: owner.token,
+      body: { code, state: await startAuthorization(otherOrg) },
+    });
     assert.equal(first.status, 201, first.text);
     const state = await startAuthorization(org);
     const res = await failsStoringNothing(
@@ -244,10 +278,14 @@ describe('every failure stores nothing', () => {
     assert.match(res.body.message, /This authorization code has been used/);
   });
 
-  test('a code issued for another redirect_uri: 400 with Facebook\'s message', async () => {
+  test("a code issued for another redirect_uri: 400 with Facebook's message", async () => {
     const state = await startAuthorization(org);
     const res = await failsStoringNothing(
-      () => call(t.app, 'POST', `/v1/organizations/${org}/credentials`, { token: owner.token, body: { code: codeFor(ALAN.id, 'http://evil.test/cb'), state } }),
+      () =>
+        call(t.app, 'POST', `/v1/organizations/${org}/credentials`, {
+          token: owner.token,
+          body: { code: codeFor(ALAN.id, 'http://evil.test/cb'), state },
+        }),
       400,
       'FACEBOOK.REJECTED',
     );
@@ -259,14 +297,27 @@ describe('every failure stores nothing', () => {
     fb.failNext({
       path: '/debug_token',
       status: 200,
-      body: { data: { app_id: '999999', type: 'USER', application: 'Someone else', is_valid: true, scopes: SCOPES, user_id: ALAN.id, expires_at: 0 } },
+      body: {
+        data: {
+          app_id: '999999',
+          type: 'USER',
+          application: 'Someone else',
+          is_valid: true,
+          scopes: SCOPES,
+          user_id: ALAN.id,
+          expires_at: 0,
+        },
+      },
     });
     await failsStoringNothing(
       () => call(t.app, 'POST', `/v1/organizations/${org}/credentials`, { token: owner.token, body: { code: codeFor(ALAN.id), state } }),
       400,
       'FACEBOOK.WRONG_APP',
     );
-    assert.equal(fb.calls.some((c) => c.path.endsWith('/me')), false);
+    assert.equal(
+      fb.calls.some((c) => c.path.endsWith('/me')),
+      false,
+    );
   });
 
   test('Facebook answering 5xx: 502', async () => {
@@ -313,10 +364,17 @@ describe('every failure stores nothing', () => {
 
   test('a state used twice: 400 the second time', async () => {
     const state = await startAuthorization(otherOrg);
-    const first = await call(t.app, 'POST', `/v1/organizations/${otherOrg}/credentials`, { token: owner.token, body: { code: codeFor(ALAN.id), state } });
+    const first = await call(t.app, 'POST', `/v1/organizations/${otherOrg}/credentials`, {
+      token: owner.token,
+      body: { code: codeFor(ALAN.id), state },
+    });
     assert.equal(first.status, 201, first.text);
     const res = await failsStoringNothing(
-      () => call(t.app, 'POST', `/v1/organizations/${otherOrg}/credentials`, { token: owner.token, body: { code: codeFor(KATHERINE.id), state } }),
+      () =>
+        call(t.app, 'POST', `/v1/organizations/${otherOrg}/credentials`, {
+          token: owner.token,
+          body: { code: codeFor(KATHERINE.id), state },
+        }),
       400,
       'OAUTH.INVALID_STATE',
     );
@@ -333,7 +391,11 @@ describe('every failure stores nothing', () => {
     );
     assert.match(expired.body.message, /expired/);
     await failsStoringNothing(
-      () => call(t.app, 'POST', `/v1/organizations/${org}/credentials`, { token: owner.token, body: { code: codeFor(ALAN.id), state: 'made-up' } }),
+      () =>
+        call(t.app, 'POST', `/v1/organizations/${org}/credentials`, {
+          token: owner.token,
+          body: { code: codeFor(ALAN.id), state: 'made-up' },
+        }),
       400,
       'OAUTH.INVALID_STATE',
     );
@@ -348,7 +410,11 @@ describe('every failure stores nothing', () => {
   test('a state issued to another user, or for re-linking, does not link', async () => {
     const adminsState = await startAuthorization(org, admin.token);
     await failsStoringNothing(
-      () => call(t.app, 'POST', `/v1/organizations/${org}/credentials`, { token: owner.token, body: { code: codeFor(ALAN.id), state: adminsState } }),
+      () =>
+        call(t.app, 'POST', `/v1/organizations/${org}/credentials`, {
+          token: owner.token,
+          body: { code: codeFor(ALAN.id), state: adminsState },
+        }),
       400,
       'OAUTH.INVALID_STATE',
     );
@@ -356,14 +422,22 @@ describe('every failure stores nothing', () => {
     assert.equal(linked.status, 201, linked.text);
     const relinkState = await startAuthorization(org, owner.token, linked.body.id);
     const res = await failsStoringNothing(
-      () => call(t.app, 'POST', `/v1/organizations/${org}/credentials`, { token: owner.token, body: { code: codeFor(ALAN.id), state: relinkState } }),
+      () =>
+        call(t.app, 'POST', `/v1/organizations/${org}/credentials`, {
+          token: owner.token,
+          body: { code: codeFor(ALAN.id), state: relinkState },
+        }),
       400,
       'OAUTH.INVALID_STATE',
     );
     assert.match(res.body.message, /re-link/);
     const newLinkState = await startAuthorization(org);
     await failsStoringNothing(
-      () => call(t.app, 'PUT', `/v1/organizations/${org}/credentials/${linked.body.id}`, { token: owner.token, body: { code: codeFor(GRACE.id), state: newLinkState } }),
+      () =>
+        call(t.app, 'PUT', `/v1/organizations/${org}/credentials/${linked.body.id}`, {
+          token: owner.token,
+          body: { code: codeFor(GRACE.id), state: newLinkState },
+        }),
       400,
       'OAUTH.INVALID_STATE',
     );
@@ -378,7 +452,9 @@ describe('every failure stores nothing', () => {
     const raced = await createOrg(owner.token, 'Race Org');
     const states = [await startAuthorization(raced), await startAuthorization(raced)];
     const results = await Promise.all(
-      states.map((state) => call(t.app, 'POST', `/v1/organizations/${raced}/credentials`, { token: owner.token, body: { code: codeFor(KATHERINE.id), state } })),
+      states.map((state) =>
+        call(t.app, 'POST', `/v1/organizations/${raced}/credentials`, { token: owner.token, body: { code: codeFor(KATHERINE.id), state } }),
+      ),
     );
     assert.deepEqual(results.map((r) => r.status).sort(), [201, 409], results.map((r) => r.text).join('\n'));
     assert.equal(results.find((r) => r.status === 409)!.body.code, 'CREDENTIALS.ALREADY_LINKED');
@@ -386,11 +462,15 @@ describe('every failure stores nothing', () => {
   });
 
   test('re-linking with another Facebook account: 409, the credential unchanged', async () => {
-    const [{ id }] = await t.dataSource.query('SELECT id FROM credentials WHERE organization_id = $1 AND facebook_user_id = $2', [org, GRACE.id]);
+    const [{ id }] = await t.dataSource.query('SELECT id FROM credentials WHERE organization_id = $1 AND facebook_user_id = $2', [
+      org,
+      GRACE.id,
+    ]);
     const sealed = await sealedToken(id);
     const state = await startAuthorization(org, owner.token, id);
     await failsStoringNothing(
-      () => call(t.app, 'PUT', `/v1/organizations/${org}/credentials/${id}`, { token: owner.token, body: { code: codeFor(ALAN.id), state } }),
+      () =>
+        call(t.app, 'PUT', `/v1/organizations/${org}/credentials/${id}`, { token: owner.token, body: { code: codeFor(ALAN.id), state } }),
       409,
       'CREDENTIALS.ACCOUNT_MISMATCH',
     );
@@ -437,7 +517,10 @@ describe('Facebook being unavailable does not spend the state', () => {
     );
     assert.match(retry.body.message, /authorization code has been used/);
     // Facebook refused: that spends the state.
-    const third = await call(t.app, 'POST', `/v1/organizations/${retried}/credentials`, { token: owner.token, body: { code: codeFor(ALAN.id), state } });
+    const third = await call(t.app, 'POST', `/v1/organizations/${retried}/credentials`, {
+      token: owner.token,
+      body: { code: codeFor(ALAN.id), state },
+    });
     assert.equal(third.body.code, 'OAUTH.INVALID_STATE');
   });
 
@@ -447,9 +530,15 @@ describe('Facebook being unavailable does not spend the state', () => {
     const state = await startAuthorization(retried, owner.token, linked.id);
     const code = codeFor(KATHERINE.id);
     fb.failNext({ path: '/oauth/access_token', status: 503 });
-    const failed = await call(t.app, 'PUT', `/v1/organizations/${retried}/credentials/${linked.id}`, { token: owner.token, body: { code, state } });
+    const failed = await call(t.app, 'PUT', `/v1/organizations/${retried}/credentials/${linked.id}`, {
+      token: owner.token,
+      body: { code, state },
+    });
     assert.equal(failed.status, 502, failed.text);
-    const retry = await call(t.app, 'PUT', `/v1/organizations/${retried}/credentials/${linked.id}`, { token: owner.token, body: { code, state } });
+    const retry = await call(t.app, 'PUT', `/v1/organizations/${retried}/credentials/${linked.id}`, {
+      token: owner.token,
+      body: { code, state },
+    });
     assert.equal(retry.status, 200, retry.text);
   });
 });
@@ -500,7 +589,12 @@ describe('form bodies', () => {
     assert.match(res.body.message, /application\/json/);
     assert.equal(await organizations(), before);
     await failsStoringNothing(
-      () => call(t.app, 'POST', `/v1/organizations/${org}/credentials`, { token: owner.token, headers: formHeaders, body: `code=${codeFor(ALAN.id)}&state=x` }),
+      () =>
+        call(t.app, 'POST', `/v1/organizations/${org}/credentials`, {
+          token: owner.token,
+          headers: formHeaders,
+          body: `code=${codeFor(ALAN.id)}&state=x`,
+        }),
       415,
       'REQUEST.UNSUPPORTED_MEDIA_TYPE',
     );
@@ -515,7 +609,10 @@ describe('form bodies', () => {
 
 describe('who may do what', () => {
   test('members read but cannot link, re-link or unlink; outsiders see nothing', async () => {
-    const [{ id }] = await t.dataSource.query('SELECT id FROM credentials WHERE organization_id = $1 AND facebook_user_id = $2', [org, GRACE.id]);
+    const [{ id }] = await t.dataSource.query('SELECT id FROM credentials WHERE organization_id = $1 AND facebook_user_id = $2', [
+      org,
+      GRACE.id,
+    ]);
     assert.equal((await call(t.app, 'GET', `/v1/organizations/${org}/credentials`, { token: member.token })).status, 200);
     assert.equal((await call(t.app, 'GET', `/v1/organizations/${org}/credentials/${id}`, { token: member.token })).status, 200);
     const forbidden = [
@@ -539,20 +636,34 @@ describe('who may do what', () => {
   });
 
   test('ids: 400 when not an integer, 404 when not in this organization', async () => {
-    const [{ id }] = await t.dataSource.query('SELECT id FROM credentials WHERE organization_id = $1 AND facebook_user_id = $2', [org, GRACE.id]);
+    const [{ id }] = await t.dataSource.query('SELECT id FROM credentials WHERE organization_id = $1 AND facebook_user_id = $2', [
+      org,
+      GRACE.id,
+    ]);
     const bad = await call(t.app, 'GET', `/v1/organizations/${org}/credentials/abc`, { token: owner.token });
     assert.equal(bad.status, 400);
     assert.equal(bad.body.code, 'VALIDATION.FAILED');
     assert.equal((await call(t.app, 'GET', `/v1/organizations/not-a-uuid/credentials`, { token: owner.token })).status, 400);
-    for (const path of [`/v1/organizations/${otherOrg}/credentials/${id}`, `/v1/organizations/${org}/credentials/999999`, `/v1/organizations/${org}/credentials/99999999999`]) {
+    for (const path of [
+      `/v1/organizations/${otherOrg}/credentials/${id}`,
+      `/v1/organizations/${org}/credentials/999999`,
+      `/v1/organizations/${org}/credentials/99999999999`,
+    ]) {
       const res = await call(t.app, 'GET', path, { token: owner.token });
       assert.equal(res.status, 404, path);
       assert.equal(res.body.code, 'CREDENTIALS.NOT_FOUND');
     }
     assert.equal((await call(t.app, 'DELETE', `/v1/organizations/${otherOrg}/credentials/${id}`, { token: owner.token })).status, 404);
-    const foreign = await call(t.app, 'POST', `/v1/organizations/${otherOrg}/credentials/authorize`, { token: owner.token, body: { credential_id: id } });
+    const foreign = await call(t.app, 'POST', `/v1/organizations/${otherOrg}/credentials/authorize`, {
+      token: owner.token,
+      body: { credential_id: id },
+    });
     assert.equal(foreign.status, 404);
-    assert.equal((await call(t.app, 'POST', `/v1/organizations/${org}/credentials/authorize`, { token: owner.token, body: { credential_id: 'x' } })).status, 400);
+    assert.equal(
+      (await call(t.app, 'POST', `/v1/organizations/${org}/credentials/authorize`, { token: owner.token, body: { credential_id: 'x' } }))
+        .status,
+      400,
+    );
   });
 
   test('authorization tokens: read lists, write links, delete unlinks, none may start the dialog, another organization is 404', async () => {
@@ -571,7 +682,10 @@ describe('who may do what', () => {
       403,
       'TOKENS.PERMISSION_DENIED',
     );
-    const linked = await call(t.app, 'POST', `/v1/organizations/${org}/credentials`, { token: writer, body: { code: codeFor(ALAN.id), state } });
+    const linked = await call(t.app, 'POST', `/v1/organizations/${org}/credentials`, {
+      token: writer,
+      body: { code: codeFor(ALAN.id), state },
+    });
     assert.equal(linked.status, 201, linked.text);
     const [{ data, actor }] = await t.dataSource.query(
       `SELECT data, actor FROM events WHERE type = 'tech.entropy.credential.linked' AND aggregate_id = $1`,

@@ -58,28 +58,32 @@ before(async () => {
 });
 after(() => t?.close());
 
-test('a request that waits on a held row lock answers 503 DATABASE.UNAVAILABLE in time; /v1/me is served meanwhile', { skip: NEEDS_POSTGRES }, async () => {
-  const id = await createOrganization(t.app, token, { name: 'Locked' });
-  const lock = await lockOrganization(id);
-  try {
-    const started = Date.now();
-    const put = call(t.app, 'PUT', `/v1/organizations/${id}`, { token, body: { bio: 'waits for the lock' } });
-    await sleep(100);
-    const meStarted = Date.now();
-    const me = await call(t.app, 'GET', '/v1/me', { token });
-    assert.equal(me.status, 200, me.text);
-    assert.ok(Date.now() - meStarted < TIMEOUT_MS, 'GET /v1/me did not wait for the lock');
-    const res = await put;
-    assertUnavailable(res);
-    const elapsed = Date.now() - started;
-    assert.ok(elapsed >= TIMEOUT_MS * 0.9 && elapsed < LET_GO_MS - 1000, `answered after ${elapsed} ms`);
-  } finally {
-    await lock.release();
-  }
-  const [{ bio }] = await t.dataSource.query('SELECT bio FROM organizations WHERE id = $1', [id]);
-  assert.equal(bio, null);
-  assert.equal((await call(t.app, 'PUT', `/v1/organizations/${id}`, { token, body: { bio: 'after' } })).status, 200);
-});
+test(
+  'a request that waits on a held row lock answers 503 DATABASE.UNAVAILABLE in time; /v1/me is served meanwhile',
+  { skip: NEEDS_POSTGRES },
+  async () => {
+    const id = await createOrganization(t.app, token, { name: 'Locked' });
+    const lock = await lockOrganization(id);
+    try {
+      const started = Date.now();
+      const put = call(t.app, 'PUT', `/v1/organizations/${id}`, { token, body: { bio: 'waits for the lock' } });
+      await sleep(100);
+      const meStarted = Date.now();
+      const me = await call(t.app, 'GET', '/v1/me', { token });
+      assert.equal(me.status, 200, me.text);
+      assert.ok(Date.now() - meStarted < TIMEOUT_MS, 'GET /v1/me did not wait for the lock');
+      const res = await put;
+      assertUnavailable(res);
+      const elapsed = Date.now() - started;
+      assert.ok(elapsed >= TIMEOUT_MS * 0.9 && elapsed < LET_GO_MS - 1000, `answered after ${elapsed} ms`);
+    } finally {
+      await lock.release();
+    }
+    const [{ bio }] = await t.dataSource.query('SELECT bio FROM organizations WHERE id = $1', [id]);
+    assert.equal(bio, null);
+    assert.equal((await call(t.app, 'PUT', `/v1/organizations/${id}`, { token, body: { bio: 'after' } })).status, 200);
+  },
+);
 
 test('a statement running past DATABASE_TIMEOUT_MS is cancelled and maps to 503', { skip: NEEDS_POSTGRES }, async () => {
   const started = Date.now();
@@ -93,29 +97,37 @@ test('a statement running past DATABASE_TIMEOUT_MS is cancelled and maps to 503'
   assert.equal(translateError(error).code, 'DATABASE.UNAVAILABLE');
 });
 
-test('with every pool connection held, a request answers 503 after DATABASE_TIMEOUT_MS, and 200 once they are back', { skip: NEEDS_POSTGRES }, async () => {
-  const runners: QueryRunner[] = [];
-  const releaseAll = () => Promise.all(runners.splice(0).map((r) => r.release()));
-  const safety = setTimeout(() => void releaseAll(), LET_GO_MS);
-  try {
-    for (let i = 0; i < POOL_SIZE; i++) {
-      const runner = t.dataSource.createQueryRunner();
-      await runner.connect();
-      runners.push(runner);
+test(
+  'with every pool connection held, a request answers 503 after DATABASE_TIMEOUT_MS, and 200 once they are back',
+  { skip: NEEDS_POSTGRES },
+  async () => {
+    const runners: QueryRunner[] = [];
+    const releaseAll = () => Promise.all(runners.splice(0).map((r) => r.release()));
+    const safety = setTimeout(() => void releaseAll(), LET_GO_MS);
+    try {
+      for (let i = 0; i < POOL_SIZE; i++) {
+        const runner = t.dataSource.createQueryRunner();
+        await runner.connect();
+        runners.push(runner);
+      }
+      const started = Date.now();
+      const res = await call(t.app, 'GET', '/v1/me', { token });
+      assertUnavailable(res);
+      assert.ok(Date.now() - started < LET_GO_MS - 1000);
+      // The Idempotency-Key claim is read in a Fastify hook, before any Nest handler: also a 503.
+      const post = await call(t.app, 'POST', '/v1/organizations', {
+        token,
+        headers: { 'idempotency-key': 'pool-exhausted' },
+        body: { name: 'Never' },
+      });
+      assertUnavailable(post);
+    } finally {
+      clearTimeout(safety);
+      await releaseAll();
     }
-    const started = Date.now();
-    const res = await call(t.app, 'GET', '/v1/me', { token });
-    assertUnavailable(res);
-    assert.ok(Date.now() - started < LET_GO_MS - 1000);
-    // The Idempotency-Key claim is read in a Fastify hook, before any Nest handler: also a 503.
-    const post = await call(t.app, 'POST', '/v1/organizations', { token, headers: { 'idempotency-key': 'pool-exhausted' }, body: { name: 'Never' } });
-    assertUnavailable(post);
-  } finally {
-    clearTimeout(safety);
-    await releaseAll();
-  }
-  assert.equal((await call(t.app, 'GET', '/v1/me', { token })).status, 200);
-});
+    assert.equal((await call(t.app, 'GET', '/v1/me', { token })).status, 200);
+  },
+);
 
 test('a request whose connection is terminated mid-statement answers 503, not 500', { skip: NEEDS_POSTGRES }, async () => {
   const id = await createOrganization(t.app, token, { name: 'Terminated mid-request' });
@@ -163,5 +175,8 @@ test('after pg_terminate_backend on every connection of the service the pool rec
   }
   await sleep(200);
   const later = await Promise.all(Array.from({ length: 12 }, () => call(t.app, 'GET', '/v1/me', { token })));
-  assert.deepEqual(later.map((r) => r.status), later.map(() => 200));
+  assert.deepEqual(
+    later.map((r) => r.status),
+    later.map(() => 200),
+  );
 });

@@ -21,7 +21,10 @@ interface Contender {
 }
 
 function contender(dir: string): { ready: Promise<void>; contender: Contender } {
-  const child = spawn(process.execPath, [join(BUILD, 'test/support/embedded-lock-racer.js'), dir], { cwd: ROOT, stdio: ['pipe', 'pipe', 'inherit'] });
+  const child = spawn(process.execPath, [join(BUILD, 'test/support/embedded-lock-racer.js'), dir], {
+    cwd: ROOT,
+    stdio: ['pipe', 'pipe', 'inherit'],
+  });
   let out = '';
   let onReady!: () => void;
   const ready = new Promise<void>((resolve) => (onReady = resolve));
@@ -87,18 +90,23 @@ function plantLock(dir: string, pid: number, started: string): void {
   writeFileSync(join(lockDir, `${pid}-planted.held`), '');
 }
 
-test('a lock whose pid now belongs to another process is stale; a live holder refuses with its name and pid', { skip: !linux && 'needs /proc' }, async () => {
-  // The parent (the test runner) is alive: with its own start time it holds the lock...
-  const live = dataDir();
-  plantLock(live, process.ppid, startTime(process.ppid));
-  await assert.rejects(
-    acquireEmbeddedLock(live, 'entropy CLI'),
-    (error: unknown) => error instanceof EmbeddedDatabaseBusyError && new RegExp(`in use by entropy service \\(pid ${process.ppid}\\)`).test(error.message),
-  );
-  // ...with another start time, the pid was reused: the lock is stale and taken over.
-  const reused = dataDir();
-  plantLock(reused, process.ppid, String(Number(startTime(process.ppid)) - 1));
-  const release = await acquireEmbeddedLock(reused, 'entropy CLI');
-  assert.ok(!existsSync(join(reused, 'embedded.lock', `${process.ppid}-planted.claim`)), 'the stale claim is gone');
-  release();
-});
+test(
+  'a lock whose pid now belongs to another process is stale; a live holder refuses with its name and pid',
+  { skip: !linux && 'needs /proc' },
+  async () => {
+    // The parent (the test runner) is alive: with its own start time it holds the lock...
+    const live = dataDir();
+    plantLock(live, process.ppid, startTime(process.ppid));
+    await assert.rejects(
+      acquireEmbeddedLock(live, 'entropy CLI'),
+      (error: unknown) =>
+        error instanceof EmbeddedDatabaseBusyError && new RegExp(`in use by entropy service \\(pid ${process.ppid}\\)`).test(error.message),
+    );
+    // ...with another start time, the pid was reused: the lock is stale and taken over.
+    const reused = dataDir();
+    plantLock(reused, process.ppid, String(Number(startTime(process.ppid)) - 1));
+    const release = await acquireEmbeddedLock(reused, 'entropy CLI');
+    assert.ok(!existsSync(join(reused, 'embedded.lock', `${process.ppid}-planted.claim`)), 'the stale claim is gone');
+    release();
+  },
+);

@@ -30,7 +30,10 @@ test('concurrent transactions on the embedded database, some failing, leave exac
     ),
   );
   const succeeded = results.flatMap((r) => (r.status === 'fulfilled' ? [r.value] : [])).sort((a, b) => a - b);
-  assert.deepEqual(succeeded, attempts.filter((a) => !a.fail).map((a) => a.i));
+  assert.deepEqual(
+    succeeded,
+    attempts.filter((a) => !a.fail).map((a) => a.i),
+  );
 
   const rows: { vanity_slug: string }[] = await t.dataSource.query('SELECT vanity_slug FROM organizations ORDER BY vanity_slug');
   assert.deepEqual(rows.map((r) => r.vanity_slug).sort(), succeeded.map((i) => `concurrent-${i}`).sort());

@@ -42,5 +42,8 @@ test('a request that cannot get the embedded session in time answers 503 with Re
 
   // Later requests queue behind each other as before and all succeed.
   const after = await Promise.all(Array.from({ length: 8 }, () => call(t.app, 'GET', '/v1/me', { token })));
-  assert.deepEqual(after.map((r) => r.status), after.map(() => 200));
+  assert.deepEqual(
+    after.map((r) => r.status),
+    after.map(() => 200),
+  );
 });

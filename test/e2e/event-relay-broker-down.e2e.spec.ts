@@ -30,7 +30,9 @@ test('/health/ready is 503 naming rabbitmq down while the API keeps answering an
   const organizationId = await createOrganization(t.app, token, { name: 'Waiting Org' });
   assert.equal((await call(t.app, 'GET', `/v1/organizations/${organizationId}`, { token })).status, 200);
   await new Promise((r) => setTimeout(r, 700));
-  const [row] = await t.dataSource.query('SELECT sequence, published_at, publish_attempts FROM events WHERE organization_id = $1', [organizationId]);
+  const [row] = await t.dataSource.query('SELECT sequence, published_at, publish_attempts FROM events WHERE organization_id = $1', [
+    organizationId,
+  ]);
   assert.notEqual(row.sequence, null, 'stamped');
   assert.equal(row.published_at, null);
   assert.equal(row.publish_attempts, 0, 'an outage is not held against the event');

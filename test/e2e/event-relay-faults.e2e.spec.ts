@@ -38,7 +38,11 @@ async function startReplica(): Promise<Replica> {
   const service = startService({ ...serviceEnv(), PORT: String(port) });
   services.push(service);
   const base = `http://127.0.0.1:${port}`;
-  await until(async () => (await fetch(`${base}/health/ready`).catch(() => undefined))?.status === 200, 30_000, () => service.output());
+  await until(
+    async () => (await fetch(`${base}/health/ready`).catch(() => undefined))?.status === 200,
+    30_000,
+    () => service.output(),
+  );
   return { service, base };
 }
 
@@ -128,7 +132,9 @@ test('SIGKILL during a burst of writes: after a restart every committed event re
 
   a = await startReplica();
   const committed = await everyCommittedEventArrives();
-  const [{ organizations }] = (await db.query("SELECT count(*)::int AS organizations FROM events WHERE type = 'tech.entropy.organization.created'")).rows;
+  const [{ organizations }] = (
+    await db.query("SELECT count(*)::int AS organizations FROM events WHERE type = 'tech.entropy.organization.created'")
+  ).rows;
   assert.ok(organizations >= acknowledged, `${organizations} committed, ${acknowledged} acknowledged`);
   assert.ok(committed >= 100);
 });
@@ -149,66 +155,90 @@ test('the broker closes every connection under load: the relay reconnects and no
 test("pg_terminate_backend on the relay's connection: it recovers without a restart", { skip }, async () => {
   const load = burst(a, 4);
   await new Promise((r) => setTimeout(r, 300));
-  const terminated = await db.query('SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = $1 AND datname = current_database()', [
-    RELAY_APPLICATION_NAME,
-  ]);
+  const terminated = await db.query(
+    'SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = $1 AND datname = current_database()',
+    [RELAY_APPLICATION_NAME],
+  );
   assert.equal(terminated.rowCount, 1, 'one relay session, on the leader');
   await new Promise((r) => setTimeout(r, 300));
   load.stop();
   await load.done;
   await everyCommittedEventArrives();
   assert.equal(a.service.child.exitCode, null, 'still the same process');
-  const sessions = await db.query('SELECT count(*)::int AS n FROM pg_stat_activity WHERE application_name = $1 AND datname = current_database()', [RELAY_APPLICATION_NAME]);
+  const sessions = await db.query(
+    'SELECT count(*)::int AS n FROM pg_stat_activity WHERE application_name = $1 AND datname = current_database()',
+    [RELAY_APPLICATION_NAME],
+  );
   assert.equal(sessions.rows[0].n, 1, 'a new leader session');
 });
 
-test('two replicas, 500 changes spread across both: each event published once, per-organization order held; the follower takes over when the leader dies', { skip }, async () => {
-  const b = await startReplica();
-  const replicas = [a, b];
-  // A queue of its own, bound now: it sees only this test's events, so any duplicate shows.
-  const fresh = await QueueProbe.bind(vhost.url, exchange);
-  await fresh.consume();
-  const organizations: string[] = [];
-  for (let i = 0; i < 20; i++) {
-    const res = await send(replicas[i % 2], 'POST', '/v1/organizations', { name: `Replicated ${i}` });
-    assert.equal(res.status, 201);
-    organizations.push(res.body.id);
-  }
-  // Each organization's 24 updates are sequential, alternating between the replicas; organizations run concurrently.
-  await Promise.all(
-    organizations.map(async (id, o) => {
-      for (let i = 0; i < 24; i++) {
-        const res = await send(replicas[(o + i) % 2], 'PUT', `/v1/organizations/${id}`, { city: `City ${i}` });
-        assert.equal(res.status, 200);
-      }
-    }),
-  );
-  const ours = () => fresh.received.filter((r) => organizations.includes(r.body.organizationid as string));
-  await until(async () => ours().length >= 500, 20_000, () => `${ours().length} of 500`);
-  await new Promise((r) => setTimeout(r, 300)); // a duplicate would arrive right behind
-  const ids = ours().map((r) => r.message.properties.messageId as string);
-  assert.equal(ids.length, 500);
-  assert.equal(new Set(ids).size, 500, 'no event published twice');
-  for (const id of organizations) {
-    const sequences = ours().filter((r) => r.body.organizationid === id).map((r) => BigInt(r.body.sequence as string));
-    assert.equal(sequences.length, 25);
-    assert.ok(sequences.every((s, i) => i === 0 || s > sequences[i - 1]), `organization ${id} out of order`);
-  }
+test(
+  'two replicas, 500 changes spread across both: each event published once, per-organization order held; the follower takes over when the leader dies',
+  { skip },
+  async () => {
+    const b = await startReplica();
+    const replicas = [a, b];
+    // A queue of its own, bound now: it sees only this test's events, so any duplicate shows.
+    const fresh = await QueueProbe.bind(vhost.url, exchange);
+    await fresh.consume();
+    const organizations: string[] = [];
+    for (let i = 0; i < 20; i++) {
+      const res = await send(replicas[i % 2], 'POST', '/v1/organizations', { name: `Replicated ${i}` });
+      assert.equal(res.status, 201);
+      organizations.push(res.body.id);
+    }
+    // Each organization's 24 updates are sequential, alternating between the replicas; organizations run concurrently.
+    await Promise.all(
+      organizations.map(async (id, o) => {
+        for (let i = 0; i < 24; i++) {
+          const res = await send(replicas[(o + i) % 2], 'PUT', `/v1/organizations/${id}`, { city: `City ${i}` });
+          assert.equal(res.status, 200);
+        }
+      }),
+    );
+    const ours = () => fresh.received.filter((r) => organizations.includes(r.body.organizationid as string));
+    await until(
+      async () => ours().length >= 500,
+      20_000,
+      () => `${ours().length} of 500`,
+    );
+    await new Promise((r) => setTimeout(r, 300)); // a duplicate would arrive right behind
+    const ids = ours().map((r) => r.message.properties.messageId as string);
+    assert.equal(ids.length, 500);
+    assert.equal(new Set(ids).size, 500, 'no event published twice');
+    for (const id of organizations) {
+      const sequences = ours()
+        .filter((r) => r.body.organizationid === id)
+        .map((r) => BigInt(r.body.sequence as string));
+      assert.equal(sequences.length, 25);
+      assert.ok(
+        sequences.every((s, i) => i === 0 || s > sequences[i - 1]),
+        `organization ${id} out of order`,
+      );
+    }
 
-  // The leader (a, which held the lock first) dies; b takes over within seconds.
-  assert.match(a.service.output(), /This process is now the active event relay/);
-  assert.doesNotMatch(b.service.output(), /This process is now the active event relay/);
-  a.service.child.kill('SIGKILL');
-  await a.service.stop();
-  const res = await send(b, 'PUT', `/v1/organizations/${organizations[0]}`, { city: 'After the leader died' });
-  assert.equal(res.status, 200);
-  await until(async () => ours().length > 500, 10_000, () => b.service.output().slice(-2000));
-  assert.match(b.service.output(), /This process is now the active event relay/);
-  await everyCommittedEventArrives();
+    // The leader (a, which held the lock first) dies; b takes over within seconds.
+    assert.match(a.service.output(), /This process is now the active event relay/);
+    assert.doesNotMatch(b.service.output(), /This process is now the active event relay/);
+    a.service.child.kill('SIGKILL');
+    await a.service.stop();
+    const res = await send(b, 'PUT', `/v1/organizations/${organizations[0]}`, { city: 'After the leader died' });
+    assert.equal(res.status, 200);
+    await until(
+      async () => ours().length > 500,
+      10_000,
+      () => b.service.output().slice(-2000),
+    );
+    assert.match(b.service.output(), /This process is now the active event relay/);
+    await everyCommittedEventArrives();
 
-  // A graceful stop lets go of the leader lock and the broker.
-  const { code, signal } = await b.service.stop();
-  assert.ok(code === 0 || signal === 'SIGTERM', `exit ${code} ${signal}`);
-  const sessions = await db.query('SELECT count(*)::int AS n FROM pg_stat_activity WHERE application_name = $1 AND datname = current_database()', [RELAY_APPLICATION_NAME]);
-  assert.equal(sessions.rows[0].n, 0);
-});
+    // A graceful stop lets go of the leader lock and the broker.
+    const { code, signal } = await b.service.stop();
+    assert.ok(code === 0 || signal === 'SIGTERM', `exit ${code} ${signal}`);
+    const sessions = await db.query(
+      'SELECT count(*)::int AS n FROM pg_stat_activity WHERE application_name = $1 AND datname = current_database()',
+      [RELAY_APPLICATION_NAME],
+    );
+    assert.equal(sessions.rows[0].n, 0);
+  },
+);

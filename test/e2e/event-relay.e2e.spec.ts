@@ -29,7 +29,8 @@ async function until<T>(read: () => Promise<T | undefined | false>, timeoutMs = 
   }
 }
 
-const stored = async (id: string): Promise<StoredEvent> => (await t.dataSource.query(`SELECT ${STORED_EVENT_COLUMNS} FROM events WHERE id = $1`, [id]))[0];
+const stored = async (id: string): Promise<StoredEvent> =>
+  (await t.dataSource.query(`SELECT ${STORED_EVENT_COLUMNS} FROM events WHERE id = $1`, [id]))[0];
 const eventsOf = async (organizationId: string): Promise<StoredEvent[]> =>
   t.dataSource.query(`SELECT ${STORED_EVENT_COLUMNS} FROM events WHERE organization_id = $1 ORDER BY events.sequence`, [organizationId]);
 
@@ -39,7 +40,13 @@ before(async () => {
   await probe.consume();
   fb = await startFakeFacebook();
   fb.addUser({ id: '10000000001', name: 'Ada Lovelace', email: 'ada@example.com' });
-  t = await startTestApp({ ...fb.env(), FACEBOOK_LINK_REDIRECT_URI: REDIRECT, AMQP_URL: AMQP_TEST_URL, AMQP_EXCHANGE: exchange, RELAY_MAX_ATTEMPTS: '3' });
+  t = await startTestApp({
+    ...fb.env(),
+    FACEBOOK_LINK_REDIRECT_URI: REDIRECT,
+    AMQP_URL: AMQP_TEST_URL,
+    AMQP_EXCHANGE: exchange,
+    RELAY_MAX_ATTEMPTS: '3',
+  });
   Object.assign(t.app.get(EventRelayOptions), { backoffBaseMs: 50, backoffMaxMs: 200 });
   token = (await t.user('relay-owner@example.com')).token;
   await until(async () => (await call(t.app, 'GET', '/health/ready')).body.rabbitmq === 'up');
@@ -75,9 +82,14 @@ test('linking a Facebook credential: tech.entropy.credential.linked arrives, the
   const authorize = await call(t.app, 'POST', `/v1/organizations/${organizationId}/credentials/authorize`, { token, body: {} });
   assert.equal(authorize.status, 201, authorize.text);
   const code = fb.issueCode({ userId: '10000000001', redirectUri: REDIRECT, scopes: ['public_profile', 'pages_show_list'] });
-  const linked = await call(t.app, 'POST', `/v1/organizations/${organizationId}/credentials`, { token, body: { code, state: authorize.body.state } });
+  const linked = await call(t.app, 'POST', `/v1/organizations/${organizationId}/credentials`, {
+    token,
+    body: { code, state: authorize.body.state },
+  });
   assert.equal(linked.status, 201, linked.text);
-  const received = await until(async () => probe.received.find((r) => r.body.organizationid === organizationId && r.routingKey === 'credential.linked'));
+  const received = await until(async () =>
+    probe.received.find((r) => r.body.organizationid === organizationId && r.routingKey === 'credential.linked'),
+  );
   assert.equal(received.body.type, 'tech.entropy.credential.linked');
   assert.equal(received.body.subject, `credentials/${linked.body.id}`);
   const feed = await call(t.app, 'GET', `/v1/organizations/${organizationId}/events?type=credential.linked`, { token });
@@ -95,7 +107,10 @@ test("one organization's events arrive in commit (sequence) order", { skip }, as
   const events = await eventsOf(organizationId);
   assert.equal(events.length, 31);
   const sequences = probe.received.filter((r) => r.body.organizationid === organizationId).map((r) => r.body.sequence as string);
-  assert.deepEqual(sequences, events.map((e) => e.sequence!.padStart(20, '0')));
+  assert.deepEqual(
+    sequences,
+    events.map((e) => e.sequence!.padStart(20, '0')),
+  );
 });
 
 test('/health/ready reports the broker by name and the parked events', { skip }, async () => {
@@ -148,28 +163,34 @@ test('a row that cannot become a valid CloudEvent is parked at once and blocks n
   await until(async () => probe.received.find((r) => r.body.organizationid === next));
 });
 
-test('events stamped by another replica wake the relay at once (NOTIFY from the stamp), not at the next poll', { skip: skip || NEEDS_POSTGRES }, async () => {
-  const options = t.app.get(EventRelayOptions);
-  const pollMs = options.pollMs;
-  options.pollMs = 60_000;
-  await new Promise((r) => setTimeout(r, pollMs + 100)); // the sleep in progress ends on the old poll
-  const other = new pg.Client({ connectionString: process.env.DATABASE_URL });
-  await other.connect();
-  try {
-    // Another replica's sequencer: inserted and stamped in one transaction, so this process never stamps it.
-    const organizationId = await createOrganization(t.app, token, { name: 'Stamped Elsewhere' });
-    await until(async () => probe.received.find((r) => r.body.organizationid === organizationId));
-    await other.query('BEGIN');
-    const { rows } = await other.query(
-      `INSERT INTO events (id, type, organization_id, aggregate_type, aggregate_id, data, data_version)
+test(
+  'events stamped by another replica wake the relay at once (NOTIFY from the stamp), not at the next poll',
+  { skip: skip || NEEDS_POSTGRES },
+  async () => {
+    const options = t.app.get(EventRelayOptions);
+    const pollMs = options.pollMs;
+    options.pollMs = 60_000;
+    await new Promise((r) => setTimeout(r, pollMs + 100)); // the sleep in progress ends on the old poll
+    const other = new pg.Client({ connectionString: process.env.DATABASE_URL });
+    await other.connect();
+    try {
+      // Another replica's sequencer: inserted and stamped in one transaction, so this process never stamps it.
+      const organizationId = await createOrganization(t.app, token, { name: 'Stamped Elsewhere' });
+      await until(async () => probe.received.find((r) => r.body.organizationid === organizationId));
+      await other.query('BEGIN');
+      const { rows } = await other.query(
+        `INSERT INTO events (id, type, organization_id, aggregate_type, aggregate_id, data, data_version)
        VALUES (gen_random_uuid(), 'tech.entropy.organization.updated', $1::uuid, 'Organization', $1::text, '{"changed_fields":[]}', 1) RETURNING id`,
-      [organizationId],
-    );
-    await other.query(`UPDATE events SET sequence = nextval('events_sequence_seq'), committed_at = clock_timestamp() WHERE id = $1`, [rows[0].id]);
-    await other.query('COMMIT');
-    await until(async () => probe.received.find((r) => r.message.properties.messageId === rows[0].id), 5_000);
-  } finally {
-    options.pollMs = pollMs;
-    await other.end();
-  }
-});
+        [organizationId],
+      );
+      await other.query(`UPDATE events SET sequence = nextval('events_sequence_seq'), committed_at = clock_timestamp() WHERE id = $1`, [
+        rows[0].id,
+      ]);
+      await other.query('COMMIT');
+      await until(async () => probe.received.find((r) => r.message.properties.messageId === rows[0].id), 5_000);
+    } finally {
+      options.pollMs = pollMs;
+      await other.end();
+    }
+  },
+);

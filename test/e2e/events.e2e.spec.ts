@@ -40,15 +40,31 @@ function insertEvent(client: pg.Client, organizationId: string, id = randomUUID(
 }
 
 describe('the feed', () => {
-  test('serves the organization\'s events as CloudEvents, oldest first, with no email in member events', async () => {
-    const added = await call(t.app, 'POST', `/v1/organizations/${org}/members`, { token: owner.token, body: { email: 'invitee@example.com', role: 'member' } });
+  test("serves the organization's events as CloudEvents, oldest first, with no email in member events", async () => {
+    const added = await call(t.app, 'POST', `/v1/organizations/${org}/members`, {
+      token: owner.token,
+      body: { email: 'invitee@example.com', role: 'member' },
+    });
     assert.equal(added.status, 201, added.text);
     const res = await feed();
     assert.equal(res.status, 200, res.text);
-    assert.deepEqual(res.body.map((e: { type: string }) => e.type), ['tech.entropy.organization.created', 'tech.entropy.member.added']);
+    assert.deepEqual(
+      res.body.map((e: { type: string }) => e.type),
+      ['tech.entropy.organization.created', 'tech.entropy.member.added'],
+    );
     const [created, member] = res.body;
     assert.deepEqual(Object.keys(created), [
-      'specversion', 'id', 'source', 'type', 'subject', 'time', 'datacontenttype', 'dataschema', 'organizationid', 'sequence', 'data',
+      'specversion',
+      'id',
+      'source',
+      'type',
+      'subject',
+      'time',
+      'datacontenttype',
+      'dataschema',
+      'organizationid',
+      'sequence',
+      'data',
     ]);
     assert.equal(created.specversion, '1.0');
     assert.equal(created.source, `http://api.test/v1/organizations/${org}`);
@@ -71,7 +87,10 @@ describe('the feed', () => {
     }
     const all = (await feed()).body as { sequence: string; type: string; id: string }[];
     const later = await feed(`?after=${all[1].sequence}`);
-    assert.deepEqual(later.body.map((e: { id: string }) => e.id), all.slice(2).map((e) => e.id));
+    assert.deepEqual(
+      later.body.map((e: { id: string }) => e.id),
+      all.slice(2).map((e) => e.id),
+    );
     assert.equal(later.headers['x-total-count'], String(all.length - 2));
     const unpadded = await feed(`?after=${BigInt(all[1].sequence)}`);
     assert.deepEqual(unpadded.body, later.body);
@@ -80,32 +99,52 @@ describe('the feed', () => {
     assert.equal(updates.body.length, 3);
     assert.ok(updates.body.every((e: { type: string }) => e.type === 'tech.entropy.organization.updated'));
     const two = await feed('?type=organization.created,member.added');
-    assert.deepEqual(two.body.map((e: { type: string }) => e.type), ['tech.entropy.organization.created', 'tech.entropy.member.added']);
+    assert.deepEqual(
+      two.body.map((e: { type: string }) => e.type),
+      ['tech.entropy.organization.created', 'tech.entropy.member.added'],
+    );
     assert.deepEqual((await feed('?type=credential.linked')).body, []);
 
     const pages = await allPages(t.app, `/v1/organizations/${org}/events?per=2&type=organization.updated,member.added`, owner.token);
-    assert.deepEqual(pages.map((p) => p.body.length), [2, 2]);
-    assert.deepEqual(pages.flatMap((p) => p.body.map((e: { id: string }) => e.id)), all.filter((e) => e.type !== 'tech.entropy.organization.created').map((e) => e.id));
+    assert.deepEqual(
+      pages.map((p) => p.body.length),
+      [2, 2],
+    );
+    assert.deepEqual(
+      pages.flatMap((p) => p.body.map((e: { id: string }) => e.id)),
+      all.filter((e) => e.type !== 'tech.entropy.organization.created').map((e) => e.id),
+    );
     assert.ok(pages.every((p) => p.headers['x-total-count'] === '4'));
   });
 
-  test('only this organization\'s events; bad after/type/cursor → 400; members 403, outsiders 404', async () => {
+  test("only this organization's events; bad after/type/cursor → 400; members 403, outsiders 404", async () => {
     const other = await createOrganization(t.app, owner.token, { name: 'Other Co' });
     const mine = (await feed()).body as { organizationid: string }[];
     assert.ok(mine.every((e) => e.organizationid === org));
     assert.equal((await feed('', owner.token, other)).body.length, 1);
-    for (const query of ['?after=abc', '?after=-1', '?after=123456789012345678901', '?after=99999999999999999999', '?type=Credential.Linked', '?type=credential', '?cursor=xyz']) {
+    for (const query of [
+      '?after=abc',
+      '?after=-1',
+      '?after=123456789012345678901',
+      '?after=99999999999999999999',
+      '?type=Credential.Linked',
+      '?type=credential',
+      '?cursor=xyz',
+    ]) {
       const res = await feed(query);
       assert.equal(res.status, 400, `${query}: ${res.text}`);
     }
     const member = await t.user('member@example.com');
-    await call(t.app, 'POST', `/v1/organizations/${org}/members`, { token: owner.token, body: { email: 'member@example.com', role: 'member' } });
+    await call(t.app, 'POST', `/v1/organizations/${org}/members`, {
+      token: owner.token,
+      body: { email: 'member@example.com', role: 'member' },
+    });
     assert.equal((await feed('', member.token)).status, 403);
     const outsider = await t.user('outsider@example.com');
     assert.equal((await feed('', outsider.token)).status, 404);
   });
 
-  test('user events are in no organization\'s feed', async () => {
+  test("user events are in no organization's feed", async () => {
     const rows = await t.dataSource.query(`SELECT organization_id, subject FROM events WHERE type = 'tech.entropy.user.signed_up'`);
     assert.ok(rows.length >= 1);
     assert.ok(rows.every((r: { organization_id: string | null }) => r.organization_id === null));
@@ -114,9 +153,16 @@ describe('the feed', () => {
 
 describe('what each event row holds', () => {
   test('the actor and the request id (X-Request-Id) as correlation id', async () => {
-    const res = await call(t.app, 'PUT', `/v1/organizations/${org}`, { token: owner.token, body: { bio: 'traced' }, headers: { 'x-request-id': 'trace-4711' } });
+    const res = await call(t.app, 'PUT', `/v1/organizations/${org}`, {
+      token: owner.token,
+      body: { bio: 'traced' },
+      headers: { 'x-request-id': 'trace-4711' },
+    });
     assert.equal(res.status, 200);
-    const [row] = await t.dataSource.query(`SELECT actor, correlation_id FROM events WHERE organization_id = $1 ORDER BY insert_order DESC LIMIT 1`, [org]);
+    const [row] = await t.dataSource.query(
+      `SELECT actor, correlation_id FROM events WHERE organization_id = $1 ORDER BY insert_order DESC LIMIT 1`,
+      [org],
+    );
     assert.deepEqual(row, { actor: { type: 'user', id: owner.id }, correlation_id: 'trace-4711' });
   });
 });
@@ -131,8 +177,14 @@ describe('the sequencer', () => {
     );
     sequencer.wake();
     await sequencer.settle();
-    const rows: { id: string }[] = await t.dataSource.query(`SELECT id FROM events WHERE id = ANY($1::uuid[]) AND sequence IS NOT NULL ORDER BY sequence`, [ids]);
-    assert.deepEqual(rows.map((r) => r.id), ids);
+    const rows: { id: string }[] = await t.dataSource.query(
+      `SELECT id FROM events WHERE id = ANY($1::uuid[]) AND sequence IS NOT NULL ORDER BY sequence`,
+      [ids],
+    );
+    assert.deepEqual(
+      rows.map((r) => r.id),
+      ids,
+    );
     assert.equal(await sequencer.stamp(), 0);
     await t.dataSource.query('DELETE FROM events WHERE id = ANY($1::uuid[])', [ids]);
   });
@@ -145,7 +197,10 @@ describe('the sequencer', () => {
       await call(t.app, 'PUT', `/v1/organizations/${org}`, { token: owner.token, body: { bio: 'woken' } });
       for (let i = 0; i < 100 && stamped === 0; i++) await sleep(10);
       assert.ok(stamped >= 1, 'the event was stamped');
-      const [row] = await t.dataSource.query(`SELECT sequence, committed_at FROM events WHERE organization_id = $1 ORDER BY insert_order DESC LIMIT 1`, [org]);
+      const [row] = await t.dataSource.query(
+        `SELECT sequence, committed_at FROM events WHERE organization_id = $1 ORDER BY insert_order DESC LIMIT 1`,
+        [org],
+      );
       assert.notEqual(row.sequence, null);
       assert.notEqual(row.committed_at, null);
     } finally {
@@ -166,72 +221,88 @@ describe('the sequencer', () => {
     assert.equal(await sequencer.stamp(), 0);
   });
 
-  test('an event whose transaction commits late is numbered after what a reader has seen, and never skipped', { skip: NEEDS_POSTGRES }, async () => {
-    const late = new pg.Client({ connectionString: process.env.DATABASE_URL });
-    await late.connect();
-    try {
-      const lateId = randomUUID();
-      await late.query('BEGIN');
-      await insertEvent(late, org, lateId); // written first, still uncommitted
-
-      assert.equal((await call(t.app, 'PUT', `/v1/organizations/${org}`, { token: owner.token, body: { city: 'Brest' } })).status, 200);
-      const seen = (await feed()).body as { id: string; sequence: string }[];
-      assert.equal(seen.some((e) => e.id === lateId), false, 'an uncommitted event is not in the feed');
-      const position = seen[seen.length - 1].sequence;
-
-      await late.query('COMMIT');
-      const next = (await feed(`?after=${position}`)).body as { id: string; sequence: string }[];
-      assert.deepEqual(next.map((e) => e.id), [lateId], 'the late event comes after the reader\'s position');
-      assert.ok(BigInt(next[0].sequence) > BigInt(position));
-    } finally {
-      await late.end();
-    }
-  });
-
-  test('concurrent writers committing in any order: a reader paging with `after` sees every event once, in increasing order', { skip: NEEDS_POSTGRES }, async () => {
-    const target = await createOrganization(t.app, owner.token, { name: 'Burst' });
-    await sequencer.stamp();
-    const start = (await feed('', owner.token, target)).body as { sequence: string }[];
-    let position = start[start.length - 1].sequence;
-
-    const written: string[] = [];
-    const writers = Array.from({ length: 8 }, async () => {
-      const client = new pg.Client({ connectionString: process.env.DATABASE_URL });
-      await client.connect();
+  test(
+    'an event whose transaction commits late is numbered after what a reader has seen, and never skipped',
+    { skip: NEEDS_POSTGRES },
+    async () => {
+      const late = new pg.Client({ connectionString: process.env.DATABASE_URL });
+      await late.connect();
       try {
-        for (let i = 0; i < 15; i++) {
-          const id = randomUUID();
-          await client.query('BEGIN');
-          await insertEvent(client, target, id);
-          await client.query(`SELECT pg_sleep(${(Math.random() * 0.02).toFixed(3)})`); // commit late, in a random order
-          await client.query('COMMIT');
-          written.push(id);
-        }
+        const lateId = randomUUID();
+        await late.query('BEGIN');
+        await insertEvent(late, org, lateId); // written first, still uncommitted
+
+        assert.equal((await call(t.app, 'PUT', `/v1/organizations/${org}`, { token: owner.token, body: { city: 'Brest' } })).status, 200);
+        const seen = (await feed()).body as { id: string; sequence: string }[];
+        assert.equal(
+          seen.some((e) => e.id === lateId),
+          false,
+          'an uncommitted event is not in the feed',
+        );
+        const position = seen[seen.length - 1].sequence;
+
+        await late.query('COMMIT');
+        const next = (await feed(`?after=${position}`)).body as { id: string; sequence: string }[];
+        assert.deepEqual(
+          next.map((e) => e.id),
+          [lateId],
+          "the late event comes after the reader's position",
+        );
+        assert.ok(BigInt(next[0].sequence) > BigInt(position));
       } finally {
-        await client.end();
+        await late.end();
       }
-    });
-    let done = false;
-    const seen: string[] = [];
-    const reader = (async () => {
-      while (true) {
-        const finished = done;
-        const page = await feed(`?after=${position}&per=100`, owner.token, target);
-        for (const event of page.body as { id: string; sequence: string }[]) {
-          assert.ok(BigInt(event.sequence) > BigInt(position), 'sequences only increase');
-          seen.push(event.id);
-          position = event.sequence;
+    },
+  );
+
+  test(
+    'concurrent writers committing in any order: a reader paging with `after` sees every event once, in increasing order',
+    { skip: NEEDS_POSTGRES },
+    async () => {
+      const target = await createOrganization(t.app, owner.token, { name: 'Burst' });
+      await sequencer.stamp();
+      const start = (await feed('', owner.token, target)).body as { sequence: string }[];
+      let position = start[start.length - 1].sequence;
+
+      const written: string[] = [];
+      const writers = Array.from({ length: 8 }, async () => {
+        const client = new pg.Client({ connectionString: process.env.DATABASE_URL });
+        await client.connect();
+        try {
+          for (let i = 0; i < 15; i++) {
+            const id = randomUUID();
+            await client.query('BEGIN');
+            await insertEvent(client, target, id);
+            await client.query(`SELECT pg_sleep(${(Math.random() * 0.02).toFixed(3)})`); // commit late, in a random order
+            await client.query('COMMIT');
+            written.push(id);
+          }
+        } finally {
+          await client.end();
         }
-        if (finished && page.body.length === 0) return;
-      }
-    })();
-    await Promise.all(writers);
-    done = true;
-    await reader;
-    assert.equal(written.length, 120);
-    assert.equal(new Set(seen).size, seen.length, 'no event twice');
-    assert.deepEqual([...seen].sort(), [...written].sort(), 'every committed event was seen');
-  });
+      });
+      let done = false;
+      const seen: string[] = [];
+      const reader = (async () => {
+        while (true) {
+          const finished = done;
+          const page = await feed(`?after=${position}&per=100`, owner.token, target);
+          for (const event of page.body as { id: string; sequence: string }[]) {
+            assert.ok(BigInt(event.sequence) > BigInt(position), 'sequences only increase');
+            seen.push(event.id);
+            position = event.sequence;
+          }
+          if (finished && page.body.length === 0) return;
+        }
+      })();
+      await Promise.all(writers);
+      done = true;
+      await reader;
+      assert.equal(written.length, 120);
+      assert.equal(new Set(seen).size, seen.length, 'no event twice');
+      assert.deepEqual([...seen].sort(), [...written].sort(), 'every committed event was seen');
+    },
+  );
 });
 
 describe('retention', () => {
@@ -261,7 +332,11 @@ describe('retention', () => {
 
   test('with a broker, only events it confirmed go: undelivered and dead ones are kept whatever their age', async () => {
     const settings = t.app.get<AppConfig>(appConfig.KEY);
-    const job = new HousekeepingJob(t.dataSource, t.app.get(OAuthStateStore), { ...settings, amqpUrl: 'amqp://broker.test', eventRetentionDays: 30 });
+    const job = new HousekeepingJob(t.dataSource, t.app.get(OAuthStateStore), {
+      ...settings,
+      amqpUrl: 'amqp://broker.test',
+      eventRetentionDays: 30,
+    });
     const [delivered, undelivered, dead] = [await aged(31, true), await aged(31, false), await aged(400, false)];
     await t.dataSource.query('UPDATE events SET dead_at = now() WHERE id = $1', [dead]);
     assert.equal(await job.purgeEvents(), 1);
@@ -277,7 +352,10 @@ describe('retention', () => {
     );
     sequencer.wake();
     await sequencer.settle();
-    await t.dataSource.query(`UPDATE events SET committed_at = now() - interval '200 days' WHERE data = '{}'::jsonb AND organization_id = $1`, [org]);
+    await t.dataSource.query(
+      `UPDATE events SET committed_at = now() - interval '200 days' WHERE data = '{}'::jsonb AND organization_id = $1`,
+      [org],
+    );
     assert.ok((await t.app.get(HousekeepingJob).purgeEvents()) >= count);
     assert.equal((await t.dataSource.query(`SELECT 1 FROM events WHERE committed_at < now() - interval '90 days'`)).length, 0);
   });

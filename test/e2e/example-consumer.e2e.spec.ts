@@ -26,10 +26,23 @@ async function until(condition: () => boolean, timeoutMs = 10_000): Promise<void
   }
 }
 
-const lines = () => output.split('\n').filter((l) => l.startsWith('{')).map((l) => JSON.parse(l) as Record<string, unknown>);
+const lines = () =>
+  output
+    .split('\n')
+    .filter((l) => l.startsWith('{'))
+    .map((l) => JSON.parse(l) as Record<string, unknown>);
 
 function cloudEvent(id: string): OutgoingMessage {
-  const body = { specversion: '1.0', id, source: 'http://api.test/v1/organizations/x', type: 'tech.entropy.credential.linked', subject: 'credentials/7', time: '2026-12-01T10:00:00.000Z', sequence: '00000000000000000042', data: {} };
+  const body = {
+    specversion: '1.0',
+    id,
+    source: 'http://api.test/v1/organizations/x',
+    type: 'tech.entropy.credential.linked',
+    subject: 'credentials/7',
+    time: '2026-12-01T10:00:00.000Z',
+    sequence: '00000000000000000042',
+    data: {},
+  };
   return { id, type: body.type, routingKey: 'credential.linked', body: Buffer.from(JSON.stringify(body)), time: new Date(body.time) };
 }
 
@@ -61,8 +74,14 @@ after(async () => {
 test('declares a durable quorum queue and its dead-letter queue', { skip }, async () => {
   const { stdout } = await rabbitmqctl('list_queues', 'name', 'type', 'durable');
   const rows = stdout.split('\n').map((line) => line.trim().split(/\s+/));
-  assert.deepEqual(rows.find(([name]) => name === queue), [queue, 'quorum', 'true']);
-  assert.deepEqual(rows.find(([name]) => name === `${queue}.dead`), [`${queue}.dead`, 'quorum', 'true']);
+  assert.deepEqual(
+    rows.find(([name]) => name === queue),
+    [queue, 'quorum', 'true'],
+  );
+  assert.deepEqual(
+    rows.find(([name]) => name === `${queue}.dead`),
+    [`${queue}.dead`, 'quorum', 'true'],
+  );
 });
 
 test('logs each event once, ignores a duplicate id, and dead-letters a poison message', { skip }, async () => {

@@ -38,7 +38,11 @@ async function count(sql: string, params: unknown[] = []): Promise<number> {
 
 /** Rows whose count must not move when a sign-in fails. */
 async function footprint() {
-  return { users: await count('SELECT 1 FROM users'), sessions: await count('SELECT 1 FROM sessions'), events: await count('SELECT 1 FROM events') };
+  return {
+    users: await count('SELECT 1 FROM users'),
+    sessions: await count('SELECT 1 FROM sessions'),
+    events: await count('SELECT 1 FROM events'),
+  };
 }
 
 /** A sign-in started by one browser: the dialog it is sent to and its login cookie (`name=value`). */
@@ -154,7 +158,9 @@ describe('GET /v1/auth/facebook', () => {
     assert.match(nonce, /^[A-Za-z0-9_-]{43}$/);
     const state = new URL(String(res.headers.location)).searchParams.get('state')!;
     assert.equal(String(res.headers.location).includes(nonce), false, 'the nonce never goes to Facebook');
-    const [row] = await t.dataSource.query(`SELECT binding FROM oauth_states WHERE state_hash = $1`, [createHash('sha256').update(state).digest('hex')]);
+    const [row] = await t.dataSource.query(`SELECT binding FROM oauth_states WHERE state_hash = $1`, [
+      createHash('sha256').update(state).digest('hex'),
+    ]);
     assert.equal(row.binding.nonceHash, createHash('sha256').update(nonce).digest('hex'));
     const dump = JSON.stringify(await t.dataSource.query(`SELECT * FROM oauth_states`));
     assert.equal(dump.includes(nonce), false);
@@ -162,7 +168,14 @@ describe('GET /v1/auth/facebook', () => {
 
   test('a redirect off the WEB_APP_URL origin is 400 and issues no state', async () => {
     const before = await count(`SELECT 1 FROM oauth_states`);
-    for (const redirect of ['http://evil.test/', '//evil.test/x', 'https://app.test/', 'http://app.test.evil.test/', 'http://app.test:8080/', 'javascript:alert(1)']) {
+    for (const redirect of [
+      'http://evil.test/',
+      '//evil.test/x',
+      'https://app.test/',
+      'http://app.test.evil.test/',
+      'http://app.test:8080/',
+      'javascript:alert(1)',
+    ]) {
       const res = await call(t.app, 'GET', `/v1/auth/facebook?redirect=${encodeURIComponent(redirect)}`);
       assert.equal(res.status, 400, redirect);
       assert.equal(res.body.code, 'VALIDATION.FAILED', redirect);
@@ -186,7 +199,11 @@ describe('GET /v1/auth/facebook/callback (JSON)', () => {
     assert.deepEqual(Object.keys(res.body.user).sort(), ['email', 'id', 'name']);
     assert.equal(res.body.user.name, ADA.name);
     assert.equal(res.body.user.email, ADA.email);
-    assert.deepEqual(setCookies(res).map((c) => c.split('=')[0]), ['entropy_login'], 'API clients get no session cookie');
+    assert.deepEqual(
+      setCookies(res).map((c) => c.split('=')[0]),
+      ['entropy_login'],
+      'API clients get no session cookie',
+    );
     assert.match(cookieNamed(res, 'entropy_login'), /^entropy_login=;.*Max-Age=0/, 'the login cookie is cleared');
     assert.ok(cookieNamed(res, 'entropy_login').includes('Path=/v1/auth/facebook'));
     assertNoSecrets(res, secretsOf(back));
@@ -197,8 +214,13 @@ describe('GET /v1/auth/facebook/callback (JSON)', () => {
 
     const [row] = await t.dataSource.query('SELECT facebook_user_id FROM users WHERE id = $1', [res.body.user.id]);
     assert.equal(row.facebook_user_id, ADA.id);
-    const events = await t.dataSource.query(`SELECT type, data FROM events WHERE aggregate_type = 'User' AND aggregate_id = $1`, [String(res.body.user.id)]);
-    assert.deepEqual(events.map((e: { type: string }) => e.type), ['tech.entropy.user.signed_up']);
+    const events = await t.dataSource.query(`SELECT type, data FROM events WHERE aggregate_type = 'User' AND aggregate_id = $1`, [
+      String(res.body.user.id),
+    ]);
+    assert.deepEqual(
+      events.map((e: { type: string }) => e.type),
+      ['tech.entropy.user.signed_up'],
+    );
     assert.equal(events[0].data.via, 'facebook');
     const outboxDump = JSON.stringify(await t.dataSource.query('SELECT data FROM events'));
     for (const secret of [res.body.access_token, ...facebookTokensSeen()]) assert.equal(outboxDump.includes(secret), false);
@@ -233,7 +255,10 @@ describe('GET /v1/auth/facebook/callback (JSON)', () => {
     const me = await call(t.app, 'GET', '/v1/me', { token: first.body.access_token });
     assert.equal(me.body.name, 'Grace Brewster Hopper');
     assert.equal(await count(`SELECT 1 FROM users WHERE facebook_user_id = $1`, [GRACE.id]), 1);
-    assert.equal(await count(`SELECT 1 FROM events WHERE type = 'tech.entropy.user.signed_up' AND aggregate_id = $1`, [String(first.body.user.id)]), 1);
+    assert.equal(
+      await count(`SELECT 1 FROM events WHERE type = 'tech.entropy.user.signed_up' AND aggregate_id = $1`, [String(first.body.user.id)]),
+      1,
+    );
   });
 
   test('a new Facebook identity showing the email of an existing account (CLI) is 409 FACEBOOK.EMAIL_IN_USE, nothing changed', async () => {
@@ -251,7 +276,10 @@ describe('GET /v1/auth/facebook/callback (JSON)', () => {
     const browser = (await signIn(LINUS.id, BROWSER_ACCEPT)).res;
     assert.equal(browser.status, 302);
     assert.equal(new URL(String(browser.headers.location)).searchParams.get('error'), 'FACEBOOK.EMAIL_IN_USE');
-    assert.equal(setCookies(browser).some((c) => c.startsWith('entropy_session=')), false);
+    assert.equal(
+      setCookies(browser).some((c) => c.startsWith('entropy_session=')),
+      false,
+    );
     assert.deepEqual(await footprint(), before);
     const [row] = await t.dataSource.query('SELECT facebook_user_id, name, email FROM users WHERE id = $1', [existing.id]);
     assert.deepEqual(row, { facebook_user_id: null, name: 'linus', email: LINUS.email });
@@ -292,7 +320,9 @@ describe('GET /v1/auth/facebook/callback (JSON)', () => {
     const second = (await signIn(known.id)).res;
     assert.equal(second.status, 200, second.text);
     assert.deepEqual(second.body.user, { id: first.body.user.id, name: 'Known Renamed', email: known.email });
-    const rows = await t.dataSource.query('SELECT id, email, facebook_user_id FROM users WHERE id = ANY($1) ORDER BY id', [[first.body.user.id, other.id]]);
+    const rows = await t.dataSource.query('SELECT id, email, facebook_user_id FROM users WHERE id = ANY($1) ORDER BY id', [
+      [first.body.user.id, other.id],
+    ]);
     assert.deepEqual(rows, [
       { id: first.body.user.id, email: known.email, facebook_user_id: known.id },
       { id: other.id, email: 'someone-else@example.com', facebook_user_id: null },
@@ -310,13 +340,22 @@ describe('GET /v1/auth/facebook/callback (JSON)', () => {
     );
     const { res } = await signIn(MARGARET.id);
     assert.equal(res.status, 200, res.text);
-    const rows = await t.dataSource.query('SELECT user_id, role, status, joined_at FROM memberships WHERE organization_id = $1 AND role = $2', [org.body.id, 'admin']);
+    const rows = await t.dataSource.query(
+      'SELECT user_id, role, status, joined_at FROM memberships WHERE organization_id = $1 AND role = $2',
+      [org.body.id, 'admin'],
+    );
     assert.equal(rows.length, 1);
     assert.equal(rows[0].user_id, res.body.user.id);
     assert.equal(rows[0].status, 'active');
     assert.ok(rows[0].joined_at);
-    const activated = await t.dataSource.query(`SELECT data FROM events WHERE type = 'tech.entropy.member.activated' AND organization_id = $1`, [org.body.id]);
-    assert.deepEqual(activated.map((e: { data: unknown }) => e.data), [{ invitation_id: invitationId, user_id: res.body.user.id, role: 'admin' }]);
+    const activated = await t.dataSource.query(
+      `SELECT data FROM events WHERE type = 'tech.entropy.member.activated' AND organization_id = $1`,
+      [org.body.id],
+    );
+    assert.deepEqual(
+      activated.map((e: { data: unknown }) => e.data),
+      [{ invitation_id: invitationId, user_id: res.body.user.id, role: 'admin' }],
+    );
     const visible = await call(t.app, 'GET', `/v1/organizations/${org.body.id}`, { token: res.body.access_token });
     assert.equal(visible.status, 200);
   });
@@ -361,13 +400,18 @@ describe('GET /v1/auth/facebook?link=1: a signed-in user attaches Facebook to th
     assert.equal((await call(t.app, 'GET', '/v1/auth/facebook?link=yes', { token: owner.token })).status, 400);
     assert.equal(await count('SELECT 1 FROM oauth_states'), before);
     // A stale session cookie does not stand in the way of an ordinary (anonymous) sign-in.
-    assert.equal((await call(t.app, 'GET', '/v1/auth/facebook', { headers: { cookie: `entropy_session=${generateToken('session')}` } })).status, 302);
+    assert.equal(
+      (await call(t.app, 'GET', '/v1/auth/facebook', { headers: { cookie: `entropy_session=${generateToken('session')}` } })).status,
+      302,
+    );
   });
 
   test('with a bearer session: the callback attaches the identity to that account (JSON answer), UserFacebookLinked, and Facebook signs in to it from then on', async () => {
     const existing = await t.user(HEDY.email, { name: 'hedy' });
     const started = await start('?link=1', { authorization: `Bearer ${existing.token}` });
-    const [state] = await t.dataSource.query('SELECT binding FROM oauth_states WHERE state_hash = $1', [createHash('sha256').update(started.state).digest('hex')]);
+    const [state] = await t.dataSource.query('SELECT binding FROM oauth_states WHERE state_hash = $1', [
+      createHash('sha256').update(started.state).digest('hex'),
+    ]);
     assert.equal(state.binding.link.userId, existing.id);
     const back = await dialog(started, HEDY.id);
     const res = await callback(back);
@@ -383,7 +427,10 @@ describe('GET /v1/auth/facebook?link=1: a signed-in user attaches Facebook to th
     assert.deepEqual(events[0], { user_id: existing.id, provider: 'facebook', via: 'sign_in' });
     const payload = JSON.stringify(events[0]);
     for (const personal of [HEDY.id, HEDY.email, HEDY.name]) assert.equal(payload.includes(personal), false, personal);
-    assert.equal(await count(`SELECT 1 FROM events WHERE type = 'tech.entropy.user.signed_up' AND aggregate_id = $1`, [String(existing.id)]), 1);
+    assert.equal(
+      await count(`SELECT 1 FROM events WHERE type = 'tech.entropy.user.signed_up' AND aggregate_id = $1`, [String(existing.id)]),
+      1,
+    );
 
     const again = (await signIn(HEDY.id)).res;
     assert.equal(again.status, 200, again.text);
@@ -416,8 +463,13 @@ describe('GET /v1/auth/facebook?link=1: a signed-in user attaches Facebook to th
     assert.equal(res.status, 409, res.text);
     assert.equal(res.body.code, 'FACEBOOK.IDENTITY_IN_USE');
     assert.deepEqual(await footprint(), before);
-    const rows = await t.dataSource.query('SELECT id, facebook_user_id FROM users WHERE id = ANY($1) ORDER BY id', [[holder.body.user.id, other.id]]);
-    assert.deepEqual(rows, [{ id: holder.body.user.id, facebook_user_id: JOAN.id }, { id: other.id, facebook_user_id: null }]);
+    const rows = await t.dataSource.query('SELECT id, facebook_user_id FROM users WHERE id = ANY($1) ORDER BY id', [
+      [holder.body.user.id, other.id],
+    ]);
+    assert.deepEqual(rows, [
+      { id: holder.body.user.id, facebook_user_id: JOAN.id },
+      { id: other.id, facebook_user_id: null },
+    ]);
   });
 
   test('an account that already has a different Facebook identity is 409 FACEBOOK.ACCOUNT_HAS_OTHER_IDENTITY, nothing changed', async () => {
@@ -449,7 +501,9 @@ describe('GET /v1/auth/facebook?link=1: a signed-in user attaches Facebook to th
     const back = await dialog(await start('', { authorization: `Bearer ${user.token}` }), BARBARA.id);
     back.url.searchParams.set('link', '1');
     const before = await footprint();
-    const res = await call(t.app, 'GET', `${back.url.pathname}${back.url.search}`, { headers: { ...JSON_ACCEPT, cookie: back.cookie, authorization: `Bearer ${user.token}` } });
+    const res = await call(t.app, 'GET', `${back.url.pathname}${back.url.search}`, {
+      headers: { ...JSON_ACCEPT, cookie: back.cookie, authorization: `Bearer ${user.token}` },
+    });
     assert.equal(res.status, 409, res.text);
     assert.equal(res.body.code, 'FACEBOOK.EMAIL_IN_USE');
     assert.deepEqual(await footprint(), before);
@@ -481,7 +535,10 @@ describe('GET /v1/auth/facebook/callback (browser)', () => {
     const noHeader = await call(t.app, 'POST', '/v1/organizations', { headers: { cookie }, body: { name: 'Cookie org' } });
     assert.equal(noHeader.status, 403);
     assert.equal(noHeader.body.code, 'AUTH.CSRF');
-    const wrong = await call(t.app, 'POST', '/v1/organizations', { headers: { cookie, 'x-csrf-token': 'guess' }, body: { name: 'Cookie org' } });
+    const wrong = await call(t.app, 'POST', '/v1/organizations', {
+      headers: { cookie, 'x-csrf-token': 'guess' },
+      body: { name: 'Cookie org' },
+    });
     assert.equal(wrong.status, 403);
     // A CSRF cookie planted beside the real session does not help: the token is tied to the session.
     const planted = await call(t.app, 'POST', '/v1/organizations', {
@@ -490,7 +547,10 @@ describe('GET /v1/auth/facebook/callback (browser)', () => {
     });
     assert.equal(planted.status, 403);
     assert.equal(await count('SELECT 1 FROM organizations'), orgsBefore);
-    const ok = await call(t.app, 'POST', '/v1/organizations', { headers: { cookie, 'x-csrf-token': valueOf(csrf) }, body: { name: 'Cookie org' } });
+    const ok = await call(t.app, 'POST', '/v1/organizations', {
+      headers: { cookie, 'x-csrf-token': valueOf(csrf) },
+      body: { name: 'Cookie org' },
+    });
     assert.equal(ok.status, 201, ok.text);
 
     // Logout by cookie revokes the session and clears both cookies.
@@ -514,7 +574,10 @@ describe('GET /v1/auth/facebook/callback (browser)', () => {
     const user = await t.user('bearer-csrf@example.com');
     const res = await call(t.app, 'POST', '/v1/organizations', { token: user.token, body: { name: 'Bearer org' } });
     assert.equal(res.status, 201);
-    const stale = await call(t.app, 'GET', '/v1/me', { token: user.token, headers: { cookie: `entropy_session=${generateToken('session')}` } });
+    const stale = await call(t.app, 'GET', '/v1/me', {
+      token: user.token,
+      headers: { cookie: `entropy_session=${generateToken('session')}` },
+    });
     assert.equal(stale.status, 200);
     assert.equal(stale.body.email, 'bearer-csrf@example.com');
   });
@@ -583,7 +646,10 @@ describe('GET /v1/auth/facebook/callback failures create nothing', () => {
     assert.equal(`${location.origin}${location.pathname}`, target);
     assert.equal(location.searchParams.get('error'), 'FACEBOOK.LOGIN_DENIED');
     assert.ok(location.searchParams.get('error_description'));
-    assert.equal(setCookies(browser).some((c) => c.startsWith('entropy_session=')), false);
+    assert.equal(
+      setCookies(browser).some((c) => c.startsWith('entropy_session=')),
+      false,
+    );
     // A bad state in a browser goes back to the web app too.
     const replayed = await callback(browserBack, BROWSER_ACCEPT);
     assert.equal(replayed.status, 302);
@@ -665,7 +731,10 @@ describe('login CSRF: only the browser that started a sign-in can complete it', 
     const location = new URL(String(res.headers.location));
     assert.equal(`${location.origin}${location.pathname}`, 'http://app.test/');
     assert.equal(location.searchParams.get('error'), 'FACEBOOK.LOGIN_NOT_STARTED_HERE');
-    assert.equal(setCookies(res).some((c) => c.startsWith('entropy_session=')), false);
+    assert.equal(
+      setCookies(res).some((c) => c.startsWith('entropy_session=')),
+      false,
+    );
     assert.deepEqual(await footprint(), before);
   });
 });
@@ -676,10 +745,19 @@ describe('concurrency and timeouts', () => {
     fb.addUser(twin);
     const [a, b] = [await dialog(await start(), twin.id), await dialog(await start(), twin.id)];
     const results = await Promise.all([callback(a), callback(b)]);
-    assert.deepEqual(results.map((r) => r.status), [200, 200]);
+    assert.deepEqual(
+      results.map((r) => r.status),
+      [200, 200],
+    );
     assert.equal(await count('SELECT 1 FROM users WHERE facebook_user_id = $1', [twin.id]), 1);
-    assert.equal(await count(`SELECT 1 FROM events o JOIN users u ON o.aggregate_id = u.id::text
-      WHERE o.type = 'tech.entropy.user.signed_up' AND u.facebook_user_id = $1`, [twin.id]), 1);
+    assert.equal(
+      await count(
+        `SELECT 1 FROM events o JOIN users u ON o.aggregate_id = u.id::text
+      WHERE o.type = 'tech.entropy.user.signed_up' AND u.facebook_user_id = $1`,
+        [twin.id],
+      ),
+      1,
+    );
   });
 
   test('a Graph server slower than the timeout is 502, nothing created', async () => {
@@ -699,7 +777,10 @@ describe('documentation', () => {
     const doc = (await call(t.app, 'GET', '/docs-json')).body;
     const startOp = doc.paths['/v1/auth/facebook']?.get;
     const callbackOp = doc.paths['/v1/auth/facebook/callback']?.get;
-    for (const [operation, statuses] of [[startOp, ['302', '400', '503']], [callbackOp, ['200', '302', '400', '502', '503']]] as const) {
+    for (const [operation, statuses] of [
+      [startOp, ['302', '400', '503']],
+      [callbackOp, ['200', '302', '400', '502', '503']],
+    ] as const) {
       assert.ok(operation);
       assert.ok(operation.summary);
       assert.deepEqual(operation.tags, ['auth']);

@@ -25,7 +25,10 @@ let t: TestApp;
 const world = { ownerToken: '', ownerId: 0, organizationId: '', orgToken: '', tokenId: '' };
 
 async function issueOrgToken(): Promise<void> {
-  const res = await call(t.app, 'POST', `/v1/organizations/${world.organizationId}/authorization_tokens`, { token: world.ownerToken, body: {} });
+  const res = await call(t.app, 'POST', `/v1/organizations/${world.organizationId}/authorization_tokens`, {
+    token: world.ownerToken,
+    body: {},
+  });
   assert.equal(res.status, 201, res.text);
   world.orgToken = res.body.token;
   world.tokenId = res.body.id;
@@ -106,7 +109,10 @@ function percentEncode(text: string): string {
 const loneSurrogate = fc.constantFrom('\ud800', '\udbff', '\udc00', '\udfff');
 const nasty = fc.oneof(
   fc.string({ unit: 'binary', maxLength: 30 }),
-  { weight: 2, arbitrary: fc.tuple(fc.string({ maxLength: 10 }), loneSurrogate, fc.string({ maxLength: 10 })).map((parts) => parts.join('')) },
+  {
+    weight: 2,
+    arbitrary: fc.tuple(fc.string({ maxLength: 10 }), loneSurrogate, fc.string({ maxLength: 10 })).map((parts) => parts.join('')),
+  },
   fc.constantFrom('\u0000', 'a\u0000b', '', ' ', '\ufeff', '\u202e', 'null', '1e3', '-0', 'NaN', '0x10', '😀', '\ud83d\ude00'),
 );
 
@@ -119,7 +125,9 @@ const pathParam = (name: string) =>
     { weight: 1, arbitrary: fc.integer({ min: 90, max: 3000 }).map((n) => ({ raw: 'a'.repeat(n) })) },
     {
       weight: 2,
-      arbitrary: fc.constantFrom('%', '%zz', '%ED%A0%80', '%00', '%C0%AF', '%E0%A4%A', '%FF', '%2e%2e', '%2F', '%252F', ';x', '%20', '9'.repeat(40)).map((raw) => ({ raw })),
+      arbitrary: fc
+        .constantFrom('%', '%zz', '%ED%A0%80', '%00', '%C0%AF', '%E0%A4%A', '%FF', '%2e%2e', '%2F', '%252F', ';x', '%20', '9'.repeat(40))
+        .map((raw) => ({ raw })),
     },
   );
 
@@ -127,11 +135,41 @@ const queryString = fc
   .array(
     fc.tuple(
       fc.oneof(
-        fc.constantFrom('per', 'cursor', 'redirect', 'state', 'code', 'error', 'link', 'after', 'type', '__proto__', 'constructor', 'a[b]', 'per[]'),
+        fc.constantFrom(
+          'per',
+          'cursor',
+          'redirect',
+          'state',
+          'code',
+          'error',
+          'link',
+          'after',
+          'type',
+          '__proto__',
+          'constructor',
+          'a[b]',
+          'per[]',
+        ),
         nasty.map(percentEncode),
       ),
       fc.oneof(
-        fc.constantFrom('-1', '0', '1', '100', '101', '1e3', '1.5', 'abc', '', '%00', '%zz', '%ED%A0%80', '%', 'http://evil.test/', '//evil.test'),
+        fc.constantFrom(
+          '-1',
+          '0',
+          '1',
+          '100',
+          '101',
+          '1e3',
+          '1.5',
+          'abc',
+          '',
+          '%00',
+          '%zz',
+          '%ED%A0%80',
+          '%',
+          'http://evil.test/',
+          '//evil.test',
+        ),
         nasty.map(percentEncode),
         fc.integer({ min: 1, max: 5000 }).map((n) => 'q'.repeat(n)),
       ),
@@ -145,12 +183,7 @@ const deepText = fc
   .tuple(fc.integer({ min: 20, max: 5000 }), fc.boolean())
   .map(([levels, arrays]) => (arrays ? '['.repeat(levels) + ']'.repeat(levels) : '{"a":'.repeat(levels) + '1' + '}'.repeat(levels)));
 
-const garbageValue = fc.oneof(
-  fc.jsonValue({ maxDepth: 3 }),
-  nasty,
-  fc.constant('x'.repeat(5000)),
-  fc.array(nasty, { maxLength: 3 }),
-);
+const garbageValue = fc.oneof(fc.jsonValue({ maxDepth: 3 }), nasty, fc.constant('x'.repeat(5000)), fc.array(nasty, { maxLength: 3 }));
 
 const body = ({ bodyFields: fields, example }: Route) =>
   fc.oneof(
@@ -165,7 +198,9 @@ const body = ({ bodyFields: fields, example }: Route) =>
     {
       weight: 4,
       arbitrary: fc
-        .dictionary(fields.length ? fc.oneof({ weight: 4, arbitrary: fc.constantFrom(...fields) }, nasty) : nasty, garbageValue, { maxKeys: 5 })
+        .dictionary(fields.length ? fc.oneof({ weight: 4, arbitrary: fc.constantFrom(...fields) }, nasty) : nasty, garbageValue, {
+          maxKeys: 5,
+        })
         .map((value) => JSON.stringify(value)),
     },
     { weight: 2, arbitrary: deepText.map((deep) => `{"${fields[0] ?? 'name'}":${deep}}`) },
@@ -173,8 +208,22 @@ const body = ({ bodyFields: fields, example }: Route) =>
     {
       weight: 2,
       arbitrary: fc.constantFrom(
-        '', '{', '{"a":', 'null', 'true', '1', '"x"', '[]', '"\\ud800"', '{"\\udc00":1}', '{"__proto__":{"is_admin":true}}',
-        '{"constructor":{"prototype":{"x":1}}}', '{"a":1,"a":2}', 'signed_request=a.b', '\u0000', '\ufeff{}',
+        '',
+        '{',
+        '{"a":',
+        'null',
+        'true',
+        '1',
+        '"x"',
+        '[]',
+        '"\\ud800"',
+        '{"\\udc00":1}',
+        '{"__proto__":{"is_admin":true}}',
+        '{"constructor":{"prototype":{"x":1}}}',
+        '{"a":1,"a":2}',
+        'signed_request=a.b',
+        '\u0000',
+        '\ufeff{}',
       ),
     },
     { weight: 1, arbitrary: fc.string({ unit: 'binary', maxLength: 200 }) },
@@ -185,8 +234,15 @@ const contentType = fc.oneof(
   {
     weight: 3,
     arbitrary: fc.constantFrom(
-      'application/json; charset=utf-8', 'application/json; charset=latin1', 'text/plain', 'application/x-www-form-urlencoded',
-      'multipart/form-data; boundary=x', 'application/xml', '???', 'application/json, text/plain', undefined,
+      'application/json; charset=utf-8',
+      'application/json; charset=latin1',
+      'text/plain',
+      'application/x-www-form-urlencoded',
+      'multipart/form-data; boundary=x',
+      'application/xml',
+      '???',
+      'application/json, text/plain',
+      undefined,
     ),
   },
 );
@@ -194,7 +250,16 @@ const contentType = fc.oneof(
 type Caller = 'anonymous' | 'owner' | 'orgToken' | 'garbage';
 const caller = fc.constantFrom<Caller>('anonymous', 'owner', 'owner', 'owner', 'orgToken', 'garbage');
 const garbageAuthorization = fc.oneof(
-  fc.constantFrom('Bearer', 'Bearer ', 'Bearer x', 'Basic %%%', 'Basic ' + Buffer.from(':').toString('base64'), 'Bearer ent_s_', 'Bearer ent_o_AAAA', 'Negotiate x'),
+  fc.constantFrom(
+    'Bearer',
+    'Bearer ',
+    'Bearer x',
+    'Basic %%%',
+    'Basic ' + Buffer.from(':').toString('base64'),
+    'Bearer ent_s_',
+    'Bearer ent_o_AAAA',
+    'Negotiate x',
+  ),
   nasty.map((text) => `Bearer ${percentEncode(text)}`),
 );
 
@@ -210,7 +275,10 @@ const extraHeaders = fc.record(
 
 const request = (route: Route) =>
   fc.record({
-    method: fc.oneof({ weight: 12, arbitrary: fc.constant(route.method) }, fc.constantFrom('GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS', 'HEAD')),
+    method: fc.oneof(
+      { weight: 12, arbitrary: fc.constant(route.method) },
+      fc.constantFrom('GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS', 'HEAD'),
+    ),
     params: fc.tuple(...route.pathParams.map(pathParam)),
     query: fc.oneof({ weight: 2, arbitrary: fc.constant('') }, queryString),
     body: fc.option(body(route), { nil: undefined, freq: 4 }),
@@ -233,12 +301,18 @@ function realValue(name: string): string {
   return name.endsWith('Id') ? '00000000-0000-4000-8000-000000000000' : 'abc123';
 }
 
-async function send(route: Route, generated: Req, fixedPath?: string): Promise<{ description: string; status: number; headers: Record<string, unknown>; text: string }> {
+async function send(
+  route: Route,
+  generated: Req,
+  fixedPath?: string,
+): Promise<{ description: string; status: number; headers: Record<string, unknown>; text: string }> {
   let index = 0;
-  const path = fixedPath ?? route.template.replace(/\{[^}]+\}/g, () => {
-    const param = generated.params[index++];
-    return 'real' in param ? realValue(param.real) : param.raw;
-  });
+  const path =
+    fixedPath ??
+    route.template.replace(/\{[^}]+\}/g, () => {
+      const param = generated.params[index++];
+      return 'real' in param ? realValue(param.real) : param.raw;
+    });
   const url = path + generated.query;
   const headers: Record<string, string> = { ...generated.headers };
   if (generated.caller === 'owner') headers.authorization = `Bearer ${world.ownerToken}`;
@@ -284,7 +358,13 @@ function assertContractAnswer(method: string, answer: Awaited<ReturnType<typeof 
   }
   const notConfigured = answer.status === 503 && error.code === 'FACEBOOK.NOT_CONFIGURED';
   assert.ok(answer.status < 500 || notConfigured, `5xx: ${where}`);
-  assert.deepEqual(Object.keys(error).filter((key) => key !== 'details').sort(), ['code', 'error', 'message', 'statusCode'], where);
+  assert.deepEqual(
+    Object.keys(error)
+      .filter((key) => key !== 'details')
+      .sort(),
+    ['code', 'error', 'message', 'statusCode'],
+    where,
+  );
   assert.equal(error.statusCode, answer.status, where);
   assert.equal(typeof error.message, 'string', where);
   assert.equal(typeof error.error, 'string', where);
@@ -310,13 +390,25 @@ test('no input to any route in /docs-json produces a 5xx or an error outside the
 });
 
 test('arbitrary paths answer within the contract (mostly 404, in the error body)', async () => {
-  const segment = fc.oneof(fc.constantFrom('v1', 'organizations', 'members', '..', '%zz', '%00', '%ED%A0%80', ''), nasty.map(percentEncode));
+  const segment = fc.oneof(
+    fc.constantFrom('v1', 'organizations', 'members', '..', '%zz', '%00', '%ED%A0%80', ''),
+    nasty.map(percentEncode),
+  );
   await fc.assert(
-    fc.asyncProperty(fc.array(segment, { minLength: 1, maxLength: 6 }), fc.constantFrom('GET', 'POST', 'DELETE'), async (segments, method) => {
-      const url = `/${segments.join('/')}`;
-      const response = await t.app.inject({ method: method as 'GET', url, headers: { authorization: `Bearer ${world.ownerToken}` } });
-      assertContractAnswer(method, { description: `${method} ${url}`, status: response.statusCode, headers: response.headers, text: response.body });
-    }),
+    fc.asyncProperty(
+      fc.array(segment, { minLength: 1, maxLength: 6 }),
+      fc.constantFrom('GET', 'POST', 'DELETE'),
+      async (segments, method) => {
+        const url = `/${segments.join('/')}`;
+        const response = await t.app.inject({ method: method as 'GET', url, headers: { authorization: `Bearer ${world.ownerToken}` } });
+        assertContractAnswer(method, {
+          description: `${method} ${url}`,
+          status: response.statusCode,
+          headers: response.headers,
+          text: response.body,
+        });
+      },
+    ),
     { seed: SEED, numRuns: 150, includeErrorInReport: true },
   );
 });
@@ -326,10 +418,25 @@ test('every body field of every route refuses a lone surrogate, NUL and deep nes
   for (const route of routes.filter((candidate) => candidate.bodyFields.length)) {
     const path = route.template.replace(/\{([^}]+)\}/g, (_, name: string) => realValue(name));
     for (const field of route.bodyFields) {
-      for (const [kind, text] of [['surrogate', `{"${field}":"x\\ud800"}`], ['NUL', `{"${field}":"x\\u0000"}`], ['nesting', `{"${field}":${deep}}`]]) {
-        const answer = await send(route, {
-          method: route.method, params: [], query: '', body: text, contentType: 'application/json', caller: 'owner', garbageAuthorization: '', headers: {},
-        }, path);
+      for (const [kind, text] of [
+        ['surrogate', `{"${field}":"x\\ud800"}`],
+        ['NUL', `{"${field}":"x\\u0000"}`],
+        ['nesting', `{"${field}":${deep}}`],
+      ]) {
+        const answer = await send(
+          route,
+          {
+            method: route.method,
+            params: [],
+            query: '',
+            body: text,
+            contentType: 'application/json',
+            caller: 'owner',
+            garbageAuthorization: '',
+            headers: {},
+          },
+          path,
+        );
         assertContractAnswer(route.method, answer);
         assert.equal(answer.status, 400, `${kind} in ${field}: ${answer.description} → ${answer.status} ${answer.text}`);
       }

@@ -19,7 +19,11 @@ test('/health/ready answers 503 with migrations "pending" while the latest migra
   const pending = await call(t.app, 'GET', '/health/ready');
   assert.equal(pending.status, 503);
   assert.deepEqual(pending.body, { status: 'unavailable', database: 'up', migrations: 'pending' });
-  await t.dataSource.query('INSERT INTO schema_migrations (id, timestamp, name) VALUES ($1, $2, $3)', [latest.id, latest.timestamp, latest.name]);
+  await t.dataSource.query('INSERT INTO schema_migrations (id, timestamp, name) VALUES ($1, $2, $3)', [
+    latest.id,
+    latest.timestamp,
+    latest.name,
+  ]);
   assert.equal((await call(t.app, 'GET', '/health/ready')).status, 200);
 });
 

@@ -20,7 +20,13 @@ const json = { 'content-type': 'application/json' };
 
 function assertContractError(res: Sent, status: number, code: string): void {
   assert.equal(res.status, status, res.text);
-  assert.deepEqual(Object.keys(res.body).filter((key) => key !== 'details').sort(), ['code', 'error', 'message', 'statusCode'], res.text);
+  assert.deepEqual(
+    Object.keys(res.body)
+      .filter((key) => key !== 'details')
+      .sort(),
+    ['code', 'error', 'message', 'statusCode'],
+    res.text,
+  );
   assert.equal(res.body.statusCode, status);
   assert.equal(res.body.code, code, res.text);
   assert.equal(typeof res.body.message, 'string');
@@ -40,7 +46,11 @@ test('JSON nested deeper than 32 levels is 400 on every kind of route, before va
   const created = await call(t.app, 'POST', '/v1/organizations', { token, headers: json, body: `{"name":"Deep","bio":${deep}}` });
   assertContractError(created, 400, 'VALIDATION.FAILED');
   assert.match(created.body.message, /nested deeper than 32 levels/);
-  const objects = await call(t.app, 'PUT', `/v1/organizations/${organizationId}`, { token, headers: json, body: `{"address":${nested(5000)}}` });
+  const objects = await call(t.app, 'PUT', `/v1/organizations/${organizationId}`, {
+    token,
+    headers: json,
+    body: `{"address":${nested(5000)}}`,
+  });
   assertContractError(objects, 400, 'VALIDATION.FAILED');
   // The Facebook platform callbacks need no token; JSON there is refused just the same.
   const callback = await call(t.app, 'POST', '/v1/facebook/data-deletion', { headers: json, body: `{"signed_request":${nested(3000)}}` });
@@ -106,7 +116,11 @@ test('a malformed percent-encoding in the path is 400 REQUEST.MALFORMED, never e
 });
 
 test('an unsupported media type is 415 and malformed JSON is 400, in the error body', async () => {
-  assertContractError(await call(t.app, 'POST', '/v1/organizations', { token, headers: { 'content-type': 'application/xml' }, body: '<a/>' }), 415, 'REQUEST.UNSUPPORTED_MEDIA_TYPE');
+  assertContractError(
+    await call(t.app, 'POST', '/v1/organizations', { token, headers: { 'content-type': 'application/xml' }, body: '<a/>' }),
+    415,
+    'REQUEST.UNSUPPORTED_MEDIA_TYPE',
+  );
   assertContractError(await call(t.app, 'POST', '/v1/organizations', { token, headers: json, body: '{"name":' }), 400, 'REQUEST.MALFORMED');
 });
 

@@ -49,12 +49,14 @@ async function memberWith(organizationId: string, role: string) {
   return user;
 }
 
-const list = (organizationId: string, token = owner.token) => call(t.app, 'GET', `/v1/organizations/${organizationId}/invitations`, { token });
+const list = (organizationId: string, token = owner.token) =>
+  call(t.app, 'GET', `/v1/organizations/${organizationId}/invitations`, { token });
 const patch = (organizationId: string, invitationId: string, role: unknown, token = owner.token) =>
   call(t.app, 'PATCH', `/v1/organizations/${organizationId}/invitations/${invitationId}`, { token, body: { role } });
 const revoke = (organizationId: string, invitationId: string, token = owner.token) =>
   call(t.app, 'DELETE', `/v1/organizations/${organizationId}/invitations/${invitationId}`, { token });
-const members = async (organizationId: string) => (await call(t.app, 'GET', `/v1/organizations/${organizationId}/members`, { token: owner.token })).body;
+const members = async (organizationId: string) =>
+  (await call(t.app, 'GET', `/v1/organizations/${organizationId}/members`, { token: owner.token })).body;
 
 async function expire(invitationId: string): Promise<void> {
   await t.dataSource.query(`UPDATE memberships SET expires_at = now() - interval '1 minute' WHERE invitation_id = $1`, [invitationId]);
@@ -74,14 +76,28 @@ describe('GET /v1/organizations/{id}/invitations', () => {
     const id = await createOrg();
     const admin = await memberWith(id, 'admin');
     const emails = [fresh('a'), fresh('b'), fresh('c')];
-    const ids = [await invite(id, emails[0], 'member'), await invite(id, emails[1], 'admin', admin.token), await invite(id, emails[2], 'owner')];
+    const ids = [
+      await invite(id, emails[0], 'member'),
+      await invite(id, emails[1], 'admin', admin.token),
+      await invite(id, emails[2], 'owner'),
+    ];
 
     const pages = await allPages(t.app, `/v1/organizations/${id}/invitations?per=2`, owner.token);
-    assert.deepEqual(pages.map((p) => [p.status, p.body.length, p.headers['x-total-count']]), [[200, 2, '3'], [200, 1, '3']]);
+    assert.deepEqual(
+      pages.map((p) => [p.status, p.body.length, p.headers['x-total-count']]),
+      [
+        [200, 2, '3'],
+        [200, 1, '3'],
+      ],
+    );
     const invitations = pages.flatMap((p) => p.body);
     assert.deepEqual(
       invitations.map((i: { id: string; email: string; role: string; invited_by: number }) => [i.id, i.email, i.role, i.invited_by]),
-      [[ids[0], emails[0], 'member', owner.id], [ids[1], emails[1], 'admin', admin.id], [ids[2], emails[2], 'owner', owner.id]],
+      [
+        [ids[0], emails[0], 'member', owner.id],
+        [ids[1], emails[1], 'admin', admin.id],
+        [ids[2], emails[2], 'owner', owner.id],
+      ],
     );
     assert.deepEqual(Object.keys(invitations[0]).sort(), ['created_at', 'email', 'expires_at', 'id', 'invited_by', 'role']);
     for (const invitation of invitations) {
@@ -91,7 +107,10 @@ describe('GET /v1/organizations/{id}/invitations', () => {
     }
     // The member list shows the same invitations by id.
     const pending = (await members(id)).filter((m: { status: string }) => m.status === 'pending');
-    assert.deepEqual(pending.map((m: { invitation_id: string }) => m.invitation_id), ids);
+    assert.deepEqual(
+      pending.map((m: { invitation_id: string }) => m.invitation_id),
+      ids,
+    );
   });
 
   test('owners, admins and platform admins list; members 403; outsiders 404; bad ids and cursors 400', async () => {
@@ -124,7 +143,10 @@ describe('PATCH /v1/organizations/{id}/invitations/{invitationId}', () => {
     assert.deepEqual(Object.keys(res.body).sort(), ['created_at', 'email', 'expires_at', 'id', 'invited_by', 'role']);
     assert.equal((await list(id)).body[0].role, 'admin');
     const person = await t.user(email);
-    const [row] = await t.dataSource.query('SELECT role, status FROM memberships WHERE organization_id = $1 AND user_id = $2', [id, person.id]);
+    const [row] = await t.dataSource.query('SELECT role, status FROM memberships WHERE organization_id = $1 AND user_id = $2', [
+      id,
+      person.id,
+    ]);
     assert.deepEqual(row, { role: 'admin', status: 'active' });
   });
 
@@ -152,7 +174,7 @@ describe('PATCH /v1/organizations/{id}/invitations/{invitationId}', () => {
     assert.deepEqual(await roles(), ['owner', 'member']);
   });
 
-  test('404 INVITATIONS.NOT_FOUND for an unknown, active or other organization\'s invitation; 400 for a bad id or body', async () => {
+  test("404 INVITATIONS.NOT_FOUND for an unknown, active or other organization's invitation; 400 for a bad id or body", async () => {
     const id = await createOrg();
     const other = await createOrg('Other org');
     const elsewhere = await invite(other, fresh('elsewhere'), 'member');
@@ -168,7 +190,10 @@ describe('PATCH /v1/organizations/{id}/invitations/{invitationId}', () => {
       assert.equal(res.body.code, 'VALIDATION.FAILED');
     }
     assert.equal((await patch(id, mine, 'king')).status, 400);
-    const extra = await call(t.app, 'PATCH', `/v1/organizations/${id}/invitations/${mine}`, { token: owner.token, body: { role: 'admin', email: 'x@example.com' } });
+    const extra = await call(t.app, 'PATCH', `/v1/organizations/${id}/invitations/${mine}`, {
+      token: owner.token,
+      body: { role: 'admin', email: 'x@example.com' },
+    });
     assert.equal(extra.status, 400);
     assert.equal((await list(id)).body[0].role, 'member');
   });
@@ -183,9 +208,15 @@ describe('DELETE /v1/organizations/{id}/invitations/{invitationId}', () => {
     const res = await revoke(id, invitationId, admin.token);
     assert.equal(res.status, 204, res.text);
     const revoked = await events(id, 'invitation.revoked');
-    assert.deepEqual(revoked.map((e) => e.data), [{ invitation_id: invitationId, role: 'admin', revoked_by: { type: 'user', id: admin.id } }]);
+    assert.deepEqual(
+      revoked.map((e) => e.data),
+      [{ invitation_id: invitationId, role: 'admin', revoked_by: { type: 'user', id: admin.id } }],
+    );
     assert.equal((await list(id)).body.length, 0);
-    assert.equal((await members(id)).some((m: { email: string }) => m.email === email), false);
+    assert.equal(
+      (await members(id)).some((m: { email: string }) => m.email === email),
+      false,
+    );
     const again = await revoke(id, invitationId);
     assert.equal(again.status, 404);
     assert.equal(again.body.code, 'INVITATIONS.NOT_FOUND');
@@ -217,7 +248,13 @@ describe('DELETE /v1/organizations/{id}/invitations/{invitationId}', () => {
     assert.equal((await list(id)).body.length, 2);
     assert.equal((await revoke(id, owning)).status, 204);
     assert.equal((await revoke(id, plain, platformAdmin.token)).status, 204);
-    assert.deepEqual((await events(id, 'invitation.revoked')).map((e) => e.data.revoked_by), [{ type: 'user', id: owner.id }, { type: 'user', id: platformAdmin.id }]);
+    assert.deepEqual(
+      (await events(id, 'invitation.revoked')).map((e) => e.data.revoked_by),
+      [
+        { type: 'user', id: owner.id },
+        { type: 'user', id: platformAdmin.id },
+      ],
+    );
   });
 });
 
@@ -229,10 +266,16 @@ describe('expiry', () => {
     const late = await invite(id, email, 'admin');
     await expire(late);
     const invitations = await list(id);
-    assert.deepEqual(invitations.body.map((i: { id: string }) => i.id), [kept]);
+    assert.deepEqual(
+      invitations.body.map((i: { id: string }) => i.id),
+      [kept],
+    );
     assert.equal(invitations.headers['x-total-count'], '1');
     const listed = await call(t.app, 'GET', `/v1/organizations/${id}/members`, { token: owner.token });
-    assert.deepEqual(listed.body.map((m: { status: string }) => m.status), ['active', 'pending']);
+    assert.deepEqual(
+      listed.body.map((m: { status: string }) => m.status),
+      ['active', 'pending'],
+    );
     assert.equal(listed.headers['x-total-count'], '2');
     assert.equal((await patch(id, late, 'member')).status, 404);
     assert.equal((await revoke(id, late)).status, 404);
@@ -254,13 +297,21 @@ describe('expiry', () => {
     await expire(second);
     const expired = await job.runOnce();
     assert.ok(expired !== undefined && expired >= 2, `expired ${expired}`);
-    const gone = await t.dataSource.query('SELECT invitation_id FROM memberships WHERE invitation_id = ANY($1::uuid[])', [[open, first, second]]);
-    assert.deepEqual(gone.map((r: { invitation_id: string }) => r.invitation_id), [open]);
+    const gone = await t.dataSource.query('SELECT invitation_id FROM memberships WHERE invitation_id = ANY($1::uuid[])', [
+      [open, first, second],
+    ]);
+    assert.deepEqual(
+      gone.map((r: { invitation_id: string }) => r.invitation_id),
+      [open],
+    );
     const [event] = await events(id, 'invitation.expired');
     assert.deepEqual(Object.keys(event.data).sort(), ['expired_at', 'invitation_id', 'role']);
     assert.deepEqual([event.data.invitation_id, event.data.role], [first, 'admin']);
     assert.ok(Date.parse(event.data.expired_at as string) < Date.now());
-    assert.deepEqual((await events(other, 'invitation.expired')).map((e) => e.data.invitation_id), [second]);
+    assert.deepEqual(
+      (await events(other, 'invitation.expired')).map((e) => e.data.invitation_id),
+      [second],
+    );
     assert.equal(await job.runOnce(), 0, 'only once');
     assert.equal((await events(id, 'invitation.expired')).length, 1);
   });
@@ -269,12 +320,21 @@ describe('expiry', () => {
     const id = await createOrg();
     const email = fresh('again');
     const old = await invite(id, email, 'member');
-    assert.equal((await call(t.app, 'POST', `/v1/organizations/${id}/members`, { token: owner.token, body: { email, role: 'member' } })).status, 409);
+    assert.equal(
+      (await call(t.app, 'POST', `/v1/organizations/${id}/members`, { token: owner.token, body: { email, role: 'member' } })).status,
+      409,
+    );
     await expire(old);
     const renewed = await invite(id, email, 'admin');
     assert.notEqual(renewed, old);
-    assert.deepEqual((await events(id, 'invitation.expired')).map((e) => e.data.invitation_id), [old]);
-    assert.deepEqual((await list(id)).body.map((i: { id: string; role: string }) => [i.id, i.role]), [[renewed, 'admin']]);
+    assert.deepEqual(
+      (await events(id, 'invitation.expired')).map((e) => e.data.invitation_id),
+      [old],
+    );
+    assert.deepEqual(
+      (await list(id)).body.map((i: { id: string; role: string }) => [i.id, i.role]),
+      [[renewed, 'admin']],
+    );
   });
 
   test('is skipped while another session holds the advisory lock', { skip: NEEDS_POSTGRES }, async () => {
@@ -308,7 +368,10 @@ describe('at most 500 open invitations', () => {
     const last = await invite(id, fresh('last'), 'member');
     assert.equal((await list(id)).headers['x-total-count'], '500');
     const before = (await t.dataSource.query('SELECT count(*)::int AS n FROM events'))[0].n;
-    const over = await call(t.app, 'POST', `/v1/organizations/${id}/members`, { token: owner.token, body: { email: fresh('over'), role: 'member' } });
+    const over = await call(t.app, 'POST', `/v1/organizations/${id}/members`, {
+      token: owner.token,
+      body: { email: fresh('over'), role: 'member' },
+    });
     assert.equal(over.status, 409, over.text);
     assert.equal(over.body.code, 'INVITATIONS.LIMIT');
     assert.equal((await t.dataSource.query('SELECT count(*)::int AS n FROM events'))[0].n, before);
@@ -316,7 +379,10 @@ describe('at most 500 open invitations', () => {
 
     const withAccount = fresh('account');
     await t.user(withAccount);
-    const active = await call(t.app, 'POST', `/v1/organizations/${id}/members`, { token: owner.token, body: { email: withAccount, role: 'member' } });
+    const active = await call(t.app, 'POST', `/v1/organizations/${id}/members`, {
+      token: owner.token,
+      body: { email: withAccount, role: 'member' },
+    });
     assert.equal(active.status, 201, active.text);
     assert.equal(active.body.status, 'active');
 

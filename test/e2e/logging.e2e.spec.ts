@@ -60,7 +60,10 @@ test('a Facebook failure (502) is one warning line with its code and message, no
   assert.equal(authorized.status, 201, authorized.text);
   fb.failNext({ path: '/oauth/access_token', status: 500 });
   const code = fb.issueCode({ userId: '10000000009', redirectUri: REDIRECT, scopes: ['public_profile', 'pages_show_list'] });
-  const res = await call(t.app, 'POST', `/v1/organizations/${org}/credentials`, { token: owner.token, body: { code, state: authorized.body.state } });
+  const res = await call(t.app, 'POST', `/v1/organizations/${org}/credentials`, {
+    token: owner.token,
+    body: { code, state: authorized.body.state },
+  });
   assert.equal(res.status, 502);
   const logged = await linesOf(res.headers['x-request-id'] as string);
   assert.equal(logged.length, 1, JSON.stringify(logged));
@@ -68,7 +71,10 @@ test('a Facebook failure (502) is one warning line with its code and message, no
   assert.equal(logged[0].code, 'FACEBOOK.UNAVAILABLE');
   assert.match(String(logged[0].msg), /Facebook/);
   assert.equal(JSON.stringify(logged[0]).includes(code), false, 'no OAuth code in the line');
-  assert.equal(lines.some((line) => line.msg === 'Unhandled error'), false);
+  assert.equal(
+    lines.some((line) => line.msg === 'Unhandled error'),
+    false,
+  );
 });
 
 test('successful health probes are not logged at info; other requests are, once', async () => {

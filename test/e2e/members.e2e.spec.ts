@@ -37,7 +37,10 @@ async function add(organizationId: string, email: string, role: string, token = 
 }
 
 async function roleOf(organizationId: string, userId: number): Promise<string | undefined> {
-  const [row] = await t.dataSource.query('SELECT role FROM memberships WHERE organization_id = $1 AND user_id = $2', [organizationId, userId]);
+  const [row] = await t.dataSource.query('SELECT role FROM memberships WHERE organization_id = $1 AND user_id = $2', [
+    organizationId,
+    userId,
+  ]);
   return row?.role;
 }
 
@@ -76,7 +79,10 @@ describe('GET /v1/organizations/{id}/members', () => {
     await add(id, 'invited-list-2@example.com', 'admin');
 
     const pages = await allPages(t.app, `/v1/organizations/${id}/members?per=2`, owner.token);
-    assert.deepEqual(pages.map((p) => p.body.length), [2, 2, 1]);
+    assert.deepEqual(
+      pages.map((p) => p.body.length),
+      [2, 2, 1],
+    );
     for (const page of pages) {
       assert.equal(page.status, 200);
       assert.equal(page.headers['x-total-count'], '5');
@@ -138,7 +144,13 @@ describe('POST /v1/organizations/{id}/members', () => {
     assert.ok(res.body.joined_at);
     const [event] = await events(id, 'member.added');
     assert.equal(event.subject, `members/${user.id}`);
-    assert.deepEqual(await withoutMembership(event), { user_id: user.id, invitation_id: null, role: 'admin', status: 'active', added_by: { type: 'user', id: owner.id } });
+    assert.deepEqual(await withoutMembership(event), {
+      user_id: user.id,
+      invitation_id: null,
+      role: 'admin',
+      status: 'active',
+      added_by: { type: 'user', id: owner.id },
+    });
     assert.equal(res.body.invitation_id, null);
     const org = await call(t.app, 'GET', `/v1/organizations/${id}`, { token: user.token });
     assert.equal(org.status, 200);
@@ -153,14 +165,27 @@ describe('POST /v1/organizations/{id}/members', () => {
     const invitationId = res.body.invitation_id;
     assert.match(invitationId, /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/);
     assert.deepEqual(res.body, {
-      id: null, name: null, email: 'newcomer@example.com', role: 'member', status: 'pending', joined_at: null, invitation_id: invitationId,
+      id: null,
+      name: null,
+      email: 'newcomer@example.com',
+      role: 'member',
+      status: 'pending',
+      joined_at: null,
+      invitation_id: invitationId,
     });
     assert.equal((await add(other, 'newcomer@example.com', 'admin')).status, 201);
     const [event] = await events(id, 'member.added');
-    const [{ id: membershipId }] = await t.dataSource.query('SELECT id FROM memberships WHERE organization_id = $1 AND user_id IS NULL', [id]);
+    const [{ id: membershipId }] = await t.dataSource.query('SELECT id FROM memberships WHERE organization_id = $1 AND user_id IS NULL', [
+      id,
+    ]);
     assert.equal(event.subject, `invitations/${invitationId}`);
     assert.deepEqual(event.data, {
-      membership_id: membershipId, invitation_id: invitationId, user_id: null, role: 'member', status: 'pending', added_by: { type: 'user', id: owner.id },
+      membership_id: membershipId,
+      invitation_id: invitationId,
+      user_id: null,
+      role: 'member',
+      status: 'pending',
+      added_by: { type: 'user', id: owner.id },
     });
 
     const newcomer = await t.user('NEWCOMER@example.com', { name: 'Nina Newcomer' });
@@ -173,10 +198,13 @@ describe('POST /v1/organizations/{id}/members', () => {
     assert.equal(member.invitation_id, null);
     assert.equal(await roleOf(other, newcomer.id), 'admin');
     const activated = [...(await events(id, 'member.activated')), ...(await events(other, 'member.activated'))];
-    assert.deepEqual(activated.map((e) => e.data), [
-      { invitation_id: invitationId, user_id: newcomer.id, role: 'member' },
-      { invitation_id: activated[1]?.data.invitation_id, user_id: newcomer.id, role: 'admin' },
-    ]);
+    assert.deepEqual(
+      activated.map((e) => e.data),
+      [
+        { invitation_id: invitationId, user_id: newcomer.id, role: 'member' },
+        { invitation_id: activated[1]?.data.invitation_id, user_id: newcomer.id, role: 'admin' },
+      ],
+    );
     assert.notEqual(activated[1].data.invitation_id, invitationId);
     assert.equal(activated[0].subject, `members/${newcomer.id}`);
     const mine = await call(t.app, 'GET', '/v1/organizations', { token: newcomer.token });
@@ -234,7 +262,10 @@ describe('POST /v1/organizations/{id}/members', () => {
       const res = await call(t.app, 'POST', `/v1/organizations/${id}/members`, { token: owner.token, body });
       assert.equal(res.status, 400, JSON.stringify(body));
       assert.equal(res.body.code, 'VALIDATION.FAILED');
-      assert.ok(res.body.details.some((d: { field: string }) => d.field === field), `${field} in ${res.text}`);
+      assert.ok(
+        res.body.details.some((d: { field: string }) => d.field === field),
+        `${field} in ${res.text}`,
+      );
     }
     const [{ count }] = await t.dataSource.query('SELECT count(*)::int AS count FROM memberships WHERE organization_id = $1', [id]);
     assert.equal(count, 1);
@@ -300,10 +331,7 @@ describe('PATCH /v1/organizations/{id}/members/{userId}', () => {
     for (let round = 0; round < 3; round++) {
       const id = await createOrg();
       const second = await memberWith(id, 'owner');
-      const results = await Promise.all([
-        patch(id, second.id, 'member', owner.token),
-        patch(id, owner.id, 'member', second.token),
-      ]);
+      const results = await Promise.all([patch(id, second.id, 'member', owner.token), patch(id, owner.id, 'member', second.token)]);
       // The loser is re-authorized under the lock: already demoted, it may manage no one any more.
       assert.deepEqual(results.map((r) => r.status).sort(), [200, 403], `round ${round}: ${results.map((r) => r.text).join(' | ')}`);
       assert.equal(await ownerCount(id), 1);
@@ -391,7 +419,13 @@ describe('DELETE /v1/organizations/{id}/members/{userId}', () => {
     assert.equal((await remove(id, member.id, member.token)).status, 204);
     assert.equal((await remove(id, admin.id, admin.token)).status, 204);
     const left = await events(id, 'member.removed');
-    assert.deepEqual(left.map((e) => [e.data.user_id, e.data.left]), [[member.id, true], [admin.id, true]]);
+    assert.deepEqual(
+      left.map((e) => [e.data.user_id, e.data.left]),
+      [
+        [member.id, true],
+        [admin.id, true],
+      ],
+    );
     const leave = await remove(id, owner.id);
     assert.equal(leave.status, 409);
     assert.equal(leave.body.code, 'MEMBERS.LAST_OWNER');
@@ -413,7 +447,10 @@ describe('DELETE /v1/organizations/{id}/members/{userId}', () => {
 test('a rolled-back member change writes no event', async () => {
   const id = await createOrg();
   const before = (await t.dataSource.query('SELECT count(*)::int AS count FROM events'))[0].count;
-  assert.equal((await call(t.app, 'PATCH', `/v1/organizations/${id}/members/${owner.id}`, { token: owner.token, body: { role: 'member' } })).status, 409);
+  assert.equal(
+    (await call(t.app, 'PATCH', `/v1/organizations/${id}/members/${owner.id}`, { token: owner.token, body: { role: 'member' } })).status,
+    409,
+  );
   assert.equal((await call(t.app, 'DELETE', `/v1/organizations/${id}/members/${owner.id}`, { token: owner.token })).status, 409);
   const afterCount = (await t.dataSource.query('SELECT count(*)::int AS count FROM events'))[0].count;
   assert.equal(afterCount, before);

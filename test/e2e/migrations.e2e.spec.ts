@@ -9,12 +9,21 @@ import { createTestDatabase, NEEDS_POSTGRES } from '../support/test-app.js';
 test('two processes migrating the same empty database at once apply each migration exactly once', { skip: NEEDS_POSTGRES }, async () => {
   const database = await createTestDatabase('postgres');
   const sources = [0, 1, 2].map(
-    () => new DataSource({ type: 'postgres', url: database.env.DATABASE_URL, migrations: MIGRATIONS, migrationsTableName: 'schema_migrations' }),
+    () =>
+      new DataSource({
+        type: 'postgres',
+        url: database.env.DATABASE_URL,
+        migrations: MIGRATIONS,
+        migrationsTableName: 'schema_migrations',
+      }),
   );
   try {
     await Promise.all(sources.map((s) => s.initialize()));
     const applied = await Promise.all(sources.map((s) => migrate(s)));
-    assert.deepEqual(applied.flat(), MIGRATIONS.map((m) => m.name));
+    assert.deepEqual(
+      applied.flat(),
+      MIGRATIONS.map((m) => m.name),
+    );
     const rows = await sources[0].query('SELECT name FROM schema_migrations');
     assert.equal(rows.length, MIGRATIONS.length);
   } finally {
@@ -46,17 +55,26 @@ test('the invitations migration gives waiting invitations an id and an expiry, a
     await after.initialize();
     assert.deepEqual(await migrate(after), ['Invitations1763800005000']);
     const rows = await after.query(`SELECT email, status, invitation_id, invited_by, expires_at, created_at FROM memberships ORDER BY id`);
-    assert.deepEqual(rows.map((r: { invitation_id: string | null; expires_at: Date | null }) => [r.invitation_id === null, r.expires_at === null]), [
-      [true, true],
-      [false, false],
-      [false, false],
-    ]);
+    assert.deepEqual(
+      rows.map((r: { invitation_id: string | null; expires_at: Date | null }) => [r.invitation_id === null, r.expires_at === null]),
+      [
+        [true, true],
+        [false, false],
+        [false, false],
+      ],
+    );
     assert.notEqual(rows[1].invitation_id, rows[2].invitation_id);
     assert.equal(rows[1].expires_at.toISOString(), '2026-01-15T00:00:00.000Z');
     assert.equal(rows[2].invited_by, null);
-    await assert.rejects(after.query(`INSERT INTO memberships (organization_id, email, role, status) VALUES ($1, 'c@example.com', 'member', 'pending')`, [org]));
+    await assert.rejects(
+      after.query(`INSERT INTO memberships (organization_id, email, role, status) VALUES ($1, 'c@example.com', 'member', 'pending')`, [
+        org,
+      ]),
+    );
     await after.undoLastMigration();
-    const columns = await after.query(`SELECT column_name FROM information_schema.columns WHERE table_name = 'memberships' AND column_name = 'invitation_id'`);
+    const columns = await after.query(
+      `SELECT column_name FROM information_schema.columns WHERE table_name = 'memberships' AND column_name = 'invitation_id'`,
+    );
     assert.equal(columns.length, 0);
   } finally {
     await Promise.all([before, after].map((s) => (s.isInitialized ? s.destroy() : undefined)));
@@ -66,14 +84,20 @@ test('the invitations migration gives waiting invitations an id and an expiry, a
 
 test('the principal-invalidation migration is reversible', { skip: NEEDS_POSTGRES }, async () => {
   const database = await createTestDatabase('postgres');
-  const source = new DataSource({ type: 'postgres', url: database.env.DATABASE_URL, migrations: MIGRATIONS, migrationsTableName: 'schema_migrations' });
+  const source = new DataSource({
+    type: 'postgres',
+    url: database.env.DATABASE_URL,
+    migrations: MIGRATIONS,
+    migrationsTableName: 'schema_migrations',
+  });
   const triggers = async () =>
     (await source.query(`SELECT count(*)::int AS n FROM pg_trigger WHERE tgname LIKE '%principal%'`))[0].n as number;
   try {
     await source.initialize();
     await migrate(source);
     assert.equal(await triggers(), 8);
-    while ((await source.query(`SELECT 1 FROM schema_migrations WHERE name = 'PrincipalInvalidation1763800030000'`)).length) await source.undoLastMigration();
+    while ((await source.query(`SELECT 1 FROM schema_migrations WHERE name = 'PrincipalInvalidation1763800030000'`)).length)
+      await source.undoLastMigration();
     assert.equal(await triggers(), 0);
     assert.deepEqual(await source.query(`SELECT proname FROM pg_proc WHERE proname LIKE 'notify_principal%'`), []);
   } finally {

@@ -41,10 +41,15 @@ describe('POST /v1/organizations', () => {
     assert.equal(res.status, 201);
     assert.deepEqual(Object.keys(res.body), ['id']);
     assert.match(res.body.id, /^[0-9a-f-]{36}$/);
-    const [membership] = await t.dataSource.query('SELECT user_id, role, status FROM memberships WHERE organization_id = $1', [res.body.id]);
+    const [membership] = await t.dataSource.query('SELECT user_id, role, status FROM memberships WHERE organization_id = $1', [
+      res.body.id,
+    ]);
     assert.deepEqual(membership, { user_id: owner.id, role: 'owner', status: 'active' });
     const events = await outbox(res.body.id);
-    assert.deepEqual(events.map((e) => e.type), ['tech.entropy.organization.created']);
+    assert.deepEqual(
+      events.map((e) => e.type),
+      ['tech.entropy.organization.created'],
+    );
     assert.deepEqual(events[0].data.created_by, { type: 'user', id: owner.id });
   });
 
@@ -68,7 +73,10 @@ describe('POST /v1/organizations', () => {
       assert.equal(res.body.statusCode, 400);
       assert.equal(res.body.error, 'Bad Request');
       assert.equal(typeof res.body.message, 'string');
-      assert.ok(res.body.details.some((d: { field: string }) => d.field === field), `${field} in ${res.text}`);
+      assert.ok(
+        res.body.details.some((d: { field: string }) => d.field === field),
+        `${field} in ${res.text}`,
+      );
     }
     const [{ count: afterCount }] = await t.dataSource.query('SELECT count(*)::int AS count FROM organizations');
     assert.equal(afterCount, before);
@@ -87,7 +95,10 @@ describe('POST /v1/organizations', () => {
     const slugs = rows.map((r) => r.vanity_slug).sort();
     assert.equal(new Set(slugs).size, 6);
     assert.ok(slugs.includes('same-name-inc'));
-    assert.ok(slugs.every((s) => /^same-name-inc(-\d+)?$/.test(s)), slugs.join());
+    assert.ok(
+      slugs.every((s) => /^same-name-inc(-\d+)?$/.test(s)),
+      slugs.join(),
+    );
   });
 });
 
@@ -111,9 +122,15 @@ describe('input hygiene', () => {
   test('"Acme" and "Acme 2" created at once get distinct slugs', async () => {
     for (let round = 0; round < 3; round++) {
       const base = `Race ${round}`;
-      const results = await Promise.all([base, `${base} 2`, base, `${base} 2`].map((name) =>
-        call(t.app, 'POST', '/v1/organizations', { token: owner.token, body: { name } })));
-      assert.deepEqual(results.map((r) => r.status), [201, 201, 201, 201]);
+      const results = await Promise.all(
+        [base, `${base} 2`, base, `${base} 2`].map((name) =>
+          call(t.app, 'POST', '/v1/organizations', { token: owner.token, body: { name } }),
+        ),
+      );
+      assert.deepEqual(
+        results.map((r) => r.status),
+        [201, 201, 201, 201],
+      );
     }
   });
 });
@@ -121,8 +138,14 @@ describe('input hygiene', () => {
 describe('GET /v1/organizations/{id}', () => {
   test('answers the full object with the caller role and an ETag', async () => {
     const id = await createOrg(owner.token, {
-      name: 'Profile Org', currency: 'USD', address: '1313 Mockingbird Lane', city: 'Bloomington',
-      state_or_province: 'Minnesota', zip_or_postal_code: '55437', country: 'United States', bio: 'Since 1994',
+      name: 'Profile Org',
+      currency: 'USD',
+      address: '1313 Mockingbird Lane',
+      city: 'Bloomington',
+      state_or_province: 'Minnesota',
+      zip_or_postal_code: '55437',
+      country: 'United States',
+      bio: 'Since 1994',
     });
     const res = await call(t.app, 'GET', `/v1/organizations/${id}`, { token: owner.token });
     assert.equal(res.status, 200);
@@ -170,19 +193,28 @@ describe('GET /v1/organizations', () => {
     await createOrg(outsider.token, { name: 'Not yours' });
 
     const pages = await allPages(t.app, '/v1/organizations?per=3', caller.token);
-    assert.deepEqual(pages.map((p) => p.body.length), [3, 3, 1]);
+    assert.deepEqual(
+      pages.map((p) => p.body.length),
+      [3, 3, 1],
+    );
     for (const page of pages) {
       assert.equal(page.status, 200);
       assert.equal(page.headers['x-total-count'], '7');
     }
-    assert.deepEqual(pages.flatMap((p) => p.body.map((o: { id: string }) => o.id)), ids);
+    assert.deepEqual(
+      pages.flatMap((p) => p.body.map((o: { id: string }) => o.id)),
+      ids,
+    );
     assert.ok(pages.every((p) => p.body.every((o: { role: string }) => o.role === 'owner')));
   });
 
   test('validates per and cursor', async () => {
     const forged = (key: unknown) => Buffer.from(JSON.stringify(key)).toString('base64url');
     for (const query of [
-      'per=0', 'per=101', 'per=abc', 'cursor=garbage',
+      'per=0',
+      'per=101',
+      'per=abc',
+      'cursor=garbage',
       `cursor=${forged(['not a time', 'not-a-uuid'])}`,
       `cursor=${forged(['2026-01-01 00:00:00+00', 'zzz'])}`,
       `cursor=${forged([1, 2])}`,
@@ -214,7 +246,10 @@ describe('PUT /v1/organizations/{id}', () => {
     assert.equal(res.body.photo_url, 'https://cdn.example.com/logo.png');
     assert.equal(res.body.vanity_slug, 'before');
     const events = await outbox(id);
-    assert.deepEqual(events.map((e) => e.type), ['tech.entropy.organization.created', 'tech.entropy.organization.updated']);
+    assert.deepEqual(
+      events.map((e) => e.type),
+      ['tech.entropy.organization.created', 'tech.entropy.organization.updated'],
+    );
     assert.deepEqual((events[1].data.changed_fields as string[]).sort(), ['city', 'name', 'photo_url']);
     const again = await call(t.app, 'GET', `/v1/organizations/${id}`, { token: owner.token });
     assert.equal(again.body.name, 'After');
@@ -224,7 +259,9 @@ describe('PUT /v1/organizations/{id}', () => {
     const id = await createOrg(owner.token, { name: 'Stale' });
     await call(t.app, 'PUT', `/v1/organizations/${id}`, { token: owner.token, body: { city: 'One' } });
     const res = await call(t.app, 'PUT', `/v1/organizations/${id}`, {
-      token: owner.token, headers: { 'if-match': '"1"' }, body: { city: 'Two' },
+      token: owner.token,
+      headers: { 'if-match': '"1"' },
+      body: { city: 'Two' },
     });
     assert.equal(res.status, 412);
     assert.equal(res.body.code, 'ORGANIZATIONS.STALE_ETAG');
@@ -235,9 +272,17 @@ describe('PUT /v1/organizations/{id}', () => {
   test('If-Match with several ETags accepts any of them; one naming no version of ours is 412', async () => {
     const id = await createOrg(owner.token, { name: 'Many tags' });
     await call(t.app, 'PUT', `/v1/organizations/${id}`, { token: owner.token, body: { city: 'One' } });
-    const ok = await call(t.app, 'PUT', `/v1/organizations/${id}`, { token: owner.token, headers: { 'if-match': '"1", "2"' }, body: { city: 'Two' } });
+    const ok = await call(t.app, 'PUT', `/v1/organizations/${id}`, {
+      token: owner.token,
+      headers: { 'if-match': '"1", "2"' },
+      body: { city: 'Two' },
+    });
     assert.equal(ok.status, 200);
-    const foreign = await call(t.app, 'PUT', `/v1/organizations/${id}`, { token: owner.token, headers: { 'if-match': 'W/"3", "abc"' }, body: { city: 'Three' } });
+    const foreign = await call(t.app, 'PUT', `/v1/organizations/${id}`, {
+      token: owner.token,
+      headers: { 'if-match': 'W/"3", "abc"' },
+      body: { city: 'Three' },
+    });
     assert.equal(foreign.status, 412);
   });
 
@@ -247,7 +292,10 @@ describe('PUT /v1/organizations/{id}', () => {
       const res = await call(t.app, 'PUT', `/v1/organizations/${id}`, { token: platformAdmin.token, body: { verified_at } });
       assert.equal(res.status, 400, JSON.stringify(verified_at));
     }
-    const ok = await call(t.app, 'PUT', `/v1/organizations/${id}`, { token: platformAdmin.token, body: { verified: true, verified_at: '2026-01-02T03:04:05Z' } });
+    const ok = await call(t.app, 'PUT', `/v1/organizations/${id}`, {
+      token: platformAdmin.token,
+      body: { verified: true, verified_at: '2026-01-02T03:04:05Z' },
+    });
     assert.equal(ok.status, 200);
     assert.equal(ok.body.verified_at, '2026-01-02T03:04:05.000Z');
   });
@@ -267,21 +315,46 @@ describe('PUT /v1/organizations/{id}', () => {
   test('concurrent updates of different fields without If-Match all succeed, and none is lost', async () => {
     const id = await createOrg(owner.token, { name: 'Many writers' });
     const fields = [
-      'domain', 'website_url', 'contact_email', 'legal_contact_email', 'technical_contact_email', 'support_email',
-      'support_url', 'zip_or_postal_code', 'organization_type', 'bio', 'twitter_url', 'facebook_url', 'linked_in_url',
-      'photo_url', 'address', 'city', 'state_or_province', 'country', 'name', 'currency',
+      'domain',
+      'website_url',
+      'contact_email',
+      'legal_contact_email',
+      'technical_contact_email',
+      'support_email',
+      'support_url',
+      'zip_or_postal_code',
+      'organization_type',
+      'bio',
+      'twitter_url',
+      'facebook_url',
+      'linked_in_url',
+      'photo_url',
+      'address',
+      'city',
+      'state_or_province',
+      'country',
+      'name',
+      'currency',
     ];
     const value = (field: string, n: number) =>
-      field === 'currency' ? (n < 20 ? 'EUR' : 'USD')
-      : field.endsWith('email') ? `writer-${n}@example.com`
-      : field.endsWith('url') || field === 'domain' ? `https://example.com/writer-${n}`
-      : `Writer ${n}`;
+      field === 'currency'
+        ? n < 20
+          ? 'EUR'
+          : 'USD'
+        : field.endsWith('email')
+          ? `writer-${n}@example.com`
+          : field.endsWith('url') || field === 'domain'
+            ? `https://example.com/writer-${n}`
+            : `Writer ${n}`;
     // 40 writers, two per field with different values: every write changes something.
     const writes = Array.from({ length: 40 }, (_, n) => ({ field: fields[n % fields.length], value: value(fields[n % fields.length], n) }));
     const results = await Promise.all(
       writes.map(({ field, value }) => call(t.app, 'PUT', `/v1/organizations/${id}`, { token: owner.token, body: { [field]: value } })),
     );
-    assert.deepEqual(results.filter((r) => r.status !== 200).map((r) => `${r.status} ${r.body?.code}`), []);
+    assert.deepEqual(
+      results.filter((r) => r.status !== 200).map((r) => `${r.status} ${r.body?.code}`),
+      [],
+    );
     const [row] = await t.dataSource.query('SELECT * FROM organizations WHERE id = $1', [id]);
     for (const field of fields) {
       const written = writes.filter((w) => w.field === field).map((w) => w.value);
@@ -329,7 +402,8 @@ describe('DELETE /v1/organizations/{id}', () => {
     assert.equal((await call(t.app, 'DELETE', `/v1/organizations/${id}`, { token: orgAdmin.token })).status, 403);
     // An admin may mint a token with every flag; it still cannot do what only an owner may.
     const minted = await call(t.app, 'POST', `/v1/organizations/${id}/authorization_tokens`, {
-      token: orgAdmin.token, body: { read_enabled: true, write_enabled: true, delete_enabled: true },
+      token: orgAdmin.token,
+      body: { read_enabled: true, write_enabled: true, delete_enabled: true },
     });
     assert.equal(minted.status, 201, minted.text);
     const byToken = await call(t.app, 'DELETE', `/v1/organizations/${id}`, { token: minted.body.token });

@@ -34,9 +34,20 @@ test('a committed write leaves its event row and publishes it after the commit',
   assert.equal(seenInsideTransaction, 0, 'nothing is published before the commit');
   assert.deepEqual(await rowsFor(organization.id), [{ type: 'tech.entropy.organization.created' }]);
   await t.app.get(EventSequencer).settle();
-  const [row] = await t.dataSource.query('SELECT organization_id, actor, correlation_id, sequence IS NOT NULL AS stamped FROM events WHERE aggregate_id = $1', [organization.id]);
-  assert.deepEqual(row, { organization_id: organization.id, actor: { type: 'system', id: 'test' }, correlation_id: 'req-1', stamped: true });
-  assert.deepEqual(published.filter((e) => e.aggregateId === organization.id).map((e) => e.eventName), ['OrganizationCreated']);
+  const [row] = await t.dataSource.query(
+    'SELECT organization_id, actor, correlation_id, sequence IS NOT NULL AS stamped FROM events WHERE aggregate_id = $1',
+    [organization.id],
+  );
+  assert.deepEqual(row, {
+    organization_id: organization.id,
+    actor: { type: 'system', id: 'test' },
+    correlation_id: 'req-1',
+    stamped: true,
+  });
+  assert.deepEqual(
+    published.filter((e) => e.aggregateId === organization.id).map((e) => e.eventName),
+    ['OrganizationCreated'],
+  );
 });
 
 test('a rolled-back write leaves no event row and publishes nothing', async () => {
@@ -55,38 +66,48 @@ test('a rolled-back write leaves no event row and publishes nothing', async () =
 
 test('an event-log insert failure rolls the change back too', async () => {
   const organization = Organization.create({ name: 'Outbox fails' }, `outbox-fails-${Date.now()}`, 1);
-  const broken = Object.assign(Object.create(Object.getPrototypeOf(organization.getUncommittedEvents()[0])), organization.getUncommittedEvents()[0], { eventId: 'not-a-uuid' });
+  const broken = Object.assign(
+    Object.create(Object.getPrototypeOf(organization.getUncommittedEvents()[0])),
+    organization.getUncommittedEvents()[0],
+    { eventId: 'not-a-uuid' },
+  );
   organization.uncommit();
   organization.apply(broken);
-  await assert.rejects(uow.run(async (tx) => {
-    await tx.manager.insert(Organization, tx.track(organization));
-  }));
+  await assert.rejects(
+    uow.run(async (tx) => {
+      await tx.manager.insert(Organization, tx.track(organization));
+    }),
+  );
   assert.deepEqual(await t.dataSource.query('SELECT id FROM organizations WHERE id = $1', [organization.id]), []);
 });
 
-test('an in-process subscriber sees the committed row from another connection when the event arrives', { skip: NEEDS_POSTGRES }, async () => {
-  assert.equal(TEST_DB, 'postgres');
-  // Another session of the same database: it sees only what has committed.
-  const other = new pg.Client({ connectionString: process.env.DATABASE_URL });
-  await other.connect();
-  try {
-    const organization = Organization.create({ name: 'Seen from outside' }, `seen-${Date.now()}`, 1);
-    const checks: Promise<number>[] = [];
-    const subscription = t.app.get(EventBus).subscribe((event) => {
-      if ((event as DomainEvent).aggregateId === organization.id) {
-        checks.push(other.query('SELECT 1 FROM organizations WHERE id = $1', [organization.id]).then((r) => r.rowCount ?? 0));
-      }
-    });
+test(
+  'an in-process subscriber sees the committed row from another connection when the event arrives',
+  { skip: NEEDS_POSTGRES },
+  async () => {
+    assert.equal(TEST_DB, 'postgres');
+    // Another session of the same database: it sees only what has committed.
+    const other = new pg.Client({ connectionString: process.env.DATABASE_URL });
+    await other.connect();
     try {
-      await uow.run(async (tx) => {
-        await tx.manager.insert(Organization, tx.track(organization));
+      const organization = Organization.create({ name: 'Seen from outside' }, `seen-${Date.now()}`, 1);
+      const checks: Promise<number>[] = [];
+      const subscription = t.app.get(EventBus).subscribe((event) => {
+        if ((event as DomainEvent).aggregateId === organization.id) {
+          checks.push(other.query('SELECT 1 FROM organizations WHERE id = $1', [organization.id]).then((r) => r.rowCount ?? 0));
+        }
       });
+      try {
+        await uow.run(async (tx) => {
+          await tx.manager.insert(Organization, tx.track(organization));
+        });
+      } finally {
+        subscription.unsubscribe();
+      }
+      assert.equal(checks.length, 1, 'published once');
+      assert.equal(await checks[0], 1, 'the row is visible to another connection when the subscriber runs');
     } finally {
-      subscription.unsubscribe();
+      await other.end();
     }
-    assert.equal(checks.length, 1, 'published once');
-    assert.equal(await checks[0], 1, 'the row is visible to another connection when the subscriber runs');
-  } finally {
-    await other.end();
-  }
-});
+  },
+);

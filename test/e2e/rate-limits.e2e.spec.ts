@@ -51,7 +51,10 @@ describe('per caller (RATE_LIMIT_PER_MINUTE)', () => {
     assertCounted(other, PER_CALLER, PER_CALLER - 1);
     // The second user's session spends two more on setting up an organization token.
     const org = await createOrganization(t.app, second.token, { name: 'Rate limited' });
-    const issued = await call(t.app, 'POST', `/v1/organizations/${org}/authorization_tokens`, { token: second.token, body: { read_enabled: true } });
+    const issued = await call(t.app, 'POST', `/v1/organizations/${org}/authorization_tokens`, {
+      token: second.token,
+      body: { read_enabled: true },
+    });
     assert.equal(issued.status, 201, issued.text);
     const orgToken = issued.body.token;
     for (let i = 1; i <= PER_CALLER; i++) {
@@ -59,7 +62,10 @@ describe('per caller (RATE_LIMIT_PER_MINUTE)', () => {
       assert.equal(res.status, 200, res.text);
       assertCounted(res, PER_CALLER, PER_CALLER - i);
     }
-    assertLimited(await from(t.app, '198.51.100.99', 'GET', `/v1/organizations/${org}`, { authorization: `Bearer ${orgToken}` }), PER_CALLER);
+    assertLimited(
+      await from(t.app, '198.51.100.99', 'GET', `/v1/organizations/${org}`, { authorization: `Bearer ${orgToken}` }),
+      PER_CALLER,
+    );
     assertCounted(await call(t.app, 'GET', '/v1/me', { token: second.token }), PER_CALLER, 1);
   });
 
@@ -143,8 +149,20 @@ test('CORS exposes Retry-After, the RateLimit headers and Idempotent-Replayed to
   const { token } = await t.user('cors-limits@example.com');
   const res = await call(t.app, 'GET', '/v1/me', { token, headers: { origin: 'http://app.test' } });
   assert.equal(res.status, 200);
-  const exposed = String(res.headers['access-control-expose-headers']).split(',').map((h) => h.trim().toLowerCase());
-  for (const header of ['Retry-After', 'RateLimit-Limit', 'RateLimit-Remaining', 'RateLimit-Reset', 'Idempotent-Replayed', 'Link', 'X-Total-Count', 'ETag', 'X-Request-Id']) {
+  const exposed = String(res.headers['access-control-expose-headers'])
+    .split(',')
+    .map((h) => h.trim().toLowerCase());
+  for (const header of [
+    'Retry-After',
+    'RateLimit-Limit',
+    'RateLimit-Remaining',
+    'RateLimit-Reset',
+    'Idempotent-Replayed',
+    'Link',
+    'X-Total-Count',
+    'ETag',
+    'X-Request-Id',
+  ]) {
     assert.ok(exposed.includes(header.toLowerCase()), header);
   }
 });
@@ -166,11 +184,16 @@ test('spent and expired OAuth states are purged within minutes, by a job that ru
   await t.dataSource.query(`UPDATE oauth_states SET expires_at = now() - interval '6 minutes' WHERE state_hash = $1`, [expiredMinutesAgo]);
   await t.app.get(HousekeepingJob).purgeOAuthStates();
   const left: { state_hash: string }[] = await t.dataSource.query('SELECT state_hash FROM oauth_states ORDER BY state_hash');
-  assert.deepEqual(left.map((row) => row.state_hash), [fresh, spentJustNow].sort());
+  assert.deepEqual(
+    left.map((row) => row.state_hash),
+    [fresh, spentJustNow].sort(),
+  );
 });
 
 test('OpenAPI: every /v1 operation documents the 429 with its headers; health does not', async () => {
-  const document = (await call(t.app, 'GET', '/docs-json')).body as { paths: Record<string, Record<string, { responses: Record<string, { headers?: object }> }>> };
+  const document = (await call(t.app, 'GET', '/docs-json')).body as {
+    paths: Record<string, Record<string, { responses: Record<string, { headers?: object }> }>>;
+  };
   let counted = 0;
   for (const [path, item] of Object.entries(document.paths)) {
     for (const [method, operation] of Object.entries(item)) {

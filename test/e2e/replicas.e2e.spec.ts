@@ -66,8 +66,16 @@ async function cachedOn(app: NestFastifyApplication, url: string, token: string)
   assert.equal(await status(app, url, token), 200);
 }
 
-async function issueToken(app: NestFastifyApplication, owner: string, org: string, body: Record<string, unknown> = {}): Promise<{ id: string; token: string }> {
-  const res = await call(app, 'POST', `/v1/organizations/${org}/authorization_tokens`, { token: owner, body: { read_enabled: true, ...body } });
+async function issueToken(
+  app: NestFastifyApplication,
+  owner: string,
+  org: string,
+  body: Record<string, unknown> = {},
+): Promise<{ id: string; token: string }> {
+  const res = await call(app, 'POST', `/v1/organizations/${org}/authorization_tokens`, {
+    token: owner,
+    body: { read_enabled: true, ...body },
+  });
   assert.equal(res.status, 201, res.text);
   return { id: res.body.id, token: res.body.token };
 }
@@ -129,7 +137,10 @@ describe('two replicas on one PostgreSQL', { skip: NEEDS_POSTGRES }, () => {
       const issued = await issueToken(a, owner.token, org);
       await cachedOn(b, `/v1/organizations/${org}`, issued.token);
       await notifiedOnB(async () =>
-        assert.equal((await call(a, 'DELETE', `/v1/organizations/${org}/authorization_tokens/${issued.id}`, { token: owner.token })).status, 204),
+        assert.equal(
+          (await call(a, 'DELETE', `/v1/organizations/${org}/authorization_tokens/${issued.id}`, { token: owner.token })).status,
+          204,
+        ),
       );
       assert.equal(await status(b, `/v1/organizations/${org}`, issued.token), 401);
     });
@@ -190,7 +201,9 @@ describe('two replicas on one PostgreSQL', { skip: NEEDS_POSTGRES }, () => {
       const org = await createOrganization(a, owner.token, { name: 'Quiet' });
       const used = await issueToken(a, owner.token, org);
       const revoked = await issueToken(a, owner.token, org);
-      const [{ token_hash: revokedHash }] = await r.dataSource.query('SELECT token_hash FROM authorization_tokens WHERE id = $1', [revoked.id]);
+      const [{ token_hash: revokedHash }] = await r.dataSource.query('SELECT token_hash FROM authorization_tokens WHERE id = $1', [
+        revoked.id,
+      ]);
       const listener = new pg.Client({ connectionString: process.env.DATABASE_URL });
       await listener.connect();
       try {
@@ -215,10 +228,15 @@ describe('two replicas on one PostgreSQL', { skip: NEEDS_POSTGRES }, () => {
       await until(() => !b.get(PrincipalInvalidationListener).listening, 'B notices its listener is gone');
       assert.equal(b.get(PrincipalCache).size, 0);
       // Revoked while no replica listens: the notification is lost, the database still answers.
-      await r.dataSource.query(`UPDATE sessions SET revoked_at = now() WHERE user_id = $1`, [(await r.dataSource.query(`SELECT id FROM users WHERE email = 'outage@example.com'`))[0].id]);
+      await r.dataSource.query(`UPDATE sessions SET revoked_at = now() WHERE user_id = $1`, [
+        (await r.dataSource.query(`SELECT id FROM users WHERE email = 'outage@example.com'`))[0].id,
+      ]);
       assert.equal(await status(b, '/v1/me', token), 401);
       assert.equal(await status(b, '/v1/me', other.token), 200);
-      await until(() => a.get(PrincipalInvalidationListener).listening && b.get(PrincipalInvalidationListener).listening, 'both listeners are back');
+      await until(
+        () => a.get(PrincipalInvalidationListener).listening && b.get(PrincipalInvalidationListener).listening,
+        'both listeners are back',
+      );
       assert.equal(await status(b, '/v1/me', token), 401);
       await cachedOn(b, '/v1/me', other.token);
       assert.ok(b.get(PrincipalCache).size >= 1);
@@ -229,7 +247,13 @@ describe('two replicas on one PostgreSQL', { skip: NEEDS_POSTGRES }, () => {
 const REDIS_URL = process.env.TEST_REDIS_URL || 'redis://127.0.0.1:6379';
 
 async function redisReachable(): Promise<true | string> {
-  const redis = new Redis(REDIS_URL, { lazyConnect: true, maxRetriesPerRequest: 0, enableOfflineQueue: false, connectTimeout: 2000, retryStrategy: () => null });
+  const redis = new Redis(REDIS_URL, {
+    lazyConnect: true,
+    maxRetriesPerRequest: 0,
+    enableOfflineQueue: false,
+    connectTimeout: 2000,
+    retryStrategy: () => null,
+  });
   redis.on('error', () => undefined);
   try {
     await redis.connect();
@@ -312,7 +336,11 @@ describe('Redis configured but down: the limiter fails open to counting per proc
     const sink = new PassThrough();
     sink.on('data', (chunk: Buffer) => (log += chunk.toString('utf8')));
     // A port nothing listens on.
-    down = await startReplicas(2, { ...LIMITS, LOG_LEVEL: 'warn', REDIS_URL: `redis://:secret-password@127.0.0.1:${await freePort()}` }, { logDestination: sink });
+    down = await startReplicas(
+      2,
+      { ...LIMITS, LOG_LEVEL: 'warn', REDIS_URL: `redis://:secret-password@127.0.0.1:${await freePort()}` },
+      { logDestination: sink },
+    );
   });
   after(async () => {
     await down?.close();
@@ -334,7 +362,10 @@ describe('Redis configured but down: the limiter fails open to counting per proc
   });
 
   test('the fall-back is logged once per replica (a warning), never with the password', () => {
-    const lines = log.split('\n').filter(Boolean).map((line) => JSON.parse(line) as { level: number; msg: string });
+    const lines = log
+      .split('\n')
+      .filter(Boolean)
+      .map((line) => JSON.parse(line) as { level: number; msg: string });
     const warnings = lines.filter((line) => line.msg.startsWith('Redis does not answer'));
     assert.equal(warnings.length, 2, log);
     assert.ok(warnings.every((line) => line.level === 40));
@@ -360,62 +391,83 @@ describe('behind a proxy named by TRUSTED_PROXIES', { skip: NEEDS_POSTGRES }, ()
   test('only the proxy’s X-Forwarded-For names the client: another private address cannot choose one', async () => {
     const [app] = proxied.apps;
     for (let i = 1; i <= PER_ADDRESS; i++) {
-      assertCounted(await from(app, '203.0.113.7', 'GET', '/v1/auth/facebook', { 'x-forwarded-for': `192.0.2.${i}` }), PER_ADDRESS, PER_ADDRESS - 1);
+      assertCounted(
+        await from(app, '203.0.113.7', 'GET', '/v1/auth/facebook', { 'x-forwarded-for': `192.0.2.${i}` }),
+        PER_ADDRESS,
+        PER_ADDRESS - 1,
+      );
     }
     // A container next to the proxy (private, but not the proxy) is counted under its own address.
     for (let i = 1; i <= PER_ADDRESS; i++) {
-      assertCounted(await from(app, '10.0.0.5', 'GET', '/v1/auth/facebook', { 'x-forwarded-for': `192.0.2.${100 + i}` }), PER_ADDRESS, PER_ADDRESS - i);
+      assertCounted(
+        await from(app, '10.0.0.5', 'GET', '/v1/auth/facebook', { 'x-forwarded-for': `192.0.2.${100 + i}` }),
+        PER_ADDRESS,
+        PER_ADDRESS - i,
+      );
     }
     assertLimited(await from(app, '10.0.0.5', 'GET', '/v1/auth/facebook', { 'x-forwarded-for': '192.0.2.200' }), PER_ADDRESS);
   });
 });
 
-describe('two replica processes (the real entry point) on loopback', { skip: NEEDS_POSTGRES || (reachable === true ? false : reachable) }, () => {
-  const LIMIT = 40;
-  let database: TestDatabase;
-  let services: Service[] = [];
-  let bases: string[] = [];
-  let env: Record<string, string>;
+describe(
+  'two replica processes (the real entry point) on loopback',
+  { skip: NEEDS_POSTGRES || (reachable === true ? false : reachable) },
+  () => {
+    const LIMIT = 40;
+    let database: TestDatabase;
+    let services: Service[] = [];
+    let bases: string[] = [];
+    let env: Record<string, string>;
 
-  before(async () => {
-    database = await createTestDatabase('postgres');
-    env = { ...database.env, NODE_ENV: 'test', LOG_LEVEL: 'info', REDIS_URL, RATE_LIMIT_PER_MINUTE: String(LIMIT), FACEBOOK_APP_ID: '', FACEBOOK_APP_SECRET: '' };
-    const ports = [await freePort(), await freePort()];
-    bases = ports.map((port) => `http://127.0.0.1:${port}`);
-    // Both at once: the migrations' advisory lock lets one apply them.
-    services = ports.map((port) => startService({ ...env, PORT: String(port), PUBLIC_URL: `http://127.0.0.1:${port}` }));
-    await Promise.all(services.map((service) => service.waitFor(/Listening on/)));
-  });
-  after(async () => {
-    await Promise.all(services.map((service) => service.stop()));
-    await database?.drop();
-  });
+    before(async () => {
+      database = await createTestDatabase('postgres');
+      env = {
+        ...database.env,
+        NODE_ENV: 'test',
+        LOG_LEVEL: 'info',
+        REDIS_URL,
+        RATE_LIMIT_PER_MINUTE: String(LIMIT),
+        FACEBOOK_APP_ID: '',
+        FACEBOOK_APP_SECRET: '',
+      };
+      const ports = [await freePort(), await freePort()];
+      bases = ports.map((port) => `http://127.0.0.1:${port}`);
+      // Both at once: the migrations' advisory lock lets one apply them.
+      services = ports.map((port) => startService({ ...env, PORT: String(port), PUBLIC_URL: `http://127.0.0.1:${port}` }));
+      await Promise.all(services.map((service) => service.waitFor(/Listening on/)));
+    });
+    after(async () => {
+      await Promise.all(services.map((service) => service.stop()));
+      await database?.drop();
+    });
 
-  const get = (base: string, token: string) => fetch(`${base}/v1/me`, { headers: { authorization: `Bearer ${token}` } });
+    const get = (base: string, token: string) => fetch(`${base}/v1/me`, { headers: { authorization: `Bearer ${token}` } });
 
-  test('a logout on one is seen by the other (by its notification, long before the cache TTL), and the limit is shared', async () => {
-    const email = `processes-${randomInt(1e9)}@example.com`;
-    assert.equal((await runNode('src/cli.js', ['users:create', '--email', email, '--name', 'Processes'], env)).code, 0);
-    const session = await runNode('src/cli.js', ['sessions:create', '--email', email], env);
-    assert.equal(session.code, 0, session.stderr);
-    const token = (JSON.parse(session.stdout.trim().split('\n').pop()!) as { access_token: string }).access_token;
-    const [first, second] = bases;
-    let spent = 0;
-    for (const base of [first, second, first, second]) {
-      const res = await get(base, token);
-      spent++;
-      assert.equal(res.status, 200);
-      // One count for both processes: Redis.
-      assert.equal(res.headers.get('ratelimit-remaining'), String(LIMIT - spent));
-    }
-    const logout = await fetch(`${first}/v1/auth/logout`, { method: 'POST', headers: { authorization: `Bearer ${token}` } });
-    assert.equal(logout.status, 204);
-    // Across processes the notification's delivery cannot be observed from here: ask until it is
-    // refused, within 5 s (the cache would keep it up to 30 s without the notification).
-    const deadline = Date.now() + 5_000;
-    let status = 0;
-    while (Date.now() < deadline && (status = (await get(second, token)).status) === 200) await new Promise((resolve) => setTimeout(resolve, 5));
-    assert.equal(status, 401);
-    assert.equal((await get(first, token)).status, 401);
-  });
-});
+    test('a logout on one is seen by the other (by its notification, long before the cache TTL), and the limit is shared', async () => {
+      const email = `processes-${randomInt(1e9)}@example.com`;
+      assert.equal((await runNode('src/cli.js', ['users:create', '--email', email, '--name', 'Processes'], env)).code, 0);
+      const session = await runNode('src/cli.js', ['sessions:create', '--email', email], env);
+      assert.equal(session.code, 0, session.stderr);
+      const token = (JSON.parse(session.stdout.trim().split('\n').pop()!) as { access_token: string }).access_token;
+      const [first, second] = bases;
+      let spent = 0;
+      for (const base of [first, second, first, second]) {
+        const res = await get(base, token);
+        spent++;
+        assert.equal(res.status, 200);
+        // One count for both processes: Redis.
+        assert.equal(res.headers.get('ratelimit-remaining'), String(LIMIT - spent));
+      }
+      const logout = await fetch(`${first}/v1/auth/logout`, { method: 'POST', headers: { authorization: `Bearer ${token}` } });
+      assert.equal(logout.status, 204);
+      // Across processes the notification's delivery cannot be observed from here: ask until it is
+      // refused, within 5 s (the cache would keep it up to 30 s without the notification).
+      const deadline = Date.now() + 5_000;
+      let status = 0;
+      while (Date.now() < deadline && (status = (await get(second, token)).status) === 200)
+        await new Promise((resolve) => setTimeout(resolve, 5));
+      assert.equal(status, 401);
+      assert.equal((await get(first, token)).status, 401);
+    });
+  },
+);

@@ -25,7 +25,10 @@ after(async () => {
 
 test('start-up is one line naming the URL, the database and Swagger UI, then the first-start banner, last', async () => {
   const output = service.output();
-  assert.match(output, /"msg":"Listening on http:\/\/localhost:\d+ \(port \d+\), database: embedded PGlite in [^,]+, Swagger UI: http:\/\/localhost:\d+\/docs"/);
+  assert.match(
+    output,
+    /"msg":"Listening on http:\/\/localhost:\d+ \(port \d+\), database: embedded PGlite in [^,]+, Swagger UI: http:\/\/localhost:\d+\/docs"/,
+  );
   assert.equal(/InstanceLoader|RoutesResolver|RouterExplorer/.test(output), false, 'Nest bootstrap chatter stays at debug');
   assert.ok(output.indexOf('Listening on') < output.indexOf('First start:'), 'the banner comes after the start-up line');
   assert.match(output, /Try the API at http:\/\/localhost:\d+\/docs\s+\(Authorize -> paste the token\)\s*$/);
@@ -34,7 +37,12 @@ test('start-up is one line naming the URL, the database and Swagger UI, then the
 test('a port already in use stops the start with one clear line, no stack', async () => {
   const otherDir = mkdtempSync(join(tmpdir(), 'entropy-port-'));
   try {
-    const run = await runNode('src/main.js', [], { PORT: new URL(base).port, DATA_DIR: otherDir, DATABASE_URL: '', NODE_ENV: 'development' });
+    const run = await runNode('src/main.js', [], {
+      PORT: new URL(base).port,
+      DATA_DIR: otherDir,
+      DATABASE_URL: '',
+      NODE_ENV: 'development',
+    });
     assert.equal(run.code, 1);
     assert.match(run.stderr, /^Failed to start: port \d+ is already in use/);
     assert.equal(run.stderr.trim().split('\n').length, 1, run.stderr);
@@ -58,7 +66,11 @@ test('a newcomer can create, read, update and delete an organization with that t
   const read = await fetch(`${base}/v1/organizations/${id}`, { headers });
   assert.equal(read.status, 200);
   const etag = read.headers.get('etag')!;
-  const updated = await fetch(`${base}/v1/organizations/${id}`, { method: 'PUT', headers: { ...headers, 'if-match': etag }, body: JSON.stringify({ city: 'Lyon' }) });
+  const updated = await fetch(`${base}/v1/organizations/${id}`, {
+    method: 'PUT',
+    headers: { ...headers, 'if-match': etag },
+    body: JSON.stringify({ city: 'Lyon' }),
+  });
   assert.equal(updated.status, 200);
   assert.equal((await fetch(`${base}/v1/organizations/${id}`, { method: 'DELETE', headers })).status, 204);
 });
@@ -71,10 +83,15 @@ test('the CLI refuses to open the embedded database while the service holds it',
 });
 
 test('logs are JSON lines that never contain a token, an Authorization header or an OAuth code/state', async () => {
-  await fetch(`${base}/v1/me?code=secret-code-123&state=secret-state-456`, { headers: { authorization: `Bearer ${token}`, cookie: 'session=cookie-secret' } });
+  await fetch(`${base}/v1/me?code=secret-code-123&state=secret-state-456`, {
+    headers: { authorization: `Bearer ${token}`, cookie: 'session=cookie-secret' },
+  });
   await fetch(`${base}/v1/me`, { headers: { authorization: 'Bearer ent_s_notarealtokenbutsecretlooking0000000' } });
   await new Promise((r) => setTimeout(r, 200));
-  const logLines = service.output().split('\n').filter((line) => line.startsWith('{'));
+  const logLines = service
+    .output()
+    .split('\n')
+    .filter((line) => line.startsWith('{'));
   assert.ok(logLines.length > 3);
   for (const line of logLines) JSON.parse(line);
   const logs = logLines.join('\n');

@@ -22,7 +22,9 @@ class Rollback extends Error {}
 async function state() {
   const [user] = await t.dataSource.query('SELECT name, email, facebook_user_id FROM users WHERE id = $1', [ada.id]);
   const [membership] = await t.dataSource.query('SELECT email FROM memberships WHERE user_id = $1', [ada.id]);
-  const [{ open }] = await t.dataSource.query('SELECT count(*)::int AS open FROM sessions WHERE user_id = $1 AND revoked_at IS NULL', [ada.id]);
+  const [{ open }] = await t.dataSource.query('SELECT count(*)::int AS open FROM sessions WHERE user_id = $1 AND revoked_at IS NULL', [
+    ada.id,
+  ]);
   const answers = await t.dataSource.query('SELECT key FROM idempotency_keys ORDER BY key');
   const [{ events }] = await t.dataSource.query(`SELECT count(*)::int AS events FROM events WHERE type = 'tech.entropy.user.anonymized'`);
   return { user, membershipEmail: membership.email, openSessions: open, answers: answers.map((a: { key: string }) => a.key), events };
@@ -36,7 +38,10 @@ before(async () => {
   // As after a sign-in with Facebook and an invitation accepted by email.
   await t.dataSource.query('UPDATE users SET facebook_user_id = $2 WHERE id = $1', [ada.id, ADA_FACEBOOK_ID]);
   await t.dataSource.query('UPDATE memberships SET email = $2 WHERE user_id = $1', [ada.id, 'ada@example.com']);
-  for (const [key, body] of [['ada', '{"email":"ada@example.com"}'], ['bob', '{"email":"bob@example.com"}']]) {
+  for (const [key, body] of [
+    ['ada', '{"email":"ada@example.com"}'],
+    ['bob', '{"email":"bob@example.com"}'],
+  ]) {
     await t.dataSource.query(
       `INSERT INTO idempotency_keys (scope, key, request_hash, status_code, response_body) VALUES ($1, $2, $1, 201, $3)`,
       ['0'.repeat(64), key, body],
@@ -50,10 +55,13 @@ after(async () => {
 test('UserAnonymizer: a rolled-back erasure changes nothing and records no event', async () => {
   const before = await state();
   await assert.rejects(
-    t.app.get(UnitOfWork).run(async (tx) => {
-      assert.equal(await t.app.get(UserAnonymizer).anonymizeFacebookUser(tx, ADA_FACEBOOK_ID), 1);
-      throw new Rollback();
-    }, { actor: FACEBOOK }),
+    t.app.get(UnitOfWork).run(
+      async (tx) => {
+        assert.equal(await t.app.get(UserAnonymizer).anonymizeFacebookUser(tx, ADA_FACEBOOK_ID), 1);
+        throw new Rollback();
+      },
+      { actor: FACEBOOK },
+    ),
     Rollback,
   );
   assert.deepEqual(await state(), before);
@@ -62,7 +70,9 @@ test('UserAnonymizer: a rolled-back erasure changes nothing and records no event
 });
 
 test('UserAnonymizer: a committed erasure anonymizes the user, revokes their sessions, clears their membership email and kept answers, with UserAnonymized', async () => {
-  const count = await t.app.get(UnitOfWork).run((tx) => t.app.get(UserAnonymizer).anonymizeFacebookUser(tx, ADA_FACEBOOK_ID), { actor: FACEBOOK });
+  const count = await t.app
+    .get(UnitOfWork)
+    .run((tx) => t.app.get(UserAnonymizer).anonymizeFacebookUser(tx, ADA_FACEBOOK_ID), { actor: FACEBOOK });
   assert.equal(count, 1);
   assert.deepEqual(await state(), {
     user: { name: DELETED_USER_NAME, email: null, facebook_user_id: null },
@@ -73,7 +83,10 @@ test('UserAnonymizer: a committed erasure anonymizes the user, revokes their ses
   });
   assert.equal((await call(t.app, 'GET', '/v1/me', { token: ada.token })).status, 401);
   assert.equal((await call(t.app, 'GET', '/v1/me', { token: bob.token })).status, 200);
-  const [membership] = await t.dataSource.query('SELECT role, status FROM memberships WHERE user_id = $1 AND organization_id = $2', [ada.id, organizationId]);
+  const [membership] = await t.dataSource.query('SELECT role, status FROM memberships WHERE user_id = $1 AND organization_id = $2', [
+    ada.id,
+    organizationId,
+  ]);
   assert.deepEqual(membership, { role: 'owner', status: 'active' });
 });
 

@@ -57,7 +57,9 @@ async function postForm(path: string, params: Record<string, string>): Promise<R
 
 /** Opens the dialog the way a browser would, returns the redirect target. */
 async function dialog(params: Record<string, string>): Promise<URL> {
-  const res = await fetch(url('/dialog/oauth', { client_id: fb.appId, redirect_uri: REDIRECT, response_type: 'code', ...params }), { redirect: 'manual' });
+  const res = await fetch(url('/dialog/oauth', { client_id: fb.appId, redirect_uri: REDIRECT, response_type: 'code', ...params }), {
+    redirect: 'manual',
+  });
   assert.equal(res.status, 302, `dialog answered ${res.status}: ${await res.text()}`);
   return new URL(res.headers.get('location')!);
 }
@@ -296,7 +298,7 @@ test('debug_token reports valid tokens, and invalid ones with the error inside d
   assertGraphError(await get('/debug_token', { input_token: otherApp, access_token: otherApp }), 100);
 });
 
-test('DELETE /{user-id}/permissions de-authorizes: the user\'s tokens for the app stop working', async () => {
+test("DELETE /{user-id}/permissions de-authorizes: the user's tokens for the app stop working", async () => {
   const adaToken = fb.issueToken({ userId: ADA.id, scopes: ['email'] });
   const adaLong = fb.issueToken({ userId: ADA.id, longLived: true });
   const graceToken = fb.issueToken({ userId: GRACE.id });
@@ -342,7 +344,10 @@ test('failNext forces the given status and body for the next matching request(s)
 test('delayNext holds the answer back, so a client timeout fires', async () => {
   const token = fb.issueToken({ userId: ADA.id });
   fb.delayNext({ path: '/me', ms: 1000 });
-  await assert.rejects(fetch(url('/me', { access_token: token }), { signal: AbortSignal.timeout(150) }), (err: Error) => err.name === 'TimeoutError');
+  await assert.rejects(
+    fetch(url('/me', { access_token: token }), { signal: AbortSignal.timeout(150) }),
+    (err: Error) => err.name === 'TimeoutError',
+  );
 
   fb.delayNext({ path: '/v25.0/me', ms: 250 });
   const started = Date.now();

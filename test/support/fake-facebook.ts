@@ -203,7 +203,10 @@ function randomId(bytes: number): string {
 
 function alnum(length: number): string {
   let out = '';
-  while (out.length < length) out += randomBytes(length).toString('base64').replace(/[^A-Za-z0-9]/g, '');
+  while (out.length < length)
+    out += randomBytes(length)
+      .toString('base64')
+      .replace(/[^A-Za-z0-9]/g, '');
   return out.slice(0, length);
 }
 
@@ -368,7 +371,16 @@ export async function startFakeFacebook(options: FakeFacebookOptions = {}): Prom
       if (!safeEqual(token.slice(pipe + 1), app.appSecret)) {
         return { ok: false, error: { message: 'Invalid OAuth access token signature.', code: 190 } };
       }
-      const rec: TokenRecord = { token, kind: 'app', appId: app.appId, scopes: [], issuedAt: 0, expiresAt: null, dataAccessExpiresAt: null, longLived: true };
+      const rec: TokenRecord = {
+        token,
+        kind: 'app',
+        appId: app.appId,
+        scopes: [],
+        issuedAt: 0,
+        expiresAt: null,
+        dataAccessExpiresAt: null,
+        longLived: true,
+      };
       return { ok: true, token, rec, app };
     }
     const rec = tokens.get(token);
@@ -403,7 +415,11 @@ export async function startFakeFacebook(options: FakeFacebookOptions = {}): Prom
     const check = checkToken(token);
     if (!check.ok) throw new GraphFailure(400, check.error);
     if (params.appsecret_proof !== undefined && !safeEqual(params.appsecret_proof, hmacHex(check.app.appSecret, token))) {
-      throw new GraphFailure(400, { message: 'Invalid appsecret_proof provided in the API argument', type: 'GraphMethodException', code: 100 });
+      throw new GraphFailure(400, {
+        message: 'Invalid appsecret_proof provided in the API argument',
+        type: 'GraphMethodException',
+        code: 100,
+      });
     }
     return check;
   }
@@ -441,9 +457,18 @@ export async function startFakeFacebook(options: FakeFacebookOptions = {}): Prom
   }
 
   function sendError(res: ServerResponse, status: number, error: GraphError, apiVersion: string) {
-    const body = { error: { message: error.message, type: error.type ?? 'OAuthException', code: error.code, ...(error.error_subcode !== undefined ? { error_subcode: error.error_subcode } : {}), fbtrace_id: fbtraceId() } };
+    const body = {
+      error: {
+        message: error.message,
+        type: error.type ?? 'OAuthException',
+        code: error.code,
+        ...(error.error_subcode !== undefined ? { error_subcode: error.error_subcode } : {}),
+        fbtrace_id: fbtraceId(),
+      },
+    };
     const headers: Record<string, string> = {};
-    if (error.code === 190) headers['www-authenticate'] = `OAuth "Facebook Platform" "invalid_token" "${error.message.replace(/["\\\r\n]/g, ' ')}"`;
+    if (error.code === 190)
+      headers['www-authenticate'] = `OAuth "Facebook Platform" "invalid_token" "${error.message.replace(/["\\\r\n]/g, ' ')}"`;
     send(res, status, body, apiVersion, headers);
   }
 
@@ -463,7 +488,12 @@ export async function startFakeFacebook(options: FakeFacebookOptions = {}): Prom
         : status === 503
           ? { message: '(#2) Service temporarily unavailable', type: 'OAuthException', code: 2, is_transient: true }
           : status >= 500
-            ? { message: 'An unexpected error has occurred. Please retry your request later.', type: 'OAuthException', code: 2, is_transient: true }
+            ? {
+                message: 'An unexpected error has occurred. Please retry your request later.',
+                type: 'OAuthException',
+                code: 2,
+                is_transient: true,
+              }
             : { message: 'An unknown error has occurred.', type: 'OAuthException', code: 1 };
     return { error: { ...error, fbtrace_id: fbtraceId() } };
   }
@@ -484,10 +514,23 @@ export async function startFakeFacebook(options: FakeFacebookOptions = {}): Prom
       target = undefined;
     }
     if (!redirectUri || !target || (target.protocol !== 'http:' && target.protocol !== 'https:')) {
-      return send(res, 400, htmlPage("URL blocked", "<p>This redirect failed because the redirect URI is missing or isn't a valid absolute http(s) URL.</p>"), apiVersion);
+      return send(
+        res,
+        400,
+        htmlPage('URL blocked', "<p>This redirect failed because the redirect URI is missing or isn't a valid absolute http(s) URL.</p>"),
+        apiVersion,
+      );
     }
     if (params.response_type && params.response_type !== 'code') {
-      return send(res, 400, htmlPage('Unsupported response_type', `<p>The fake only implements response_type=code, not ${escapeHtml(params.response_type)}.</p>`), apiVersion);
+      return send(
+        res,
+        400,
+        htmlPage(
+          'Unsupported response_type',
+          `<p>The fake only implements response_type=code, not ${escapeHtml(params.response_type)}.</p>`,
+        ),
+        apiVersion,
+      );
     }
 
     const back = (entries: [string, string][]) => {
@@ -516,7 +559,10 @@ export async function startFakeFacebook(options: FakeFacebookOptions = {}): Prom
       };
       const list = [...users.values()]
         .filter((u) => u.id !== DEFAULT_USER.id || !firstAddedUser)
-        .map((u) => `<li><a href="${link({ fake_user: u.id })}">${escapeHtml(u.name)}</a> <small>${escapeHtml(u.email ?? '')} (${escapeHtml(u.id)})</small></li>`)
+        .map(
+          (u) =>
+            `<li><a href="${link({ fake_user: u.id })}">${escapeHtml(u.name)}</a> <small>${escapeHtml(u.email ?? '')} (${escapeHtml(u.id)})</small></li>`,
+        )
         .join('');
       const scopes = parseScopes(params.scope).join(', ');
       return send(
@@ -547,7 +593,16 @@ export async function startFakeFacebook(options: FakeFacebookOptions = {}): Prom
         throw new GraphFailure(400, { message: 'Error validating client secret.', code: 1 });
       }
       const token = `${app.appId}|${alnum(27)}`;
-      tokens.set(token, { token, kind: 'app', appId: app.appId, scopes: [], issuedAt: now(), expiresAt: null, dataAccessExpiresAt: null, longLived: true });
+      tokens.set(token, {
+        token,
+        kind: 'app',
+        appId: app.appId,
+        scopes: [],
+        issuedAt: now(),
+        expiresAt: null,
+        dataAccessExpiresAt: null,
+        longLived: true,
+      });
       return { access_token: token, token_type: 'bearer' };
     }
 
@@ -560,8 +615,10 @@ export async function startFakeFacebook(options: FakeFacebookOptions = {}): Prom
       const rec = codes.get(params.code);
       if (!rec || rec.appId !== app.appId) throw new GraphFailure(400, { message: 'Invalid verification code format.', code: 100 });
       if (rec.used) throw new GraphFailure(400, { message: 'This authorization code has been used.', code: 100, error_subcode: 36009 });
-      if (now() >= rec.expiresAt) throw new GraphFailure(400, { message: 'This authorization code has expired.', code: 100, error_subcode: 36007 });
-      if (rec.redirectUri !== params.redirect_uri) throw new GraphFailure(400, { message: MSG_REDIRECT_MISMATCH, code: 100, error_subcode: 36008 });
+      if (now() >= rec.expiresAt)
+        throw new GraphFailure(400, { message: 'This authorization code has expired.', code: 100, error_subcode: 36007 });
+      if (rec.redirectUri !== params.redirect_uri)
+        throw new GraphFailure(400, { message: MSG_REDIRECT_MISMATCH, code: 100, error_subcode: 36008 });
       rec.used = true;
       return { access_token: mintUserToken(app, rec.userId, rec.scopes, false), token_type: 'bearer', expires_in: SHORT_LIVED_S };
     }
@@ -574,7 +631,11 @@ export async function startFakeFacebook(options: FakeFacebookOptions = {}): Prom
       const check = checkToken(params.fb_exchange_token);
       if (!check.ok) throw new GraphFailure(400, check.error);
       if (check.rec.kind !== 'user' || check.rec.appId !== app.appId) throw new GraphFailure(400, { message: MSG_BAD_TOKEN, code: 190 });
-      return { access_token: mintUserToken(app, check.rec.userId!, check.rec.scopes, true), token_type: 'bearer', expires_in: LONG_LIVED_S };
+      return {
+        access_token: mintUserToken(app, check.rec.userId!, check.rec.scopes, true),
+        token_type: 'bearer',
+        expires_in: LONG_LIVED_S,
+      };
     }
 
     throw new GraphFailure(400, { message: `Unsupported grant_type: ${grant}`, code: 100 });
@@ -583,7 +644,10 @@ export async function startFakeFacebook(options: FakeFacebookOptions = {}): Prom
   function debugToken(params: Record<string, string>, req: IncomingMessage) {
     const caller = authenticate(params, req, 'An access token is required to request this resource.', 104);
     if (caller.rec.kind !== 'app') {
-      throw new GraphFailure(400, { message: '(#100) You must provide an app access token, or a user access token that is an owner or developer of the app', code: 100 });
+      throw new GraphFailure(400, {
+        message: '(#100) You must provide an app access token, or a user access token that is an owner or developer of the app',
+        code: 100,
+      });
     }
     const input = params.input_token;
     if (!input) throw new GraphFailure(400, { message: '(#100) The parameter input_token is required', code: 100 });
@@ -634,13 +698,16 @@ export async function startFakeFacebook(options: FakeFacebookOptions = {}): Prom
       middle_name: () => middle,
       short_name: () => first,
       name_format: () => '{first} {last}',
-      picture: () => ({ data: { height: 50, is_silhouette: true, url: `https://fake-facebook.invalid/silhouette/${user.id}.png`, width: 50 } }),
+      picture: () => ({
+        data: { height: 50, is_silhouette: true, url: `https://fake-facebook.invalid/silhouette/${user.id}.png`, width: 50 },
+      }),
     };
     const fields = params.fields ? parseFields(params.fields) : ['name', 'id'];
     const out: Record<string, unknown> = {};
     for (const field of fields) {
       const get = values[field];
-      if (!get) throw new GraphFailure(400, { message: `(#100) Tried accessing nonexisting field (${field}) on node type (User)`, code: 100 });
+      if (!get)
+        throw new GraphFailure(400, { message: `(#100) Tried accessing nonexisting field (${field}) on node type (User)`, code: 100 });
       const v = get();
       if (v !== undefined) out[field] = v;
     }
@@ -649,7 +716,13 @@ export async function startFakeFacebook(options: FakeFacebookOptions = {}): Prom
     return out;
   }
 
-  function permissions(method: string, nodeId: string, permission: string | undefined, params: Record<string, string>, req: IncomingMessage) {
+  function permissions(
+    method: string,
+    nodeId: string,
+    permission: string | undefined,
+    params: Record<string, string>,
+    req: IncomingMessage,
+  ) {
     const caller = authenticate(params, req, MSG_NO_USER_TOKEN, 2500);
     let userId: string;
     if (caller.rec.kind === 'user') {
@@ -673,7 +746,10 @@ export async function startFakeFacebook(options: FakeFacebookOptions = {}): Prom
       return { success: true };
     }
     for (const t of userTokensOf(userId, caller.app.appId)) {
-      t.invalid ??= { subcode: 458, message: `Error validating access token: The user has not authorized application ${caller.app.appId}.` };
+      t.invalid ??= {
+        subcode: 458,
+        message: `Error validating access token: The user has not authorized application ${caller.app.appId}.`,
+      };
     }
     return { success: true };
   }
@@ -835,7 +911,9 @@ export async function startFakeFacebook(options: FakeFacebookOptions = {}): Prom
       dialogUser = undefined;
     },
     signedRequest(payload) {
-      const encoded = Buffer.from(JSON.stringify({ algorithm: 'HMAC-SHA256', issued_at: Math.floor(now() / 1000), ...payload })).toString('base64url');
+      const encoded = Buffer.from(JSON.stringify({ algorithm: 'HMAC-SHA256', issued_at: Math.floor(now() / 1000), ...payload })).toString(
+        'base64url',
+      );
       const sig = createHmac('sha256', appSecret).update(encoded).digest('base64url');
       return `${sig}.${encoded}`;
     },

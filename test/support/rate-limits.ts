@@ -3,7 +3,13 @@ import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { Sent } from './http.js';
 
 /** One request as if from `address` (the socket's peer), optionally through headers a proxy would add. */
-export async function from(app: NestFastifyApplication, address: string, method: 'GET' | 'POST', url: string, headers: Record<string, string> = {}): Promise<Sent> {
+export async function from(
+  app: NestFastifyApplication,
+  address: string,
+  method: 'GET' | 'POST',
+  url: string,
+  headers: Record<string, string> = {},
+): Promise<Sent> {
   const response = await app.inject({ method, url, remoteAddress: address, headers });
   let body: unknown;
   try {

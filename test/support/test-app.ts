@@ -65,7 +65,11 @@ export const BASE_ENV = {
 };
 
 /** The real application (same factory as main.ts) on a database of its own. */
-export async function startTestApp(env: Record<string, string> = {}, kind: 'postgres' | 'pglite' = TEST_DB, options: AppOptions = {}): Promise<TestApp> {
+export async function startTestApp(
+  env: Record<string, string> = {},
+  kind: 'postgres' | 'pglite' = TEST_DB,
+  options: AppOptions = {},
+): Promise<TestApp> {
   const database = await createTestDatabase(kind);
   for (const key of ['DATABASE_URL', 'DATA_DIR', 'FACEBOOK_APP_ID', 'FACEBOOK_APP_SECRET']) delete process.env[key];
   Object.assign(process.env, BASE_ENV, database.env, env);

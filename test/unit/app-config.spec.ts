@@ -48,7 +48,11 @@ test('each invalid variable is named in the error', () => {
     [{ EVENT_RETENTION_DAYS: '1.5' }, 'EVENT_RETENTION_DAYS'],
   ];
   for (const [env, name] of cases) {
-    assert.throws(() => parseSettings(env), (error: unknown) => error instanceof ConfigurationError && error.message.startsWith(name), name);
+    assert.throws(
+      () => parseSettings(env),
+      (error: unknown) => error instanceof ConfigurationError && error.message.startsWith(name),
+      name,
+    );
   }
 });
 
@@ -56,16 +60,26 @@ test('ENCRYPTION_KEYS parses several keys, first one first', () => {
   const a = Buffer.alloc(32, 1).toString('base64');
   const b = Buffer.alloc(32, 2).toString('base64');
   const keys = parseSettings({ ENCRYPTION_KEYS: `new:${a}, old:${b}` }).encryptionKeys;
-  assert.deepEqual(keys?.map((k) => k.id), ['new', 'old']);
+  assert.deepEqual(
+    keys?.map((k) => k.id),
+    ['new', 'old'],
+  );
   assert.equal(keys?.[0].key.length, 32);
 });
 
 test('rate limits: 1200 per caller and 30 per address a minute by default; positive integers only', () => {
   assert.deepEqual(parseSettings({}).rateLimits, { perCallerPerMinute: 1200, perAddressPerMinute: 30 });
-  assert.deepEqual(parseSettings({ RATE_LIMIT_PER_MINUTE: '5', AUTH_RATE_LIMIT_PER_MINUTE: '2' }).rateLimits, { perCallerPerMinute: 5, perAddressPerMinute: 2 });
+  assert.deepEqual(parseSettings({ RATE_LIMIT_PER_MINUTE: '5', AUTH_RATE_LIMIT_PER_MINUTE: '2' }).rateLimits, {
+    perCallerPerMinute: 5,
+    perAddressPerMinute: 2,
+  });
   for (const name of ['RATE_LIMIT_PER_MINUTE', 'AUTH_RATE_LIMIT_PER_MINUTE']) {
     for (const value of ['0', '-1', '1.5', 'many', '1e3', '99999999999999999999']) {
-      assert.throws(() => parseSettings({ [name]: value }), (error: unknown) => error instanceof ConfigurationError && error.message.startsWith(name), `${name}=${value}`);
+      assert.throws(
+        () => parseSettings({ [name]: value }),
+        (error: unknown) => error instanceof ConfigurationError && error.message.startsWith(name),
+        `${name}=${value}`,
+      );
     }
   }
 });
@@ -113,12 +127,24 @@ test('webhooks: 10 s timeout, the Svix schedule, private networks refused by def
     retryScheduleMs: [5_000, 300_000, 1_800_000, 7_200_000, 18_000_000, 36_000_000, 36_000_000],
     allowPrivateNetworks: false,
   });
-  const custom = parseSettings({ WEBHOOK_TIMEOUT_MS: '2500', WEBHOOK_RETRY_SCHEDULE: '100ms, 2s,1m,1h', WEBHOOK_ALLOW_PRIVATE_NETWORKS: 'TRUE' }).webhooks;
+  const custom = parseSettings({
+    WEBHOOK_TIMEOUT_MS: '2500',
+    WEBHOOK_RETRY_SCHEDULE: '100ms, 2s,1m,1h',
+    WEBHOOK_ALLOW_PRIVATE_NETWORKS: 'TRUE',
+  }).webhooks;
   assert.deepEqual(custom, { timeoutMs: 2500, retryScheduleMs: [100, 2000, 60_000, 3_600_000], allowPrivateNetworks: true });
   for (const [name, value] of [
-    ['WEBHOOK_TIMEOUT_MS', '0'], ['WEBHOOK_TIMEOUT_MS', '10s'], ['WEBHOOK_RETRY_SCHEDULE', '5s,,5m'], ['WEBHOOK_RETRY_SCHEDULE', '5d'],
-    ['WEBHOOK_RETRY_SCHEDULE', '5'], ['WEBHOOK_ALLOW_PRIVATE_NETWORKS', 'yes'],
+    ['WEBHOOK_TIMEOUT_MS', '0'],
+    ['WEBHOOK_TIMEOUT_MS', '10s'],
+    ['WEBHOOK_RETRY_SCHEDULE', '5s,,5m'],
+    ['WEBHOOK_RETRY_SCHEDULE', '5d'],
+    ['WEBHOOK_RETRY_SCHEDULE', '5'],
+    ['WEBHOOK_ALLOW_PRIVATE_NETWORKS', 'yes'],
   ]) {
-    assert.throws(() => parseSettings({ [name]: value }), (error: unknown) => error instanceof ConfigurationError && error.message.startsWith(name), `${name}=${value}`);
+    assert.throws(
+      () => parseSettings({ [name]: value }),
+      (error: unknown) => error instanceof ConfigurationError && error.message.startsWith(name),
+      `${name}=${value}`,
+    );
   }
 });

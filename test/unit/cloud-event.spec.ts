@@ -31,25 +31,38 @@ function row(overrides: Partial<StoredEvent> = {}): StoredEvent {
 
 test("an organization's event is the contract's example, field for field and in its order", () => {
   const json = toCloudEvent(row(), 'https://api.example.com');
-  assert.deepEqual(Object.entries(json), Object.entries({
-    specversion: '1.0',
-    id: '6f1c0b9e-3f0a-4c8e-9a51-2a8e2c7f4d10',
-    source: `https://api.example.com/v1/organizations/${ORG}`,
-    type: 'tech.entropy.credential.linked',
-    subject: 'credentials/7',
-    time: '2026-12-01T10:00:00.000Z',
-    datacontenttype: 'application/json',
-    dataschema: 'https://api.example.com/v1/events/schemas/credential.linked/1',
-    organizationid: ORG,
-    sequence: '00000000000000000042',
-    data: { credential_id: 7, name: 'Carol Page', linked_by: { type: 'user', id: 3 } },
-  }));
+  assert.deepEqual(
+    Object.entries(json),
+    Object.entries({
+      specversion: '1.0',
+      id: '6f1c0b9e-3f0a-4c8e-9a51-2a8e2c7f4d10',
+      source: `https://api.example.com/v1/organizations/${ORG}`,
+      type: 'tech.entropy.credential.linked',
+      subject: 'credentials/7',
+      time: '2026-12-01T10:00:00.000Z',
+      datacontenttype: 'application/json',
+      dataschema: 'https://api.example.com/v1/events/schemas/credential.linked/1',
+      organizationid: ORG,
+      sequence: '00000000000000000042',
+      data: { credential_id: 7, name: 'Carol Page', linked_by: { type: 'user', id: 3 } },
+    }),
+  );
   assert.equal(new CloudEvent({ ...json }).id, json.id);
-  assert.equal(JSON.stringify(json).includes('req-1'), false, 'the row\'s bookkeeping stays out of the envelope');
+  assert.equal(JSON.stringify(json).includes('req-1'), false, "the row's bookkeeping stays out of the envelope");
 });
 
 test('a user event has the user as source, no organizationid and no subject when it has none', () => {
-  const json = toCloudEvent(row({ type: 'tech.entropy.user.signed_up', organizationId: null, aggregateType: 'User', aggregateId: '5', subject: null, data: { user_id: 5, via: 'cli' } }), 'http://localhost:3000');
+  const json = toCloudEvent(
+    row({
+      type: 'tech.entropy.user.signed_up',
+      organizationId: null,
+      aggregateType: 'User',
+      aggregateId: '5',
+      subject: null,
+      data: { user_id: 5, via: 'cli' },
+    }),
+    'http://localhost:3000',
+  );
   assert.equal(json.source, 'http://localhost:3000/v1/users/5');
   assert.equal('organizationid' in json, false);
   assert.equal('subject' in json, false);

@@ -4,7 +4,12 @@ import { CredentialAccountMismatchError } from '../../src/credentials/credential
 import { Credential } from '../../src/credentials/domain/credential.entity.js';
 import type { CredentialUnlinkedEvent } from '../../src/credentials/domain/events/credential-unlinked.event.js';
 
-const account = { facebookUserId: '10000000001', name: 'Ada Lovelace', scopes: ['public_profile'], expiresAt: new Date('2030-01-01T00:00:00Z') };
+const account = {
+  facebookUserId: '10000000001',
+  name: 'Ada Lovelace',
+  scopes: ['public_profile'],
+  expiresAt: new Date('2030-01-01T00:00:00Z'),
+};
 const ORG = '00000000-0000-4000-8000-000000000001';
 
 function linked(): Credential {
@@ -57,7 +62,10 @@ test('expire and revoke erase the token and apply their event once', () => {
   assert.equal(credential.expire('expired'), false);
   assert.equal(credential.revoke('deauthorized'), true);
   assert.equal(credential.revoke('deauthorized'), false);
-  assert.deepEqual(credential.getUncommittedEvents().map((e) => e.eventName), ['CredentialExpired', 'CredentialRevoked']);
+  assert.deepEqual(
+    credential.getUncommittedEvents().map((e) => e.eventName),
+    ['CredentialExpired', 'CredentialRevoked'],
+  );
   assert.equal(credential.status, 'revoked');
 });
 

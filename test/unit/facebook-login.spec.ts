@@ -47,7 +47,14 @@ test('the dialog URL carries exactly client_id, redirect_uri, state, scope and r
 test('only the web app origin is a post-login destination', () => {
   assert.equal(safeRedirect('https://app.example.com/orgs?x=1', 'https://app.example.com'), 'https://app.example.com/orgs?x=1');
   assert.equal(safeRedirect('/settings', 'https://app.example.com'), 'https://app.example.com/settings');
-  for (const bad of ['https://evil.example/', '//evil.example/', 'http://app.example.com/', 'https://app.example.com.evil.example/', 'javascript:alert(1)', '/\\evil.example']) {
+  for (const bad of [
+    'https://evil.example/',
+    '//evil.example/',
+    'http://app.example.com/',
+    'https://app.example.com.evil.example/',
+    'javascript:alert(1)',
+    '/\\evil.example',
+  ]) {
     assert.throws(() => safeRedirect(bad, 'https://app.example.com'), ValidationFailedError, bad);
   }
 });

@@ -18,8 +18,10 @@ test('nesting: 32 levels pass, 33 are refused, and 100 000 levels do not overflo
 });
 
 test('lone surrogates are found anywhere in a string; well-formed pairs are not', () => {
-  for (const bad of ['\ud800', 'a\udbff', '\udc00b', '\udc00\ud800', 'x\ud83d\ude00\ud83d']) assert.ok(textProblem(bad), JSON.stringify(bad));
-  for (const good of ['', 'plain', '\ud83d\ude00', 'é\u{10FFFF}', '\ufffd']) assert.equal(textProblem(good), undefined, JSON.stringify(good));
+  for (const bad of ['\ud800', 'a\udbff', '\udc00b', '\udc00\ud800', 'x\ud83d\ude00\ud83d'])
+    assert.ok(textProblem(bad), JSON.stringify(bad));
+  for (const good of ['', 'plain', '\ud83d\ude00', 'é\u{10FFFF}', '\ufffd'])
+    assert.equal(textProblem(good), undefined, JSON.stringify(good));
 });
 
 test('textProblem agrees with re-encoding: a string is refused exactly when UTF-8 cannot hold it or it holds NUL', () => {
@@ -38,7 +40,7 @@ test('the problem names the field by its path, and a bad field name by its paren
   ]);
   const key = inputProblem({ address: { ['\u0000']: 1 } }, 'body');
   assert.equal(key?.details?.[0].field, 'address');
-  assert.doesNotMatch(key?.message ?? '', /\u0000/);
+  assert.equal((key?.message ?? '').includes('\u0000'), false);
   assert.equal(inputProblem({ cursor: 'a\u0000' }, 'query')?.details?.[0].field, 'cursor');
 });
 
@@ -65,7 +67,10 @@ test('a request timeout from the HTTP parser is 408 REQUEST.TIMEOUT in the error
   assert.match(timedOut.written[0], /^HTTP\/1\.1 408 Request Timeout\r\n/);
   assert.match(timedOut.written[0], /\r\nX-Request-Id: [0-9a-f-]{36}\r\n/);
   assert.deepEqual(JSON.parse(timedOut.written[0].split('\r\n\r\n')[1]), {
-    message: 'The request did not arrive in time', statusCode: 408, error: 'Request Timeout', code: 'REQUEST.TIMEOUT',
+    message: 'The request did not arrive in time',
+    statusCode: 408,
+    error: 'Request Timeout',
+    code: 'REQUEST.TIMEOUT',
   });
   assert.ok(timedOut.isDestroyed());
   const midAnswer = fakeSocket(true);

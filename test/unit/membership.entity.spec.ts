@@ -40,7 +40,12 @@ test('add: active for a known user, pending for an email (an invitation with its
   assert.equal(event.organizationId, ORG);
   assert.equal(event.subject, `invitations/${pending.invitationId}`);
   assert.deepEqual(event.toData(), {
-    membership_id: 41, invitation_id: pending.invitationId, user_id: null, role: 'member', status: 'pending', added_by: { type: 'user', id: 2 },
+    membership_id: 41,
+    invitation_id: pending.invitationId,
+    user_id: null,
+    role: 'member',
+    status: 'pending',
+    added_by: { type: 'user', id: 2 },
   });
   assert.equal(JSON.stringify(event.toData()).includes('example.com'), false);
   active.id = 40;

@@ -10,7 +10,9 @@ test('query values that are credentials never reach a log line', () => {
 
 test('a failed query is logged without its SQL parameters or row values', () => {
   const driverError = Object.assign(new Error('duplicate key value violates unique constraint "x"'), {
-    code: '23505', constraint: 'x', detail: 'Key (token_hash)=(deadbeef) already exists.',
+    code: '23505',
+    constraint: 'x',
+    detail: 'Key (token_hash)=(deadbeef) already exists.',
   });
   const error = new QueryFailedError('INSERT INTO t VALUES ($1)', ['ent_s_secretvalue'], driverError);
   const logged = JSON.stringify(loggableError(error));

@@ -23,8 +23,11 @@ test('a signed_request made as Facebook does parses to its payload', () => {
 test('padding, a lower-case algorithm and a numeric user_id are accepted', () => {
   // A length that is not a multiple of 3, so base64 needs padding.
   let json = '';
-  for (let pad = ''; json.length % 3 === 0; pad += 'x') json = JSON.stringify({ algorithm: 'hmac-sha256', issued_at: NOW, user_id: 42, pad });
-  const encoded = Buffer.from(json).toString('base64url').padEnd(Math.ceil(json.length / 3) * 4, '=');
+  for (let pad = ''; json.length % 3 === 0; pad += 'x')
+    json = JSON.stringify({ algorithm: 'hmac-sha256', issued_at: NOW, user_id: 42, pad });
+  const encoded = Buffer.from(json)
+    .toString('base64url')
+    .padEnd(Math.ceil(json.length / 3) * 4, '=');
   assert.ok(encoded.endsWith('='));
   const signature = createHmac('sha256', SECRET).update(encoded).digest('base64url');
   assert.equal(parseSignedRequest(`${signature}.${encoded}`, SECRET).user_id, '42');
@@ -77,9 +80,13 @@ test('issued_at is required, at most 24 hours old and at most 5 minutes ahead', 
   const now = NOW * 1000;
   for (const fine of [NOW, NOW - 24 * 3600, NOW + 5 * 60]) assert.equal(parseSignedRequest(at(fine), SECRET, now).issued_at, fine);
   assert.throws(() => parseSignedRequest(sign({ algorithm: 'HMAC-SHA256', user_id: '1' }), SECRET, now), /issued_at/);
-  for (const bad of ['1700000000', NOW + 0.5, null]) assert.throws(() => parseSignedRequest(at(bad), SECRET, now), /issued_at/, String(bad));
+  for (const bad of ['1700000000', NOW + 0.5, null])
+    assert.throws(() => parseSignedRequest(at(bad), SECRET, now), /issued_at/, String(bad));
   assert.throws(() => parseSignedRequest(at(NOW - 24 * 3600 - 1), SECRET, now), /24 hours/);
   assert.throws(() => parseSignedRequest(at(NOW + 5 * 60 + 1), SECRET, now), /future/);
   // Facebook's own example of a captured request from long ago.
-  assert.throws(() => parseSignedRequest(at(1700000000), SECRET, now), (error: unknown) => error instanceof InvalidSignedRequestError);
+  assert.throws(
+    () => parseSignedRequest(at(1700000000), SECRET, now),
+    (error: unknown) => error instanceof InvalidSignedRequestError,
+  );
 });

@@ -11,7 +11,9 @@ import { FacebookIdentityInUseError } from '../auth.errors.js';
 import { FacebookLoginNotStartedHereError } from './facebook-login.errors.js';
 import { RateLimitByAddress } from '../../infrastructure/http/rate-limit.decorator.js';
 import {
-  SignInWithFacebookCommand, type FacebookIdentity, type LinkTarget,
+  SignInWithFacebookCommand,
+  type FacebookIdentity,
+  type LinkTarget,
 } from '../commands/sign-in-with-facebook/sign-in-with-facebook.command.js';
 import { StartFacebookLoginCommand } from '../commands/start-facebook-login/start-facebook-login.command.js';
 import { StartFacebookLoginQueryDto } from '../commands/start-facebook-login/start-facebook-login.request.dto.js';

@@ -12,7 +12,9 @@ export const FACEBOOK_TIMEOUT_MS = 5000;
 /** A keep-alive agent whose sockets are destroyed after `ms` without traffic, failing the request. */
 function timeoutAgent(url: string, ms: number): Agent {
   // The agent re-applies its `timeout` to every socket it hands out or takes back.
-  const agent = url.startsWith('https:') ? new HttpsAgent({ keepAlive: true, timeout: ms }) : new HttpAgent({ keepAlive: true, timeout: ms });
+  const agent = url.startsWith('https:')
+    ? new HttpsAgent({ keepAlive: true, timeout: ms })
+    : new HttpAgent({ keepAlive: true, timeout: ms });
   const create = agent.createConnection.bind(agent) as (...args: unknown[]) => Socket;
   agent.createConnection = ((...args: unknown[]) => {
     const socket = create(...args);
@@ -32,7 +34,9 @@ export class FacebookStrategy extends PassportStrategy(Strategy, 'facebook') {
   constructor(options: FacebookLoginOptions) {
     super(options);
     // passport's OAuth client has no timeout of its own: a Graph server that hangs must not hold the request.
-    (this as unknown as { _oauth2: { setAgent(agent: Agent): void } })._oauth2.setAgent(timeoutAgent(options.tokenURL ?? '', FACEBOOK_TIMEOUT_MS));
+    (this as unknown as { _oauth2: { setAgent(agent: Agent): void } })._oauth2.setAgent(
+      timeoutAgent(options.tokenURL ?? '', FACEBOOK_TIMEOUT_MS),
+    );
   }
 
   /** Keeps only who the person is; the Facebook token is not needed after sign-in and is dropped here. */

@@ -41,7 +41,14 @@ export class Credential extends AggregateRoot<DomainEvent> {
   @Column({ type: 'timestamptz', default: () => 'now()' }) created_at: Date;
   @Column({ type: 'timestamptz', default: () => 'now()' }) updated_at: Date;
 
-  static link(id: number, organizationId: string, account: AccountSnapshot, encryptedToken: string, createdBy: string, now = new Date()): Credential {
+  static link(
+    id: number,
+    organizationId: string,
+    account: AccountSnapshot,
+    encryptedToken: string,
+    createdBy: string,
+    now = new Date(),
+  ): Credential {
     const credential = new Credential();
     credential.id = id;
     credential.organization_id = organizationId;
@@ -55,7 +62,17 @@ export class Credential extends AggregateRoot<DomainEvent> {
     credential.created_by = createdBy;
     credential.created_at = now;
     credential.updated_at = now;
-    credential.apply(new CredentialLinkedEvent(String(id), organizationId, account.name, account.facebookUserId, credential.scopes, account.expiresAt, createdBy));
+    credential.apply(
+      new CredentialLinkedEvent(
+        String(id),
+        organizationId,
+        account.name,
+        account.facebookUserId,
+        credential.scopes,
+        account.expiresAt,
+        createdBy,
+      ),
+    );
     return credential;
   }
 
@@ -70,7 +87,17 @@ export class Credential extends AggregateRoot<DomainEvent> {
     this.expires_at = account.expiresAt;
     this.checked_at = now;
     this.updated_at = now;
-    this.apply(new CredentialRelinkedEvent(String(this.id), this.organization_id, this.name, this.facebook_user_id, this.scopes, this.expires_at, previousStatus));
+    this.apply(
+      new CredentialRelinkedEvent(
+        String(this.id),
+        this.organization_id,
+        this.name,
+        this.facebook_user_id,
+        this.scopes,
+        this.expires_at,
+        previousStatus,
+      ),
+    );
   }
 
   /** Erases the token; the caller deletes the row. */

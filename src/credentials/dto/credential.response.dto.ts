@@ -15,7 +15,9 @@ export class CredentialResponseDto {
 
 export class AuthorizationResponseDto {
   @ApiProperty({ description: 'Single-use, valid 10 minutes; Facebook hands it back to the redirect URI' }) state: string;
-  @ApiProperty({ example: 'https://www.facebook.com/v25.0/dialog/oauth?client_id=...&redirect_uri=...&state=...&scope=...&response_type=code' })
+  @ApiProperty({
+    example: 'https://www.facebook.com/v25.0/dialog/oauth?client_id=...&redirect_uri=...&state=...&scope=...&response_type=code',
+  })
   authorization_url: string;
   @ApiProperty({ format: 'date-time' }) expires_at: string;
 }
@@ -28,7 +30,8 @@ export class DataDeletionResponseDto {
 export class DataDeletionStatusResponseDto {
   @ApiProperty() confirmation_code: string;
   @ApiProperty({ enum: ['completed'] }) status: 'completed';
-  @ApiProperty({ type: 'integer', example: 2, description: 'Credentials of that Facebook account that were erased' }) credentials_erased: number;
+  @ApiProperty({ type: 'integer', example: 2, description: 'Credentials of that Facebook account that were erased' })
+  credentials_erased: number;
   @ApiProperty({ format: 'date-time' }) requested_at: string;
   @ApiProperty({ format: 'date-time', nullable: true, type: String }) completed_at: string | null;
 }

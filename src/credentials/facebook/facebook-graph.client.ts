@@ -1,7 +1,12 @@
 import { createHmac } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { appConfig, type AppConfig } from '../../infrastructure/config/app.config.js';
-import { configuredFacebookApp, facebookDialogUrl, requireFacebookApp, type FacebookApp } from '../../infrastructure/facebook/facebook-app.js';
+import {
+  configuredFacebookApp,
+  facebookDialogUrl,
+  requireFacebookApp,
+  type FacebookApp,
+} from '../../infrastructure/facebook/facebook-app.js';
 import { FacebookUnavailableError } from '../../infrastructure/facebook/facebook.errors.js';
 import { FacebookRejectedError } from '../credentials.errors.js';
 
@@ -104,7 +109,10 @@ export class FacebookGraphClient {
   }
 
   async me(token: string): Promise<{ id: string; name: string }> {
-    const body = (await this.call({ method: 'GET', path: '/me', query: { fields: 'id,name' }, userToken: token })) as Record<string, unknown>;
+    const body = (await this.call({ method: 'GET', path: '/me', query: { fields: 'id,name' }, userToken: token })) as Record<
+      string,
+      unknown
+    >;
     if (typeof body.id !== 'string' || typeof body.name !== 'string') throw new FacebookUnavailableError('unexpected /me answer');
     return { id: body.id, name: body.name };
   }
@@ -143,7 +151,9 @@ export class FacebookGraphClient {
       text = await response.text();
     } catch (error) {
       const name = (error as Error).name;
-      throw new FacebookUnavailableError(name === 'TimeoutError' || name === 'AbortError' ? `no answer within ${this.options.timeoutMs} ms` : 'network error');
+      throw new FacebookUnavailableError(
+        name === 'TimeoutError' || name === 'AbortError' ? `no answer within ${this.options.timeoutMs} ms` : 'network error',
+      );
     }
     let parsed: unknown;
     try {

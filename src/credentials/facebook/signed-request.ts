@@ -40,7 +40,8 @@ export function parseSignedRequest(signedRequest: string, appSecret: string, now
   } catch {
     throw new InvalidSignedRequestError('the payload is not JSON');
   }
-  if (!payload || typeof payload !== 'object' || Array.isArray(payload)) throw new InvalidSignedRequestError('the payload is not an object');
+  if (!payload || typeof payload !== 'object' || Array.isArray(payload))
+    throw new InvalidSignedRequestError('the payload is not an object');
   const fields = payload as Record<string, unknown>;
   if (typeof fields.algorithm !== 'string' || fields.algorithm.toUpperCase() !== 'HMAC-SHA256') {
     throw new InvalidSignedRequestError('the algorithm is not HMAC-SHA256');

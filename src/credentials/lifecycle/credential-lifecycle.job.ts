@@ -88,7 +88,9 @@ export class CredentialLifecycleJob implements OnApplicationBootstrap, BeforeApp
     const session = this.dataSource.createQueryRunner();
     await session.connect();
     try {
-      const [{ locked }]: { locked: boolean }[] = await session.query('SELECT pg_try_advisory_lock($1) AS locked', [CREDENTIAL_LIFECYCLE_LOCK]);
+      const [{ locked }]: { locked: boolean }[] = await session.query('SELECT pg_try_advisory_lock($1) AS locked', [
+        CREDENTIAL_LIFECYCLE_LOCK,
+      ]);
       if (!locked) return skipped();
       try {
         return await this.work();
@@ -112,15 +114,18 @@ export class CredentialLifecycleJob implements OnApplicationBootstrap, BeforeApp
   }
 
   private expirePassed(): Promise<number> {
-    return this.uow.run(async (tx) => {
-      const due: { id: number }[] = await tx.manager.query(
-        `SELECT id FROM credentials WHERE status = 'active' AND expires_at <= now()
+    return this.uow.run(
+      async (tx) => {
+        const due: { id: number }[] = await tx.manager.query(
+          `SELECT id FROM credentials WHERE status = 'active' AND expires_at <= now()
           ORDER BY id LIMIT ${EXPIRE_BATCH} FOR UPDATE SKIP LOCKED`,
-      );
-      if (due.length === 0) return 0;
-      const credentials = await tx.manager.find(Credential, { where: { id: In(due.map((row) => row.id)) }, order: { id: 'ASC' } });
-      return this.expireAll(tx, credentials, 'expired');
-    }, { actor: CREDENTIAL_LIFECYCLE });
+        );
+        if (due.length === 0) return 0;
+        const credentials = await tx.manager.find(Credential, { where: { id: In(due.map((row) => row.id)) }, order: { id: 'ASC' } });
+        return this.expireAll(tx, credentials, 'expired');
+      },
+      { actor: CREDENTIAL_LIFECYCLE },
+    );
   }
 
   private async checkAtFacebook(): Promise<{ checked: number; invalidated: number }> {
@@ -162,12 +167,15 @@ export class CredentialLifecycleJob implements OnApplicationBootstrap, BeforeApp
 
   /** Expires the credential unless it changed meanwhile (e.g. re-linked with a new token). */
   private invalidate(id: number, sealed: string): Promise<boolean> {
-    return this.uow.run(async (tx) => {
-      const credential = await tx.manager.findOne(Credential, { where: { id }, lock: { mode: 'pessimistic_write' } });
-      if (!credential || credential.encrypted_token !== sealed) return false;
-      credential.checked_at = new Date();
-      return (await this.expireAll(tx, [credential], 'invalidated')) === 1;
-    }, { actor: CREDENTIAL_LIFECYCLE });
+    return this.uow.run(
+      async (tx) => {
+        const credential = await tx.manager.findOne(Credential, { where: { id }, lock: { mode: 'pessimistic_write' } });
+        if (!credential || credential.encrypted_token !== sealed) return false;
+        credential.checked_at = new Date();
+        return (await this.expireAll(tx, [credential], 'invalidated')) === 1;
+      },
+      { actor: CREDENTIAL_LIFECYCLE },
+    );
   }
 
   private async expireAll(tx: Transaction, credentials: Credential[], reason: ExpiryReason): Promise<number> {
@@ -182,5 +190,11 @@ export class CredentialLifecycleJob implements OnApplicationBootstrap, BeforeApp
 }
 
 function skipped(): LifecycleRun {
-  return { ran: false, expired: 0, invalidated: 0, checked: 0, revocations: { done: 0, rejected: 0, retrying: 0, failed: 0, cancelled: 0 } };
+  return {
+    ran: false,
+    expired: 0,
+    invalidated: 0,
+    checked: 0,
+    revocations: { done: 0, rejected: 0, retrying: 0, failed: 0, cancelled: 0 },
+  };
 }

@@ -56,11 +56,14 @@ export class FacebookRevocationQueue implements BeforeApplicationShutdown {
 
   /** Queues a revocation inside the caller's transaction; returns its id. */
   async queueWithin(manager: EntityManager, facebookUserId: string, token: string): Promise<number> {
-    const [{ id }]: { id: number }[] = await manager.query(`SELECT nextval(pg_get_serial_sequence('facebook_revocations', 'id'))::int AS id`);
-    await manager.query(
-      `INSERT INTO facebook_revocations (id, facebook_user_id, encrypted_token, status) VALUES ($1, $2, $3, 'pending')`,
-      [id, facebookUserId, this.box.encrypt(token, revocationIdentity(id))],
+    const [{ id }]: { id: number }[] = await manager.query(
+      `SELECT nextval(pg_get_serial_sequence('facebook_revocations', 'id'))::int AS id`,
     );
+    await manager.query(`INSERT INTO facebook_revocations (id, facebook_user_id, encrypted_token, status) VALUES ($1, $2, $3, 'pending')`, [
+      id,
+      facebookUserId,
+      this.box.encrypt(token, revocationIdentity(id)),
+    ]);
     return id;
   }
 

@@ -10,8 +10,14 @@ export class CloudEventResponseDto {
   @ApiProperty({ format: 'date-time', description: 'When the change committed (database clock)' }) time: string;
   @ApiProperty({ example: 'application/json' }) datacontenttype: string;
   @ApiProperty({ example: 'https://api.example.com/v1/events/schemas/credential.linked/1' }) dataschema: string;
-  @ApiPropertyOptional({ format: 'uuid', description: 'Present exactly when the event belongs to an organization' }) organizationid?: string;
-  @ApiProperty({ example: '00000000000000000042', description: 'Zero-padded decimal, strictly increasing in commit order' }) sequence: string;
-  @ApiProperty({ type: 'object', additionalProperties: true, example: { credential_id: 7, name: 'Carol Page', linked_by: { type: 'user', id: 3 } } })
+  @ApiPropertyOptional({ format: 'uuid', description: 'Present exactly when the event belongs to an organization' })
+  organizationid?: string;
+  @ApiProperty({ example: '00000000000000000042', description: 'Zero-padded decimal, strictly increasing in commit order' })
+  sequence: string;
+  @ApiProperty({
+    type: 'object',
+    additionalProperties: true,
+    example: { credential_id: 7, name: 'Carol Page', linked_by: { type: 'user', id: 3 } },
+  })
   data: Record<string, unknown>;
 }

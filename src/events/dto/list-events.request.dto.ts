@@ -11,8 +11,13 @@ export class ListEventsRequestDto extends PageQueryDto {
   @Matches(/^\d{1,20}$/, { message: 'after must be an event sequence (a decimal of at most 20 digits)' })
   after?: string;
 
-  @ApiPropertyOptional({ description: 'Comma list of event types without `tech.entropy.`', example: 'credential.linked,credential.unlinked' })
+  @ApiPropertyOptional({
+    description: 'Comma list of event types without `tech.entropy.`',
+    example: 'credential.linked,credential.unlinked',
+  })
   @IsOptional()
-  @Matches(new RegExp(`^${ROUTING_KEY}(,${ROUTING_KEY}){0,49}$`), { message: 'type must be a comma list of event types such as credential.linked' })
+  @Matches(new RegExp(`^${ROUTING_KEY}(,${ROUTING_KEY}){0,49}$`), {
+    message: 'type must be a comma list of event types such as credential.linked',
+  })
   type?: string;
 }

@@ -89,7 +89,10 @@ function origin(env: Env, name: string, fallback: string): string {
 }
 
 function list(env: Env, name: string, fallback: string): string[] {
-  const items = (env[name] ?? fallback).split(',').map((s) => s.trim()).filter(Boolean);
+  const items = (env[name] ?? fallback)
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
   if (items.length === 0) fail(name, 'must list at least one value');
   return items;
 }

@@ -156,7 +156,9 @@ export async function acquireEmbeddedLock(dataDir: string, holder: string): Prom
     }
     withdraw();
     if (Date.now() > deadline) {
-      throw new EmbeddedDatabaseBusyError(`Could not lock the embedded database in ${dataDir}: other processes are starting on it at the same time`);
+      throw new EmbeddedDatabaseBusyError(
+        `Could not lock the embedded database in ${dataDir}: other processes are starting on it at the same time`,
+      );
     }
     await sleep(5 + Math.random() * 45);
   }

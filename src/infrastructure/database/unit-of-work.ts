@@ -83,7 +83,10 @@ export class UnitOfWork {
       const value = await work(tx);
       events = tx.drainEvents();
       if (events.length > 0) {
-        await manager.insert(EventRecord, events.map((event) => eventRecordOf(event, context)));
+        await manager.insert(
+          EventRecord,
+          events.map((event) => eventRecordOf(event, context)),
+        );
       }
       return value;
     });

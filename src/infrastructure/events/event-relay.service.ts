@@ -40,7 +40,13 @@ export class EventRelayService implements OnApplicationBootstrap, OnModuleDestro
       this.logger.log('AMQP_URL is not set: events are not published to RabbitMQ (the feed still serves them)');
       return;
     }
-    this.relay = new EventRelay(this.settings, this.dataSource, new AmqpPublisher(url, exchange), isEmbedded(this.dataSource), this.options);
+    this.relay = new EventRelay(
+      this.settings,
+      this.dataSource,
+      new AmqpPublisher(url, exchange),
+      isEmbedded(this.dataSource),
+      this.options,
+    );
     // Woken right after this process stamped events; other replicas' stamps reach it by the poll.
     this.unsubscribe = this.sequencer.onStamped(() => this.relay?.signal());
     await this.relay.start();

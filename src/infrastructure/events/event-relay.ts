@@ -137,7 +137,10 @@ export class EventRelay {
   async health(timeoutMs: number): Promise<RelayHealth> {
     let timer: NodeJS.Timeout | undefined;
     const timeout = new Promise<null>((resolve) => (timer = setTimeout(() => resolve(null), timeoutMs)));
-    const count = this.dataSource.query<{ dead: number }[]>(COUNT_DEAD).then(([row]) => row.dead, () => null);
+    const count = this.dataSource.query<{ dead: number }[]>(COUNT_DEAD).then(
+      ([row]) => row.dead,
+      () => null,
+    );
     const dead = await Promise.race([count, timeout]);
     clearTimeout(timer);
     return { rabbitmq: this.publisher.up ? 'up' : 'down', exchange: this.publisher.exchange, dead_events: dead };
@@ -246,7 +249,8 @@ export class EventRelay {
     outcomes.forEach((outcome, index) => {
       const message = messages[index];
       if (outcome === 'confirmed') delivered.push(message.id);
-      else if (outcome === 'returned') failures.push({ id: message.id, error: `${UNROUTABLE} no queue is bound to ${this.publisher.exchange} for ${message.routingKey}` });
+      else if (outcome === 'returned')
+        failures.push({ id: message.id, error: `${UNROUTABLE} no queue is bound to ${this.publisher.exchange} for ${message.routingKey}` });
       else if (outcome === 'nacked') failures.push({ id: message.id, error: 'nacked: the broker refused the message' });
       // 'unconfirmed': the broker went away; not the event's fault, so no attempt is counted.
     });

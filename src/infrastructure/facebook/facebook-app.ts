@@ -22,7 +22,13 @@ export function requireFacebookApp(settings: AppSettings): FacebookApp {
  * The Facebook Login dialog address for one authorization (sign-in or credential linking): it sends
  * the browser back to `redirectUri` with `code` and our `state`.
  */
-export function facebookDialogUrl(dialog: { dialogUrl: string; appId: string; redirectUri: string; scopes: string[]; state: string }): string {
+export function facebookDialogUrl(dialog: {
+  dialogUrl: string;
+  appId: string;
+  redirectUri: string;
+  scopes: string[];
+  state: string;
+}): string {
   const url = new URL(dialog.dialogUrl);
   url.searchParams.set('client_id', dialog.appId);
   url.searchParams.set('redirect_uri', dialog.redirectUri);

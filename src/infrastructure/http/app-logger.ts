@@ -52,7 +52,8 @@ export class NestPinoLogger implements LoggerService {
 
   private write(nestLevel: LogLevel, message: unknown, params: unknown[]): void {
     const rest = [...params];
-    const context = typeof rest.at(-1) === 'string' && (typeof message !== 'object' || rest.length > 1) ? (rest.pop() as string) : undefined;
+    const context =
+      typeof rest.at(-1) === 'string' && (typeof message !== 'object' || rest.length > 1) ? (rest.pop() as string) : undefined;
     const level = context && BOOTSTRAP_CONTEXTS.has(context) ? 'debug' : PINO_LEVEL[nestLevel];
     if (!this.logger.isLevelEnabled(level)) return;
     if (message instanceof Error) {

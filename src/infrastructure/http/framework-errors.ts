@@ -31,13 +31,22 @@ export function answerFrameworkError(error: FastifyError, request: FastifyReques
   if (error.code === 'FST_ERR_BAD_URL') return sendError(reply, new MalformedUrlError(), logger, request);
   if (error.code === 'FST_ERR_MAX_PARAM_LENGTH') {
     const message = `A path parameter is longer than ${MAX_PARAM_LENGTH} characters`;
-    return sendError(reply, new ValidationFailedError(message, [{ field: 'path', message: `must be at most ${MAX_PARAM_LENGTH} characters` }]), logger, request);
+    return sendError(
+      reply,
+      new ValidationFailedError(message, [{ field: 'path', message: `must be at most ${MAX_PARAM_LENGTH} characters` }]),
+      logger,
+      request,
+    );
   }
   sendError(reply, error, logger, request);
 }
 
 const CLIENT_ERRORS: Record<string, { status: number; code: string; message: string }> = {
-  HPE_HEADER_OVERFLOW: { status: 431, code: 'REQUEST.HEADERS_TOO_LARGE', message: 'The request headers are larger than the server accepts' },
+  HPE_HEADER_OVERFLOW: {
+    status: 431,
+    code: 'REQUEST.HEADERS_TOO_LARGE',
+    message: 'The request headers are larger than the server accepts',
+  },
   ERR_HTTP_REQUEST_TIMEOUT: { status: 408, code: 'REQUEST.TIMEOUT', message: 'The request did not arrive in time' },
   ERR_HTTP_HEADERS_TIMEOUT: { status: 408, code: 'REQUEST.TIMEOUT', message: 'The request headers did not arrive in time' },
 };

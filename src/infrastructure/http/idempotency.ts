@@ -47,7 +47,8 @@ class IdempotencyInterceptor implements NestInterceptor {
     if (request.method !== 'POST' || key === undefined || request.principal === undefined) return next.handle();
     const credential = this.credentialOf(request);
     if (!credential) return next.handle();
-    if (typeof key !== 'string' || !KEY_PATTERN.test(key)) throw new ValidationFailedError('Idempotency-Key must be 1-255 visible ASCII characters');
+    if (typeof key !== 'string' || !KEY_PATTERN.test(key))
+      throw new ValidationFailedError('Idempotency-Key must be 1-255 visible ASCII characters');
     const scope = sha256(credential);
     const requestHash = sha256(`${request.method} ${request.url}\n${JSON.stringify(request.body ?? null)}`);
     // Keys older than 24 h are forgotten, and so are claims never completed (a process that died
@@ -66,8 +67,15 @@ class IdempotencyInterceptor implements NestInterceptor {
       request.idempotency = { scope, key };
       return next.handle();
     }
-    const [stored]: { request_hash: string; status_code: number | null; response_body: string | null; response_headers: Record<string, string> | null }[] =
-      await this.dataSource.query('SELECT request_hash, status_code, response_body, response_headers FROM idempotency_keys WHERE scope = $1 AND key = $2', [scope, key]);
+    const [stored]: {
+      request_hash: string;
+      status_code: number | null;
+      response_body: string | null;
+      response_headers: Record<string, string> | null;
+    }[] = await this.dataSource.query(
+      'SELECT request_hash, status_code, response_body, response_headers FROM idempotency_keys WHERE scope = $1 AND key = $2',
+      [scope, key],
+    );
     if (!stored) throw new IdempotencyKeyInFlightError();
     if (stored.request_hash !== requestHash) throw new IdempotencyKeyReusedError();
     if (stored.status_code === null) throw new IdempotencyKeyInFlightError();
@@ -110,7 +118,13 @@ export function registerIdempotency(
       );
       await dataSource.query(
         'UPDATE idempotency_keys SET status_code = $3, response_body = $4, response_headers = $5 WHERE scope = $1 AND key = $2',
-        [claim.scope, claim.key, reply.statusCode, holdsSecret(reply) ? null : typeof payload === 'string' ? payload : '', JSON.stringify(headers)],
+        [
+          claim.scope,
+          claim.key,
+          reply.statusCode,
+          holdsSecret(reply) ? null : typeof payload === 'string' ? payload : '',
+          JSON.stringify(headers),
+        ],
       );
     } else {
       await dataSource.query('DELETE FROM idempotency_keys WHERE scope = $1 AND key = $2', [claim.scope, claim.key]);
@@ -126,6 +140,8 @@ export function registerIdempotency(
  */
 export async function forgetIdempotentAnswersShowing(db: Pick<EntityManager, 'query'>, field: string, values: string[]): Promise<void> {
   for (const value of values) {
-    await db.query('DELETE FROM idempotency_keys WHERE strpos(response_body, $1) > 0', [`${JSON.stringify(field)}:${JSON.stringify(value)}`]);
+    await db.query('DELETE FROM idempotency_keys WHERE strpos(response_body, $1) > 0', [
+      `${JSON.stringify(field)}:${JSON.stringify(value)}`,
+    ]);
   }
 }

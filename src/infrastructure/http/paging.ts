@@ -43,7 +43,12 @@ export function decodeCursor(
   if (cursor === undefined) return undefined;
   try {
     const key: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-    if (Array.isArray(key) && key.length === shape.length && key.every((v, i) => typeof v === shape[i] && (typeof v !== 'number' || Number.isSafeInteger(v))) && valid(key)) {
+    if (
+      Array.isArray(key) &&
+      key.length === shape.length &&
+      key.every((v, i) => typeof v === shape[i] && (typeof v !== 'number' || Number.isSafeInteger(v))) &&
+      valid(key)
+    ) {
       return key as (string | number)[];
     }
   } catch {
@@ -67,8 +72,7 @@ function isPgTimestamp(text: string): boolean {
 /** Cursor of a list ordered by (created_at, uuid id); the timestamp travels as Postgres text. */
 export function decodeCreatedAtIdCursor(cursor: string | undefined): [string, string] | undefined {
   return decodeCursor(cursor, ['string', 'string'], ([ts, id]) => isPgTimestamp(String(ts)) && UUID.test(String(id))) as
-    | [string, string]
-    | undefined;
+    [string, string] | undefined;
 }
 
 /** Cursor of a list ordered by a serial (integer) id. */

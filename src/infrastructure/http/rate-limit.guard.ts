@@ -30,7 +30,8 @@ export class RateLimitGuard extends ThrottlerGuard {
       limit: throttler.limit as number,
       ttl,
       blockDuration: ttl,
-      getTracker: (req) => (throttler.name === PER_ADDRESS ? normalizeIp((req as FastifyRequest).ip) : callerKey((req as FastifyRequest).principal!)),
+      getTracker: (req) =>
+        throttler.name === PER_ADDRESS ? normalizeIp((req as FastifyRequest).ip) : callerKey((req as FastifyRequest).principal!),
       generateKey: this.commonOptions.generateKey!,
     });
   }
@@ -48,12 +49,26 @@ export class RateLimitGuard extends ThrottlerGuard {
     return this.throttlers.find((throttler) => throttler.name === name)!;
   }
 
-  protected override async handleRequest({ context, limit, ttl, blockDuration, throttler, getTracker, generateKey }: ThrottlerRequest): Promise<boolean> {
+  protected override async handleRequest({
+    context,
+    limit,
+    ttl,
+    blockDuration,
+    throttler,
+    getTracker,
+    generateKey,
+  }: ThrottlerRequest): Promise<boolean> {
     const http = context.switchToHttp();
     const request = http.getRequest<FastifyRequest>();
     const reply = http.getResponse<FastifyReply>();
     const key = generateKey(context, await getTracker(request, context), throttler.name!);
-    const { totalHits, timeToExpire, isBlocked, timeToBlockExpire } = await this.storageService.increment(key, ttl, limit, blockDuration, throttler.name!);
+    const { totalHits, timeToExpire, isBlocked, timeToBlockExpire } = await this.storageService.increment(
+      key,
+      ttl,
+      limit,
+      blockDuration,
+      throttler.name!,
+    );
     void reply.header('RateLimit-Limit', limit);
     void reply.header('RateLimit-Remaining', Math.max(0, limit - totalHits));
     void reply.header('RateLimit-Reset', isBlocked ? timeToBlockExpire : timeToExpire);

@@ -90,7 +90,10 @@ export class RateLimitStorage implements ThrottlerStorage, OnApplicationShutdown
       this.logger.warn({ err: error }, 'Redis does not answer: rate limits are counted per process until it does (fail-open)');
     } else if (now - this.lastReminder >= REMIND_EVERY_MS) {
       this.lastReminder = now;
-      this.logger.warn({ err: error, countedPerProcess: this.fallbacks }, 'Redis still does not answer: rate limits are counted per process');
+      this.logger.warn(
+        { err: error, countedPerProcess: this.fallbacks },
+        'Redis still does not answer: rate limits are counted per process',
+      );
     }
   }
 

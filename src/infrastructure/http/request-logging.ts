@@ -34,12 +34,25 @@ declare module 'fastify' {
 export function loggableError(error: unknown, depth = 0): Record<string, unknown> {
   if (error instanceof QueryFailedError) {
     const driver = error.driverError as { code?: string; constraint?: string; table?: string; message?: string };
-    return { type: 'QueryFailedError', code: driver.code, message: driver.message, constraint: driver.constraint, table: driver.table, stack: error.stack };
+    return {
+      type: 'QueryFailedError',
+      code: driver.code,
+      message: driver.message,
+      constraint: driver.constraint,
+      table: driver.table,
+      stack: error.stack,
+    };
   }
   if (error instanceof Error) {
     const { code } = error as { code?: unknown };
     const cause = error.cause !== undefined && depth < 3 ? loggableError(error.cause, depth + 1) : undefined;
-    return { type: error.constructor?.name ?? error.name, message: error.message, code: typeof code === 'string' || typeof code === 'number' ? code : undefined, stack: error.stack, cause };
+    return {
+      type: error.constructor?.name ?? error.name,
+      message: error.message,
+      code: typeof code === 'string' || typeof code === 'number' ? code : undefined,
+      stack: error.stack,
+      cause,
+    };
   }
   return { type: typeof error };
 }

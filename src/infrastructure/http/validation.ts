@@ -29,9 +29,7 @@ export function createValidationPipe(): ValidationPipe {
     validationError: { target: false, value: false },
     exceptionFactory: (errors) => {
       const details = flatten(errors);
-      const message = details.length
-        ? `Invalid request: ${details.map((d) => d.message).join('; ')}`
-        : 'Invalid request';
+      const message = details.length ? `Invalid request: ${details.map((d) => d.message).join('; ')}` : 'Invalid request';
       return new ValidationFailedError(message, details);
     },
   });

@@ -25,7 +25,12 @@ export const SPENT_STATE_KEPT_SECONDS = 5 * 60;
 export class OAuthStateStore {
   constructor(private readonly dataSource: DataSource) {}
 
-  async issue<B extends object>(purpose: OAuthPurpose, binding: B, ttlSeconds: number, db: Db = this.dataSource): Promise<{ state: string; expiresAt: Date }> {
+  async issue<B extends object>(
+    purpose: OAuthPurpose,
+    binding: B,
+    ttlSeconds: number,
+    db: Db = this.dataSource,
+  ): Promise<{ state: string; expiresAt: Date }> {
     const state = randomBytes(32).toString('base64url');
     const rows: { expires_at: Date }[] = await db.query(
       `INSERT INTO oauth_states (state_hash, purpose, binding, expires_at)
@@ -53,7 +58,9 @@ export class OAuthStateStore {
     );
     if (!known) throw new InvalidOAuthStateError('The OAuth state is unknown; start the authorization again');
     throw new InvalidOAuthStateError(
-      known.used ? 'The OAuth state was already used; start the authorization again' : 'The OAuth state expired; start the authorization again',
+      known.used
+        ? 'The OAuth state was already used; start the authorization again'
+        : 'The OAuth state expired; start the authorization again',
     );
   }
 
@@ -62,7 +69,10 @@ export class OAuthStateStore {
    * the client's retry with the same code and state then gets a real second attempt, not "already used".
    */
   async release(purpose: OAuthPurpose, state: string, db: Db = this.dataSource): Promise<void> {
-    await db.query('UPDATE oauth_states SET used_at = NULL WHERE state_hash = $1 AND purpose = $2 AND used_at IS NOT NULL', [hashToken(state), purpose]);
+    await db.query('UPDATE oauth_states SET used_at = NULL WHERE state_hash = $1 AND purpose = $2 AND used_at IS NOT NULL', [
+      hashToken(state),
+      purpose,
+    ]);
   }
 
   /**

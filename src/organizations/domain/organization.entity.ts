@@ -8,10 +8,27 @@ import { OrganizationUpdatedEvent } from './events/organization-updated.event.js
 
 /** Profile fields a caller may set; `verified`/`verified_at` are platform-admin only. */
 export const PROFILE_FIELDS = [
-  'name', 'currency', 'domain', 'website_url', 'webhook_url', 'contact_email', 'legal_contact_email',
-  'technical_contact_email', 'support_email', 'support_url', 'zip_or_postal_code', 'organization_type',
-  'bio', 'twitter_url', 'facebook_url', 'linked_in_url', 'photo_url', 'address', 'city',
-  'state_or_province', 'country',
+  'name',
+  'currency',
+  'domain',
+  'website_url',
+  'webhook_url',
+  'contact_email',
+  'legal_contact_email',
+  'technical_contact_email',
+  'support_email',
+  'support_url',
+  'zip_or_postal_code',
+  'organization_type',
+  'bio',
+  'twitter_url',
+  'facebook_url',
+  'linked_in_url',
+  'photo_url',
+  'address',
+  'city',
+  'state_or_province',
+  'country',
 ] as const;
 export const ADMIN_FIELDS = ['verified', 'verified_at'] as const;
 

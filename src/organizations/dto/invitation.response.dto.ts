@@ -12,7 +12,12 @@ export class InvitationResponseDto {
   @ApiProperty({ enum: ROLES, description: 'The role the person gets when they take the invitation up' })
   role: Role;
 
-  @ApiProperty({ type: 'integer', nullable: true, example: 42, description: 'User id of who invited; null when unknown (older invitations, or that user is gone)' })
+  @ApiProperty({
+    type: 'integer',
+    nullable: true,
+    example: 42,
+    description: 'User id of who invited; null when unknown (older invitations, or that user is gone)',
+  })
   invited_by: number | null;
 
   @ApiProperty({ format: 'date-time' })

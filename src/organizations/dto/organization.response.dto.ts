@@ -37,7 +37,11 @@ export class OrganizationResponseDto {
   @ApiProperty({ ...text, format: 'date-time' }) verified_at: string | null;
   @ApiProperty({ format: 'date-time' }) created_at: string;
   @ApiProperty({ format: 'date-time' }) updated_at: string;
-  @ApiProperty({ enum: ['owner', 'admin', 'member'], nullable: true, description: "The caller's role; null for platform admins and tokens" })
+  @ApiProperty({
+    enum: ['owner', 'admin', 'member'],
+    nullable: true,
+    description: "The caller's role; null for platform admins and tokens",
+  })
   role: Role | null;
 }
 
@@ -47,7 +51,10 @@ export const ORGANIZATION_COLUMNS = `o.id, o.name, o.currency, o.domain, o.websi
   o.organization_type, o.bio, o.twitter_url, o.facebook_url, o.linked_in_url, o.photo_url, o.address, o.city,
   o.state_or_province, o.country, o.vanity_slug, o.verified, o.verified_at, o.created_at, o.updated_at, o.version`;
 
-export interface OrganizationRow extends Omit<OrganizationResponseDto, 'location' | 'vanity_url' | 'verified_at' | 'created_at' | 'updated_at' | 'role'> {
+export interface OrganizationRow extends Omit<
+  OrganizationResponseDto,
+  'location' | 'vanity_url' | 'verified_at' | 'created_at' | 'updated_at' | 'role'
+> {
   verified_at: Date | null;
   created_at: Date;
   updated_at: Date;

@@ -59,7 +59,12 @@ export class AuthorizationToken extends AggregateRoot<DomainEvent> {
   revokedAt: Date | null;
 
   /** Returns the token and its plain secret, which exists only in this return value. */
-  static issue(organizationId: string, grant: TokenGrant, issuedBy: number, now = new Date()): { token: AuthorizationToken; secret: string } {
+  static issue(
+    organizationId: string,
+    grant: TokenGrant,
+    issuedBy: number,
+    now = new Date(),
+  ): { token: AuthorizationToken; secret: string } {
     if (grant.expiresAt && grant.expiresAt.getTime() <= now.getTime()) throw new ExpiryInPastError();
     const secret = generateToken('organization');
     const token = new AuthorizationToken();

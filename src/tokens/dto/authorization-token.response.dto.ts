@@ -12,7 +12,9 @@ class AuthorizationTokenFieldsDto {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty({ format: 'uuid', description: 'The organization the token acts for' }) owner_id: string;
   @ApiProperty({
-    type: 'integer', nullable: true, example: 1,
+    type: 'integer',
+    nullable: true,
+    example: 1,
     description: 'The user who issued it; the token is revoked when they leave or are demoted to member (null once that user is gone)',
   })
   created_by: number | null;

@@ -15,13 +15,16 @@ export class CreateUserHandler implements ICommandHandler<CreateUserCommand> {
   ) {}
 
   execute({ email, name, isAdmin, via }: CreateUserCommand): Promise<CreatedUser> {
-    return this.uow.run(async (tx) => {
-      const users = tx.manager.getRepository(User);
-      if (await users.existsBy({ email: normalizeEmail(email) })) throw new EmailTakenError(email);
-      const user = tx.track(await users.save(User.create({ email, name, isAdmin })));
-      user.signedUp(via);
-      await this.pendingMemberships.activate(tx, user.id, user.email);
-      return { id: user.id, name: user.name, email: user.email, is_admin: user.isAdmin };
-    }, { actor: systemActor(via) });
+    return this.uow.run(
+      async (tx) => {
+        const users = tx.manager.getRepository(User);
+        if (await users.existsBy({ email: normalizeEmail(email) })) throw new EmailTakenError(email);
+        const user = tx.track(await users.save(User.create({ email, name, isAdmin })));
+        user.signedUp(via);
+        await this.pendingMemberships.activate(tx, user.id, user.email);
+        return { id: user.id, name: user.name, email: user.email, is_admin: user.isAdmin };
+      },
+      { actor: systemActor(via) },
+    );
   }
 }

@@ -9,8 +9,6 @@ export class RevokeSessionHandler implements ICommandHandler<RevokeSessionComman
   constructor(private readonly uow: UnitOfWork) {}
 
   async execute({ sessionId }: RevokeSessionCommand): Promise<void> {
-    await this.uow.run((tx) =>
-      tx.manager.getRepository(Session).update({ id: sessionId, revokedAt: IsNull() }, { revokedAt: new Date() }),
-    );
+    await this.uow.run((tx) => tx.manager.getRepository(Session).update({ id: sessionId, revokedAt: IsNull() }, { revokedAt: new Date() }));
   }
 }

@@ -5,7 +5,10 @@ import { UnitOfWork } from '../../../infrastructure/database/unit-of-work.js';
 import { ValidationFailedError } from '../../../infrastructure/errors/domain-error.js';
 import { OAuthStateStore } from '../../../infrastructure/security/oauth-state.store.js';
 import {
-  LOGIN_STATE_TTL_SECONDS, loginDialogUrl, requireFacebookLogin, type LoginStateBinding,
+  LOGIN_STATE_TTL_SECONDS,
+  loginDialogUrl,
+  requireFacebookLogin,
+  type LoginStateBinding,
 } from '../../facebook/facebook-login.options.js';
 import { newLoginNonce } from '../../session-cookie.js';
 import { StartFacebookLoginCommand } from './start-facebook-login.command.js';

@@ -8,10 +8,7 @@ export class GetMeHandler implements IQueryHandler<GetMeQuery> {
   constructor(private readonly dataSource: DataSource) {}
 
   async execute({ userId }: GetMeQuery): Promise<MeResponseDto> {
-    const rows: MeResponseDto[] = await this.dataSource.query(
-      'SELECT id, name, email, is_admin FROM users WHERE id = $1',
-      [userId],
-    );
+    const rows: MeResponseDto[] = await this.dataSource.query('SELECT id, name, email, is_admin FROM users WHERE id = $1', [userId]);
     return rows[0];
   }
 }

@@ -25,18 +25,21 @@ export class DeauthorizeFacebookUserHandler implements ICommandHandler<Deauthori
     const secret = this.settings.facebook.appSecret;
     if (!secret) throw new FacebookNotConfiguredError();
     const { user_id: facebookUserId } = parseSignedRequest(signedRequest, secret);
-    await this.uow.run(async (tx) => {
-      const credentials = await tx.manager.find(Credential, {
-        where: { facebook_user_id: facebookUserId },
-        order: { id: 'ASC' },
-        lock: { mode: 'pessimistic_write' },
-      });
-      for (const credential of credentials) {
-        tx.track(credential).revoke('deauthorized');
-        await tx.manager.save(credential);
-      }
-      await this.revocations.cancelPendingWithin(tx.manager, facebookUserId, 'the person removed the app at Facebook');
-    }, { actor: FACEBOOK, correlationId: requestId });
+    await this.uow.run(
+      async (tx) => {
+        const credentials = await tx.manager.find(Credential, {
+          where: { facebook_user_id: facebookUserId },
+          order: { id: 'ASC' },
+          lock: { mode: 'pessimistic_write' },
+        });
+        for (const credential of credentials) {
+          tx.track(credential).revoke('deauthorized');
+          await tx.manager.save(credential);
+        }
+        await this.revocations.cancelPendingWithin(tx.manager, facebookUserId, 'the person removed the app at Facebook');
+      },
+      { actor: FACEBOOK, correlationId: requestId },
+    );
     return { success: true };
   }
 }

@@ -42,10 +42,10 @@ export class LinkCredentialHandler implements ICommandHandler<LinkCredentialComm
         // KEY SHARE waits for a concurrent deletion of the organization, then finds it gone (404, not a foreign key error).
         const organization: unknown[] = await tx.manager.query('SELECT 1 FROM organizations WHERE id = $1 FOR KEY SHARE', [organizationId]);
         if (organization.length === 0) throw new OrganizationNotFoundError();
-        const taken: unknown[] = await tx.manager.query(
-          'SELECT 1 FROM credentials WHERE organization_id = $1 AND facebook_user_id = $2',
-          [organizationId, account.facebookUserId],
-        );
+        const taken: unknown[] = await tx.manager.query('SELECT 1 FROM credentials WHERE organization_id = $1 AND facebook_user_id = $2', [
+          organizationId,
+          account.facebookUserId,
+        ]);
         if (taken.length > 0) throw new CredentialAlreadyLinkedError();
         const [{ id }]: { id: number }[] = await tx.manager.query(`SELECT nextval(pg_get_serial_sequence('credentials', 'id'))::int AS id`);
         const sealed = this.box.encrypt(account.accessToken, credentialIdentity(id));

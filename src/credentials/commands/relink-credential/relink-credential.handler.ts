@@ -28,7 +28,10 @@ export class RelinkCredentialHandler implements ICommandHandler<RelinkCredential
 
   async execute({ principal, organizationId, credentialId, code, state }: RelinkCredentialCommand): Promise<CredentialResponseDto> {
     await authorize(this.dataSource, principal, organizationId, CREDENTIAL_RULES.write);
-    const found: unknown[] = await this.dataSource.query('SELECT 1 FROM credentials WHERE id = $1 AND organization_id = $2', [credentialId, organizationId]);
+    const found: unknown[] = await this.dataSource.query('SELECT 1 FROM credentials WHERE id = $1 AND organization_id = $2', [
+      credentialId,
+      organizationId,
+    ]);
     if (found.length === 0) throw new CredentialNotFoundError();
     await consumeLinkState(this.states, state, { principal, organizationId, credentialId });
     const account = await verifyReleasingState(this.states, state, () => this.verifier.verify(code));

@@ -40,24 +40,27 @@ export class RequestDataDeletionHandler implements ICommandHandler<RequestDataDe
     if (!secret) throw new FacebookNotConfiguredError();
     const { user_id: facebookUserId } = parseSignedRequest(signedRequest, secret);
     const confirmationCode = randomBytes(12).toString('hex');
-    await this.uow.run(async (tx) => {
-      const credentials = await tx.manager.find(Credential, {
-        where: { facebook_user_id: facebookUserId },
-        order: { id: 'ASC' },
-        lock: { mode: 'pessimistic_write' },
-      });
-      for (const credential of credentials) tx.track(credential).revoke('data_deletion');
-      await tx.manager.delete(Credential, { facebook_user_id: facebookUserId });
-      await tx.manager.query('DELETE FROM facebook_revocations WHERE facebook_user_id = $1', [facebookUserId]);
-      await this.users.anonymizeFacebookUser(tx, facebookUserId);
-      await scrubEventData(tx.manager, 'Credential', { field: 'facebook_user_id', value: facebookUserId }, ['facebook_user_id', 'name']);
-      await forgetIdempotentAnswersShowing(tx.manager, 'facebook_user_id', [facebookUserId]);
-      await tx.manager.query(
-        `INSERT INTO facebook_data_deletions (confirmation_code, facebook_user_hash, status, credentials_erased, completed_at)
+    await this.uow.run(
+      async (tx) => {
+        const credentials = await tx.manager.find(Credential, {
+          where: { facebook_user_id: facebookUserId },
+          order: { id: 'ASC' },
+          lock: { mode: 'pessimistic_write' },
+        });
+        for (const credential of credentials) tx.track(credential).revoke('data_deletion');
+        await tx.manager.delete(Credential, { facebook_user_id: facebookUserId });
+        await tx.manager.query('DELETE FROM facebook_revocations WHERE facebook_user_id = $1', [facebookUserId]);
+        await this.users.anonymizeFacebookUser(tx, facebookUserId);
+        await scrubEventData(tx.manager, 'Credential', { field: 'facebook_user_id', value: facebookUserId }, ['facebook_user_id', 'name']);
+        await forgetIdempotentAnswersShowing(tx.manager, 'facebook_user_id', [facebookUserId]);
+        await tx.manager.query(
+          `INSERT INTO facebook_data_deletions (confirmation_code, facebook_user_hash, status, credentials_erased, completed_at)
          VALUES ($1, $2, 'completed', $3, now())`,
-        [confirmationCode, createHmac('sha256', secret).update(`data-deletion:${facebookUserId}`).digest('hex'), credentials.length],
-      );
-    }, { actor: FACEBOOK, correlationId: requestId });
+          [confirmationCode, createHmac('sha256', secret).update(`data-deletion:${facebookUserId}`).digest('hex'), credentials.length],
+        );
+      },
+      { actor: FACEBOOK, correlationId: requestId },
+    );
     return { url: `${this.settings.publicUrl}/v1/facebook/data-deletion/${confirmationCode}`, confirmation_code: confirmationCode };
   }
 }

@@ -25,7 +25,10 @@ export class StartAuthorizationHandler implements ICommandHandler<StartAuthoriza
     return this.uow.run(async (tx) => {
       const { user } = await authorize(tx.manager, principal, organizationId, CREDENTIAL_RULES.authorize);
       if (credentialId !== null) {
-        const found: unknown[] = await tx.manager.query('SELECT 1 FROM credentials WHERE id = $1 AND organization_id = $2', [credentialId, organizationId]);
+        const found: unknown[] = await tx.manager.query('SELECT 1 FROM credentials WHERE id = $1 AND organization_id = $2', [
+          credentialId,
+          organizationId,
+        ]);
         if (found.length === 0) throw new CredentialNotFoundError();
       }
       const binding: LinkStateBinding = { organizationId, userId: user.userId, credentialId };

@@ -3,7 +3,12 @@ import { DataSource } from 'typeorm';
 import { authorize } from '../../../organizations/organization-access.js';
 import { CREDENTIAL_RULES } from '../../credentials.access.js';
 import { CredentialNotFoundError } from '../../credentials.errors.js';
-import { CREDENTIAL_COLUMNS, toCredentialResponse, type CredentialResponseDto, type CredentialRow } from '../../dto/credential.response.dto.js';
+import {
+  CREDENTIAL_COLUMNS,
+  toCredentialResponse,
+  type CredentialResponseDto,
+  type CredentialRow,
+} from '../../dto/credential.response.dto.js';
 import { GetCredentialQuery } from './get-credential.query.js';
 
 @QueryHandler(GetCredentialQuery)

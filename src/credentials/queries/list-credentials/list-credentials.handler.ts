@@ -3,7 +3,12 @@ import { DataSource } from 'typeorm';
 import { decodeIdCursor, toPage, type Page } from '../../../infrastructure/http/paging.js';
 import { authorize } from '../../../organizations/organization-access.js';
 import { CREDENTIAL_RULES } from '../../credentials.access.js';
-import { CREDENTIAL_COLUMNS, toCredentialResponse, type CredentialResponseDto, type CredentialRow } from '../../dto/credential.response.dto.js';
+import {
+  CREDENTIAL_COLUMNS,
+  toCredentialResponse,
+  type CredentialResponseDto,
+  type CredentialRow,
+} from '../../dto/credential.response.dto.js';
 import { ListCredentialsQuery } from './list-credentials.query.js';
 
 /** Keyset paging on the id (serial, so in linking order). */
@@ -21,7 +26,9 @@ export class ListCredentialsHandler implements IQueryHandler<ListCredentialsQuer
           ORDER BY c.id LIMIT ${per + 1}`,
         after !== undefined ? [organizationId, after] : [organizationId],
       ) as Promise<CredentialRow[]>,
-      this.dataSource.query('SELECT count(*)::int AS count FROM credentials WHERE organization_id = $1', [organizationId]) as Promise<{ count: number }[]>,
+      this.dataSource.query('SELECT count(*)::int AS count FROM credentials WHERE organization_id = $1', [organizationId]) as Promise<
+        { count: number }[]
+      >,
     ]);
     return toPage(rows, per, count, (row) => [row.id], toCredentialResponse);
   }

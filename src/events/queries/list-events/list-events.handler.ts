@@ -58,6 +58,12 @@ export class ListEventsHandler implements IQueryHandler<ListEventsQuery> {
         params,
       ) as Promise<{ count: number }[]>,
     ]);
-    return toPage(rows, per, count, (row) => [row.sequence!], (row) => toCloudEvent(row, this.settings.publicUrl));
+    return toPage(
+      rows,
+      per,
+      count,
+      (row) => [row.sequence!],
+      (row) => toCloudEvent(row, this.settings.publicUrl),
+    );
   }
 }

@@ -22,7 +22,9 @@ export class EventRelay1763800011000 implements MigrationInterface {
         PERFORM pg_notify('entropy_events_stamped', '');
         RETURN NULL;
       END $$`);
-    await db.query(`CREATE TRIGGER events_stamped AFTER UPDATE OF sequence ON events FOR EACH STATEMENT EXECUTE FUNCTION events_notify_stamped()`);
+    await db.query(
+      `CREATE TRIGGER events_stamped AFTER UPDATE OF sequence ON events FOR EACH STATEMENT EXECUTE FUNCTION events_notify_stamped()`,
+    );
   }
 
   async down(db: QueryRunner): Promise<void> {

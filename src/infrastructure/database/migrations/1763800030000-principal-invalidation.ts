@@ -65,7 +65,9 @@ export class PrincipalInvalidation1763800030000 implements MigrationInterface {
         EXECUTE FUNCTION notify_principal_by_user()`);
 
     for (const table of ['sessions', 'authorization_tokens', 'users']) {
-      await db.query(`CREATE TRIGGER ${table}_principals_truncated AFTER TRUNCATE ON ${table} FOR EACH STATEMENT EXECUTE FUNCTION notify_principals_flush()`);
+      await db.query(
+        `CREATE TRIGGER ${table}_principals_truncated AFTER TRUNCATE ON ${table} FOR EACH STATEMENT EXECUTE FUNCTION notify_principals_flush()`,
+      );
     }
   }
 
@@ -82,6 +84,7 @@ export class PrincipalInvalidation1763800030000 implements MigrationInterface {
     ]) {
       await db.query(`DROP TRIGGER ${trigger} ON ${table}`);
     }
-    for (const fn of ['notify_principal_by_token_hash', 'notify_principal_by_user', 'notify_principals_flush']) await db.query(`DROP FUNCTION ${fn}()`);
+    for (const fn of ['notify_principal_by_token_hash', 'notify_principal_by_user', 'notify_principals_flush'])
+      await db.query(`DROP FUNCTION ${fn}()`);
   }
 }

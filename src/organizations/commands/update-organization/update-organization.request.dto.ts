@@ -13,7 +13,13 @@ export class UpdateOrganizationRequestDto extends OrganizationProfileRequestDto 
   @MaxLength(200)
   name?: string;
 
-  @ApiPropertyOptional({ description: 'Alias of photo_url (Credly seed)', nullable: true, type: String, format: 'uri', example: 'https://cdn.example.com/logo.png' })
+  @ApiPropertyOptional({
+    description: 'Alias of photo_url (Credly seed)',
+    nullable: true,
+    type: String,
+    format: 'uri',
+    example: 'https://cdn.example.com/logo.png',
+  })
   @IsOptional()
   @IsUrl({ protocols: ['http', 'https'], require_protocol: true, require_tld: false }, { message: 'photo must be an http(s) URL' })
   @MaxLength(2048)
@@ -24,7 +30,13 @@ export class UpdateOrganizationRequestDto extends OrganizationProfileRequestDto 
   @IsBoolean()
   verified?: boolean;
 
-  @ApiPropertyOptional({ description: 'Platform admins only', nullable: true, type: String, format: 'date-time', example: '2026-01-15T09:30:00Z' })
+  @ApiPropertyOptional({
+    description: 'Platform admins only',
+    nullable: true,
+    type: String,
+    format: 'date-time',
+    example: '2026-01-15T09:30:00Z',
+  })
   @IsOptional()
   @IsDateTime()
   verified_at?: string | null;

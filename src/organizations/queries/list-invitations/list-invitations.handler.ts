@@ -1,7 +1,12 @@
 import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import { DataSource } from 'typeorm';
 import { decodeIdCursor, toPage, type Page } from '../../../infrastructure/http/paging.js';
-import { INVITATION_COLUMNS, toInvitationResponse, type InvitationResponseDto, type InvitationRow } from '../../dto/invitation.response.dto.js';
+import {
+  INVITATION_COLUMNS,
+  toInvitationResponse,
+  type InvitationResponseDto,
+  type InvitationRow,
+} from '../../dto/invitation.response.dto.js';
 import { authorize } from '../../organization-access.js';
 import { ORGANIZATION_RULES } from '../../organizations.access.js';
 import { ListInvitationsQuery } from './list-invitations.query.js';
@@ -27,8 +32,16 @@ export class ListInvitationsHandler implements IQueryHandler<ListInvitationsQuer
           LIMIT ${per + 1}`,
         after !== undefined ? [organizationId, after] : [organizationId],
       ) as Promise<KeyedRow[]>,
-      this.dataSource.query(`SELECT count(*)::int AS count FROM memberships m WHERE ${OPEN}`, [organizationId]) as Promise<{ count: number }[]>,
+      this.dataSource.query(`SELECT count(*)::int AS count FROM memberships m WHERE ${OPEN}`, [organizationId]) as Promise<
+        { count: number }[]
+      >,
     ]);
-    return toPage(rows, per, count, (row) => [row.k_id], ({ k_id: _k, ...row }) => toInvitationResponse(row));
+    return toPage(
+      rows,
+      per,
+      count,
+      (row) => [row.k_id],
+      ({ k_id: _k, ...row }) => toInvitationResponse(row),
+    );
   }
 }

@@ -1,7 +1,13 @@
 import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import { DataSource } from 'typeorm';
 import { decodeIdCursor, toPage, type Page } from '../../../infrastructure/http/paging.js';
-import { MEMBER_COLUMNS, OPEN_MEMBERSHIP, toMemberResponse, type MemberResponseDto, type MemberRow } from '../../dto/member.response.dto.js';
+import {
+  MEMBER_COLUMNS,
+  OPEN_MEMBERSHIP,
+  toMemberResponse,
+  type MemberResponseDto,
+  type MemberRow,
+} from '../../dto/member.response.dto.js';
 import { authorize } from '../../organization-access.js';
 import { ORGANIZATION_RULES } from '../../organizations.access.js';
 import { ListMembersQuery } from './list-members.query.js';
@@ -25,11 +31,16 @@ export class ListMembersHandler implements IQueryHandler<ListMembersQuery> {
           LIMIT ${per + 1}`,
         after !== undefined ? [organizationId, after] : [organizationId],
       ) as Promise<KeyedRow[]>,
-      this.dataSource.query(
-        `SELECT count(*)::int AS count FROM memberships m WHERE m.organization_id = $1 AND ${OPEN_MEMBERSHIP}`,
-        [organizationId],
-      ) as Promise<{ count: number }[]>,
+      this.dataSource.query(`SELECT count(*)::int AS count FROM memberships m WHERE m.organization_id = $1 AND ${OPEN_MEMBERSHIP}`, [
+        organizationId,
+      ]) as Promise<{ count: number }[]>,
     ]);
-    return toPage(rows, per, count, (row) => [row.k_id], ({ k_id: _k, ...row }) => toMemberResponse(row));
+    return toPage(
+      rows,
+      per,
+      count,
+      (row) => [row.k_id],
+      ({ k_id: _k, ...row }) => toMemberResponse(row),
+    );
   }
 }

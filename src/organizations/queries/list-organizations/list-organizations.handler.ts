@@ -4,7 +4,12 @@ import { DataSource } from 'typeorm';
 import type { Principal } from '../../../common/principal.js';
 import { appConfig, type AppConfig } from '../../../infrastructure/config/app.config.js';
 import { decodeCreatedAtIdCursor, toPage, type Page } from '../../../infrastructure/http/paging.js';
-import { ORGANIZATION_COLUMNS, toOrganizationResponse, type OrganizationResponseDto, type OrganizationRow } from '../../dto/organization.response.dto.js';
+import {
+  ORGANIZATION_COLUMNS,
+  toOrganizationResponse,
+  type OrganizationResponseDto,
+  type OrganizationRow,
+} from '../../dto/organization.response.dto.js';
 import { allowToken } from '../../organization-access.js';
 import { ORGANIZATION_RULES } from '../../organizations.access.js';
 import { ListOrganizationsQuery } from './list-organizations.query.js';
@@ -37,8 +42,12 @@ export class ListOrganizationsHandler implements IQueryHandler<ListOrganizations
       ) as Promise<KeyedRow[]>,
       this.dataSource.query(scope.count, scope.countParams) as Promise<{ count: number }[]>,
     ]);
-    return toPage(rows, per, count, (row) => [row.k_ts, row.id], ({ k_ts: _k, ...row }) =>
-      toOrganizationResponse(row, this.settings.publicUrl, row.role ?? null),
+    return toPage(
+      rows,
+      per,
+      count,
+      (row) => [row.k_ts, row.id],
+      ({ k_ts: _k, ...row }) => toOrganizationResponse(row, this.settings.publicUrl, row.role ?? null),
     );
   }
 
@@ -51,23 +60,33 @@ export class ListOrganizationsHandler implements IQueryHandler<ListOrganizations
     if (principal.kind === 'token') {
       const params = [principal.organizationId];
       return {
-        from: 'FROM organizations o', where: 'o.id = $1', role: 'NULL', params,
-        count: 'SELECT count(*)::int AS count FROM organizations WHERE id = $1', countParams: params,
+        from: 'FROM organizations o',
+        where: 'o.id = $1',
+        role: 'NULL',
+        params,
+        count: 'SELECT count(*)::int AS count FROM organizations WHERE id = $1',
+        countParams: params,
       };
     }
     if (principal.isAdmin) {
       return {
         from: `FROM organizations o LEFT JOIN memberships m ON m.organization_id = o.id AND m.user_id = $1 AND m.status = 'active'`,
-        where: 'TRUE', role: 'm.role', params: [principal.userId],
-        count: 'SELECT count(*)::int AS count FROM organizations', countParams: [],
+        where: 'TRUE',
+        role: 'm.role',
+        params: [principal.userId],
+        count: 'SELECT count(*)::int AS count FROM organizations',
+        countParams: [],
       };
     }
     const params = [principal.userId];
     return {
       // OFFSET 0 keeps the planner from flattening the LATERAL into a join it may order the other way.
       from: 'FROM memberships m CROSS JOIN LATERAL (SELECT * FROM organizations WHERE id = m.organization_id OFFSET 0) o',
-      where: `m.user_id = $1 AND m.status = 'active'`, role: 'm.role', params,
-      count: `SELECT count(*)::int AS count FROM memberships WHERE user_id = $1 AND status = 'active'`, countParams: params,
+      where: `m.user_id = $1 AND m.status = 'active'`,
+      role: 'm.role',
+      params,
+      count: `SELECT count(*)::int AS count FROM memberships WHERE user_id = $1 AND status = 'active'`,
+      countParams: params,
     };
   }
 }

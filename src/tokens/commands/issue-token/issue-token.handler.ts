@@ -28,10 +28,9 @@ export class IssueTokenHandler implements ICommandHandler<IssueTokenCommand> {
       // meanwhile is refused here rather than left holding a token the revocation never saw; and
       // issuances of one organization run one at a time, so the count below stays true until the
       // commit. It also waits for a deletion, then finds the organization gone (404).
-      const [organization]: { name: string }[] = await tx.manager.query(
-        'SELECT name FROM organizations WHERE id = $1 FOR NO KEY UPDATE',
-        [organizationId],
-      );
+      const [organization]: { name: string }[] = await tx.manager.query('SELECT name FROM organizations WHERE id = $1 FOR NO KEY UPDATE', [
+        organizationId,
+      ]);
       const { user } = await authorize(tx.manager, principal, organizationId, TOKEN_RULES.manage);
       if (!organization) throw new OrganizationNotFoundError();
       const [{ active }]: { active: number }[] = await tx.manager.query(

@@ -26,7 +26,11 @@ export class IssueTokenRequestDto {
   delete_enabled?: boolean;
 
   @ApiPropertyOptional({
-    type: String, nullable: true, format: 'date-time', example: '2030-12-31T23:59:59Z', description: 'Must be in the future; null or absent: never expires',
+    type: String,
+    nullable: true,
+    format: 'date-time',
+    example: '2030-12-31T23:59:59Z',
+    description: 'Must be in the future; null or absent: never expires',
   })
   @IsOptional()
   @IsDateTime()

@@ -5,7 +5,9 @@ import { appConfig, type AppConfig } from '../../../infrastructure/config/app.co
 import { decodeCreatedAtIdCursor, toPage, type Page } from '../../../infrastructure/http/paging.js';
 import { authorize } from '../../../organizations/organization-access.js';
 import {
-  toAuthorizationTokenResponse, type AuthorizationTokenResponseDto, type AuthorizationTokenRow,
+  toAuthorizationTokenResponse,
+  type AuthorizationTokenResponseDto,
+  type AuthorizationTokenRow,
 } from '../../dto/authorization-token.response.dto.js';
 import { TOKEN_RULES } from '../../tokens.access.js';
 import { ListTokensQuery } from './list-tokens.query.js';
@@ -41,8 +43,12 @@ export class ListTokensHandler implements IQueryHandler<ListTokensQuery> {
         { count: number }[]
       >,
     ]);
-    return toPage(rows, per, count, (row) => [row.k_ts, row.id], ({ k_ts: _k, ...row }) =>
-      toAuthorizationTokenResponse(row, this.settings.publicUrl),
+    return toPage(
+      rows,
+      per,
+      count,
+      (row) => [row.k_ts, row.id],
+      ({ k_ts: _k, ...row }) => toAuthorizationTokenResponse(row, this.settings.publicUrl),
     );
   }
 }
