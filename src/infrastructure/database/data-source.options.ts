@@ -9,8 +9,8 @@ import { Credentials1763800003000 } from './migrations/1763800003000-credentials
 import { Invitations1763800005000 } from './migrations/1763800005000-invitations.js';
 import { EventLog1763800010000 } from './migrations/1763800010000-event-log.js';
 import { EventRelay1763800011000 } from './migrations/1763800011000-event-relay.js';
-import { PrincipalInvalidation1763800030000 } from './migrations/1763800030000-principal-invalidation.js';
 import { Webhooks1763800020000 } from './migrations/1763800020000-webhooks.js';
+import { PrincipalInvalidation1763800030000 } from './migrations/1763800030000-principal-invalidation.js';
 import { SerializedPGlitePool } from './serialized-pglite-pool.js';
 
 export const MIGRATIONS = [
@@ -21,8 +21,8 @@ export const MIGRATIONS = [
   Invitations1763800005000,
   EventLog1763800010000,
   EventRelay1763800011000,
-  PrincipalInvalidation1763800030000,
   Webhooks1763800020000,
+  PrincipalInvalidation1763800030000,
 ];
 
 /** Connections per process on PostgreSQL. */
