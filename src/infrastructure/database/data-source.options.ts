@@ -7,6 +7,7 @@ import { OAuthStates1763800001000 } from './migrations/1763800001000-oauth-state
 import { AuthorizationTokens1763800002000 } from './migrations/1763800002000-authorization-tokens.js';
 import { Credentials1763800003000 } from './migrations/1763800003000-credentials.js';
 import { Invitations1763800005000 } from './migrations/1763800005000-invitations.js';
+import { ListShapes1763800040000 } from './migrations/1763800040000-list-shapes.js';
 import { SerializedPGlitePool } from './serialized-pglite-pool.js';
 
 export const MIGRATIONS = [
@@ -15,6 +16,7 @@ export const MIGRATIONS = [
   AuthorizationTokens1763800002000,
   Credentials1763800003000,
   Invitations1763800005000,
+  ListShapes1763800040000,
 ];
 
 /** Connections per process on PostgreSQL. */

@@ -1,5 +1,6 @@
 import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import { DataSource } from 'typeorm';
+import { countedSize, type ListSql } from '../../../infrastructure/database/list-counts.js';
 import { decodeIdCursor, toPage, type Page } from '../../../infrastructure/http/paging.js';
 import { INVITATION_COLUMNS, toInvitationResponse, type InvitationResponseDto, type InvitationRow } from '../../dto/invitation.response.dto.js';
 import { MANAGE_MEMBERS } from '../../lock-members.js';
@@ -10,6 +11,24 @@ type KeyedRow = InvitationRow & { k_id: number };
 
 const OPEN = `m.organization_id = $1 AND m.status = 'pending' AND m.expires_at > now()`;
 
+/** One page and the total (counted pending invitations less the expired ones not yet deleted), as SQL with parameters. */
+export function listInvitationsSql(organizationId: string, per: number, after: number | undefined): ListSql {
+  return {
+    page: [
+      `SELECT m.id AS k_id, ${INVITATION_COLUMNS} FROM memberships m
+        WHERE ${OPEN} ${after !== undefined ? 'AND m.id > $2' : ''}
+        ORDER BY m.id
+        LIMIT ${per + 1}`,
+      after !== undefined ? [organizationId, after] : [organizationId],
+    ],
+    count: [
+      `SELECT (${countedSize('organization_pending', '$1::uuid::text')}
+              - (SELECT count(*) FROM memberships WHERE organization_id = $1 AND status = 'pending' AND expires_at <= now()))::int AS count`,
+      [organizationId],
+    ],
+  };
+}
+
 /** Open invitations (pending, not expired) in the order they were sent; keyset paging on the membership id. */
 @QueryHandler(ListInvitationsQuery)
 export class ListInvitationsHandler implements IQueryHandler<ListInvitationsQuery> {
@@ -19,15 +38,10 @@ export class ListInvitationsHandler implements IQueryHandler<ListInvitationsQuer
     const after = decodeIdCursor(cursor);
     // Who may invite may see the invitations: owners and admins, never a token.
     await authorize(this.dataSource, principal, organizationId, MANAGE_MEMBERS);
+    const sql = listInvitationsSql(organizationId, per, after);
     const [rows, [{ count }]] = await Promise.all([
-      this.dataSource.query(
-        `SELECT m.id AS k_id, ${INVITATION_COLUMNS} FROM memberships m
-          WHERE ${OPEN} ${after !== undefined ? 'AND m.id > $2' : ''}
-          ORDER BY m.id
-          LIMIT ${per + 1}`,
-        after !== undefined ? [organizationId, after] : [organizationId],
-      ) as Promise<KeyedRow[]>,
-      this.dataSource.query(`SELECT count(*)::int AS count FROM memberships m WHERE ${OPEN}`, [organizationId]) as Promise<{ count: number }[]>,
+      this.dataSource.query(...sql.page) as Promise<KeyedRow[]>,
+      this.dataSource.query(...sql.count) as Promise<{ count: number }[]>,
     ]);
     return toPage(rows, per, count, (row) => [row.k_id], ({ k_id: _k, ...row }) => toInvitationResponse(row));
   }
