@@ -36,6 +36,8 @@ try {
   say(`seeding ${ORGANIZATIONS} organizations and lists of ${LARGE} and ${SMALL} rows…`);
   await q(`INSERT INTO organizations (name, vanity_slug, created_at)
            SELECT 'Org ' || i, 'org-' || i, timestamptz '2020-01-01' + make_interval(secs => i) FROM generate_series(1, $1) i`, [ORGANIZATIONS]);
+  // Fresh statistics before the seeding joins on the table (autovacuum would be minutes late).
+  await q('ANALYZE organizations');
   // Memberships: the large user in LARGE organizations, the small one in SMALL (never the same), both spread over the table.
   for (const [user, n, first] of [[large.user.id, LARGE, 1], [small.user.id, SMALL, 2]]) {
     await q(`INSERT INTO memberships (organization_id, user_id, role, status, joined_at)
@@ -48,6 +50,7 @@ try {
   const [bigOrg, bigInvitations] = [await orgOf(large.user.id, 0), await orgOf(large.user.id, 1)];
   const [smallOrg, smallInvitations] = [await orgOf(small.user.id, 0), await orgOf(small.user.id, 1)];
   await q(`INSERT INTO users (email, name) SELECT 'member' || i || '@example.com', 'Member ' || i FROM generate_series(1, $1) i`, [LARGE]);
+  await q('ANALYZE users, memberships');
   for (const [org, n] of [[bigOrg, LARGE], [smallOrg, SMALL]]) {
     await q(`INSERT INTO memberships (organization_id, user_id, role, status, joined_at)
              SELECT $1, id, 'member', 'active', now() FROM users WHERE email LIKE 'member%' ORDER BY id LIMIT $2`, [org, n]);

@@ -14,20 +14,20 @@ export const GET_ORGANIZATION = `SELECT ${ORGANIZATION_COLUMNS}, m.role
          LEFT JOIN memberships m ON m.organization_id = o.id AND m.user_id = $2 AND m.status = 'active'
         WHERE o.id = $1`;
 
-/** A member's first page (no cursor) of their organizations, and its total. */
-export const LIST_ORGANIZATIONS = (per) => `SELECT ${ORGANIZATION_COLUMNS}, m.role AS role, o.created_at::text AS k_ts FROM memberships m CROSS JOIN LATERAL (SELECT * FROM organizations WHERE id = m.organization_id OFFSET 0) o
-          WHERE m.user_id = $1 AND m.status = 'active' 
-          ORDER BY o.created_at, o.id
-          LIMIT ${per + 1}`;
-export const COUNT_ORGANIZATIONS = `SELECT count(*)::int AS count FROM memberships WHERE user_id = $1 AND status = 'active'`;
+/** A member's first page (no cursor) of their organizations, and its total (list_counts). */
+export const LIST_ORGANIZATIONS = (per) => `SELECT ${ORGANIZATION_COLUMNS}, m.role AS role, m.organization_created_at::text AS k_ts
+         FROM memberships m CROSS JOIN LATERAL (SELECT * FROM organizations WHERE id = m.organization_id OFFSET 0) o
+        WHERE m.user_id = $1 AND m.status = 'active'
+        ORDER BY m.user_id, m.organization_created_at, m.organization_id LIMIT ${per + 1}`;
+export const COUNT_ORGANIZATIONS = `SELECT (SELECT coalesce(sum(n), 0) FROM list_counts WHERE list = 'user_organizations' AND owner_key = $1::int::text)::int AS count`;
 
 export const AUTHORIZE = `SELECT m.role FROM organizations o
        LEFT JOIN memberships m ON m.organization_id = o.id AND m.user_id = $2 AND m.status = 'active'
       WHERE o.id = $1`;
 export const LIST_CREDENTIALS = (per) => `SELECT c.id, c.name, c.facebook_user_id, c.status, c.scopes, c.expires_at, c.created_at, c.updated_at FROM credentials c
           WHERE c.organization_id = $1 
-          ORDER BY c.id LIMIT ${per + 1}`;
-export const COUNT_CREDENTIALS = 'SELECT count(*)::int AS count FROM credentials WHERE organization_id = $1';
+          ORDER BY c.organization_id, c.id LIMIT ${per + 1}`;
+export const COUNT_CREDENTIALS = `SELECT (SELECT coalesce(sum(n), 0) FROM list_counts WHERE list = 'credentials' AND owner_key = $1::uuid::text)::int AS count`;
 
 // POST /v1/organizations: one transaction (TypeORM's own statements).
 export const BEGIN = 'START TRANSACTION';

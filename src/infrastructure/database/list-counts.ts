@@ -10,7 +10,12 @@ export function countedSize(list: CountedList, key: string): string {
   return `(SELECT coalesce(sum(n), 0) FROM list_counts WHERE list = '${list}' AND owner_key = ${key})`;
 }
 
-/** A list query as its handler runs it: one page and the total, each SQL with its parameters. */
+/**
+ * A list query as its handler runs it: one page and the total, each SQL with its parameters.
+ * A page's ORDER BY starts with the owner's column (`organization_id`, `user_id`), equal on every
+ * row: only the owner's keyset index has that order, so the planner cannot trade it for a
+ * primary-key scan that filters (cheap on the first page of a large owner, a scan on the deepest).
+ */
 export interface ListSql {
   page: [string, unknown[]];
   count: [string, unknown[]];

@@ -13,7 +13,7 @@ export function listCredentialsSql(organizationId: string, per: number, after: n
     page: [
       `SELECT ${CREDENTIAL_COLUMNS} FROM credentials c
         WHERE c.organization_id = $1 ${after !== undefined ? 'AND c.id > $2' : ''}
-        ORDER BY c.id LIMIT ${per + 1}`,
+        ORDER BY c.organization_id, c.id LIMIT ${per + 1}`,
       after !== undefined ? [organizationId, after] : [organizationId],
     ],
     count: [`SELECT ${countedSize('credentials', '$1::uuid::text')}::int AS count`, [organizationId]],

@@ -17,7 +17,7 @@ export function listInvitationsSql(organizationId: string, per: number, after: n
     page: [
       `SELECT m.id AS k_id, ${INVITATION_COLUMNS} FROM memberships m
         WHERE ${OPEN} ${after !== undefined ? 'AND m.id > $2' : ''}
-        ORDER BY m.id
+        ORDER BY m.organization_id, m.id
         LIMIT ${per + 1}`,
       after !== undefined ? [organizationId, after] : [organizationId],
     ],

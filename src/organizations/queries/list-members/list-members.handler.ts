@@ -19,7 +19,7 @@ export function listMembersSql(organizationId: string, per: number, after: numbe
       `SELECT m.id AS k_id, ${MEMBER_COLUMNS}
          FROM memberships m LEFT JOIN users u ON u.id = m.user_id
         WHERE m.organization_id = $1 AND ${OPEN_MEMBERSHIP} ${after !== undefined ? 'AND m.id > $2' : ''}
-        ORDER BY m.id
+        ORDER BY m.organization_id, m.id
         LIMIT ${per + 1}`,
       after !== undefined ? [organizationId, after] : [organizationId],
     ],

@@ -52,7 +52,7 @@ export function listOrganizationsSql(principal: Principal, per: number, after: [
       `SELECT ${ORGANIZATION_COLUMNS}, m.role AS role, m.organization_created_at::text AS k_ts
          FROM memberships m CROSS JOIN LATERAL (SELECT * FROM organizations WHERE id = m.organization_id OFFSET 0) o
         WHERE m.user_id = $1 AND m.status = 'active' ${keyset('m.organization_created_at, m.organization_id', 2)}
-        ORDER BY m.organization_created_at, m.organization_id ${limit}`,
+        ORDER BY m.user_id, m.organization_created_at, m.organization_id ${limit}`,
       after ? [...params, ...after] : params,
     ],
     count: [`SELECT ${countedSize('user_organizations', '$1::int::text')}::int AS count`, params],

@@ -21,7 +21,7 @@ export function listTokensSql(organizationId: string, per: number, after: [strin
               t.write_enabled, t.delete_enabled, t.created_at, t.expires_at, t.last_used_at, t.created_at::text AS k_ts
          FROM authorization_tokens t JOIN organizations o ON o.id = t.organization_id
         WHERE t.organization_id = $1 AND t.revoked_at IS NULL ${after ? 'AND (t.created_at, t.id) > ($2::timestamptz, $3::uuid)' : ''}
-        ORDER BY t.created_at, t.id
+        ORDER BY t.organization_id, t.created_at, t.id
         LIMIT ${per + 1}`,
       after ? [organizationId, ...after] : [organizationId],
     ],
