@@ -123,7 +123,7 @@ app.get('/v1/organizations/:id/credentials', async (request, reply) => {
   const { rows: access } = await pool.query(sql.AUTHORIZE, [request.params.id, who.userId]);
   if (!access[0] || !(who.isAdmin || access[0].role)) return reply.code(404).send({ code: 'ORGANIZATIONS.NOT_FOUND', message: 'Organization not found', request_id: request.id });
   const [{ rows }, { rows: [{ count }] }] = await Promise.all([
-    pool.query(sql.LIST_CREDENTIALS(per), [request.params.id]),
+    pool.query(sql.LIST_CREDENTIALS(per), [request.params.id, 0]),
     pool.query(sql.COUNT_CREDENTIALS, [request.params.id]),
   ]);
   return page(request, reply, rows, per, count, (row) => [row.id]).map((row) => ({

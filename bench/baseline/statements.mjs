@@ -25,8 +25,8 @@ export const AUTHORIZE = `SELECT m.role FROM organizations o
        LEFT JOIN memberships m ON m.organization_id = o.id AND m.user_id = $2 AND m.status = 'active'
       WHERE o.id = $1`;
 export const LIST_CREDENTIALS = (per) => `SELECT c.id, c.name, c.facebook_user_id, c.status, c.scopes, c.expires_at, c.created_at, c.updated_at FROM credentials c
-          WHERE c.organization_id = $1 
-          ORDER BY c.organization_id, c.id LIMIT ${per + 1}`;
+        WHERE (c.organization_id, c.id) > ($1, $2) AND c.organization_id <= $1
+        ORDER BY c.organization_id, c.id LIMIT ${per + 1}`;
 export const COUNT_CREDENTIALS = `SELECT (SELECT coalesce(sum(n), 0) FROM list_counts WHERE list = 'credentials' AND owner_key = $1::uuid::text)::int AS count`;
 
 // POST /v1/organizations: one transaction (TypeORM's own statements).

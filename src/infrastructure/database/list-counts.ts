@@ -10,13 +10,17 @@ export function countedSize(list: CountedList, key: string): string {
   return `(SELECT coalesce(sum(n), 0) FROM list_counts WHERE list = '${list}' AND owner_key = ${key})`;
 }
 
-/**
- * A list query as its handler runs it: one page and the total, each SQL with its parameters.
- * A page's ORDER BY starts with the owner's column (`organization_id`, `user_id`), equal on every
- * row: only the owner's keyset index has that order, so the planner cannot trade it for a
- * primary-key scan that filters (cheap on the first page of a large owner, a scan on the deepest).
- */
+/** A list query as its handler runs it: one page and the total, each SQL with its parameters. */
 export interface ListSql {
   page: [string, unknown[]];
   count: [string, unknown[]];
 }
+
+/**
+ * The rows of organization $1 after serial id $2 (0 for the first page), in (organization_id, id)
+ * order. Written as a row comparison bounded above rather than `organization_id = $1 AND id > $2`:
+ * with the equality the planner drops organization_id from the order and may pick a primary-key
+ * scan that filters, cheap on the first page of a large organization but a scan of everything
+ * after the cursor on the deepest one. This form only the (organization_id, id) index serves.
+ */
+export const AFTER_IN_ORGANIZATION = (alias: string) => `(${alias}.organization_id, ${alias}.id) > ($1, $2) AND ${alias}.organization_id <= $1`;

@@ -1,6 +1,6 @@
 import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import { DataSource } from 'typeorm';
-import { countedSize, type ListSql } from '../../../infrastructure/database/list-counts.js';
+import { AFTER_IN_ORGANIZATION, countedSize, type ListSql } from '../../../infrastructure/database/list-counts.js';
 import { decodeIdCursor, toPage, type Page } from '../../../infrastructure/http/paging.js';
 import { authorize } from '../../../organizations/organization-access.js';
 import { CREDENTIAL_RULES } from '../../credential-access.js';
@@ -12,9 +12,9 @@ export function listCredentialsSql(organizationId: string, per: number, after: n
   return {
     page: [
       `SELECT ${CREDENTIAL_COLUMNS} FROM credentials c
-        WHERE c.organization_id = $1 ${after !== undefined ? 'AND c.id > $2' : ''}
+        WHERE ${AFTER_IN_ORGANIZATION('c')}
         ORDER BY c.organization_id, c.id LIMIT ${per + 1}`,
-      after !== undefined ? [organizationId, after] : [organizationId],
+      [organizationId, after ?? 0],
     ],
     count: [`SELECT ${countedSize('credentials', '$1::uuid::text')}::int AS count`, [organizationId]],
   };

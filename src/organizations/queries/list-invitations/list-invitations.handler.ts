@@ -1,6 +1,6 @@
 import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import { DataSource } from 'typeorm';
-import { countedSize, type ListSql } from '../../../infrastructure/database/list-counts.js';
+import { AFTER_IN_ORGANIZATION, countedSize, type ListSql } from '../../../infrastructure/database/list-counts.js';
 import { decodeIdCursor, toPage, type Page } from '../../../infrastructure/http/paging.js';
 import { INVITATION_COLUMNS, toInvitationResponse, type InvitationResponseDto, type InvitationRow } from '../../dto/invitation.response.dto.js';
 import { MANAGE_MEMBERS } from '../../lock-members.js';
@@ -9,17 +9,17 @@ import { ListInvitationsQuery } from './list-invitations.query.js';
 
 type KeyedRow = InvitationRow & { k_id: number };
 
-const OPEN = `m.organization_id = $1 AND m.status = 'pending' AND m.expires_at > now()`;
+const OPEN = `m.status = 'pending' AND m.expires_at > now()`;
 
 /** One page and the total (counted pending invitations less the expired ones not yet deleted), as SQL with parameters. */
 export function listInvitationsSql(organizationId: string, per: number, after: number | undefined): ListSql {
   return {
     page: [
       `SELECT m.id AS k_id, ${INVITATION_COLUMNS} FROM memberships m
-        WHERE ${OPEN} ${after !== undefined ? 'AND m.id > $2' : ''}
+        WHERE ${AFTER_IN_ORGANIZATION('m')} AND ${OPEN}
         ORDER BY m.organization_id, m.id
         LIMIT ${per + 1}`,
-      after !== undefined ? [organizationId, after] : [organizationId],
+      [organizationId, after ?? 0],
     ],
     count: [
       `SELECT (${countedSize('organization_pending', '$1::uuid::text')}

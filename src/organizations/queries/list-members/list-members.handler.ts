@@ -1,6 +1,6 @@
 import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import { DataSource } from 'typeorm';
-import { countedSize, type ListSql } from '../../../infrastructure/database/list-counts.js';
+import { AFTER_IN_ORGANIZATION, countedSize, type ListSql } from '../../../infrastructure/database/list-counts.js';
 import { decodeIdCursor, toPage, type Page } from '../../../infrastructure/http/paging.js';
 import { MEMBER_COLUMNS, OPEN_MEMBERSHIP, toMemberResponse, type MemberResponseDto, type MemberRow } from '../../dto/member.response.dto.js';
 import { ANY_MEMBER, authorize } from '../../organization-access.js';
@@ -18,10 +18,10 @@ export function listMembersSql(organizationId: string, per: number, after: numbe
     page: [
       `SELECT m.id AS k_id, ${MEMBER_COLUMNS}
          FROM memberships m LEFT JOIN users u ON u.id = m.user_id
-        WHERE m.organization_id = $1 AND ${OPEN_MEMBERSHIP} ${after !== undefined ? 'AND m.id > $2' : ''}
+        WHERE ${AFTER_IN_ORGANIZATION('m')} AND ${OPEN_MEMBERSHIP}
         ORDER BY m.organization_id, m.id
         LIMIT ${per + 1}`,
-      after !== undefined ? [organizationId, after] : [organizationId],
+      [organizationId, after ?? 0],
     ],
     count: [
       `SELECT (${countedSize('organization_members', '$1::uuid::text')} + ${countedSize('organization_pending', '$1::uuid::text')}
