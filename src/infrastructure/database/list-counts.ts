@@ -24,3 +24,11 @@ export interface ListSql {
  * after the cursor on the deepest one. This form only the (organization_id, id) index serves.
  */
 export const AFTER_IN_ORGANIZATION = (alias: string) => `(${alias}.organization_id, ${alias}.id) > ($1, $2) AND ${alias}.organization_id <= $1`;
+
+/**
+ * Organization $1's invitations that have expired but that the expiry job has not deleted yet: the
+ * correction of the counted pending rows. The same row-comparison form keeps it on the
+ * (organization_id, expires_at) index instead of the global expiry index filtered by organization.
+ */
+export const EXPIRED_INVITATIONS = `(SELECT count(*) FROM memberships
+    WHERE status = 'pending' AND (organization_id, expires_at) <= ($1, now()) AND organization_id >= $1)`;

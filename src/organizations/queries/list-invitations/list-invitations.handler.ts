@@ -1,6 +1,6 @@
 import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import { DataSource } from 'typeorm';
-import { AFTER_IN_ORGANIZATION, countedSize, type ListSql } from '../../../infrastructure/database/list-counts.js';
+import { AFTER_IN_ORGANIZATION, countedSize, EXPIRED_INVITATIONS, type ListSql } from '../../../infrastructure/database/list-counts.js';
 import { decodeIdCursor, toPage, type Page } from '../../../infrastructure/http/paging.js';
 import { INVITATION_COLUMNS, toInvitationResponse, type InvitationResponseDto, type InvitationRow } from '../../dto/invitation.response.dto.js';
 import { MANAGE_MEMBERS } from '../../lock-members.js';
@@ -23,7 +23,7 @@ export function listInvitationsSql(organizationId: string, per: number, after: n
     ],
     count: [
       `SELECT (${countedSize('organization_pending', '$1::uuid::text')}
-              - (SELECT count(*) FROM memberships WHERE organization_id = $1 AND status = 'pending' AND expires_at <= now()))::int AS count`,
+              - ${EXPIRED_INVITATIONS})::int AS count`,
       [organizationId],
     ],
   };

@@ -1,6 +1,6 @@
 import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import { DataSource } from 'typeorm';
-import { AFTER_IN_ORGANIZATION, countedSize, type ListSql } from '../../../infrastructure/database/list-counts.js';
+import { AFTER_IN_ORGANIZATION, countedSize, EXPIRED_INVITATIONS, type ListSql } from '../../../infrastructure/database/list-counts.js';
 import { decodeIdCursor, toPage, type Page } from '../../../infrastructure/http/paging.js';
 import { MEMBER_COLUMNS, OPEN_MEMBERSHIP, toMemberResponse, type MemberResponseDto, type MemberRow } from '../../dto/member.response.dto.js';
 import { ANY_MEMBER, authorize } from '../../organization-access.js';
@@ -25,7 +25,7 @@ export function listMembersSql(organizationId: string, per: number, after: numbe
     ],
     count: [
       `SELECT (${countedSize('organization_members', '$1::uuid::text')} + ${countedSize('organization_pending', '$1::uuid::text')}
-              - (SELECT count(*) FROM memberships WHERE organization_id = $1 AND status = 'pending' AND expires_at <= now()))::int AS count`,
+              - ${EXPIRED_INVITATIONS})::int AS count`,
       [organizationId],
     ],
   };
