@@ -11,6 +11,7 @@ import { EventLog1763800010000 } from './migrations/1763800010000-event-log.js';
 import { EventRelay1763800011000 } from './migrations/1763800011000-event-relay.js';
 import { Webhooks1763800020000 } from './migrations/1763800020000-webhooks.js';
 import { PrincipalInvalidation1763800030000 } from './migrations/1763800030000-principal-invalidation.js';
+import { ListShapes1763800040000 } from './migrations/1763800040000-list-shapes.js';
 import { SerializedPGlitePool } from './serialized-pglite-pool.js';
 
 export const MIGRATIONS = [
@@ -23,6 +24,7 @@ export const MIGRATIONS = [
   EventRelay1763800011000,
   Webhooks1763800020000,
   PrincipalInvalidation1763800030000,
+  ListShapes1763800040000,
 ];
 
 /** Connections per process on PostgreSQL. */

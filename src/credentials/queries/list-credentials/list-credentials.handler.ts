@@ -1,5 +1,6 @@
 import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import { DataSource } from 'typeorm';
+import { AFTER_IN_ORGANIZATION, countedSize, type ListSql } from '../../../infrastructure/database/list-counts.js';
 import { decodeIdCursor, toPage, type Page } from '../../../infrastructure/http/paging.js';
 import { authorize } from '../../../organizations/organization-access.js';
 import { CREDENTIAL_RULES } from '../../credentials.access.js';
@@ -11,6 +12,19 @@ import {
 } from '../../dto/credential.response.dto.js';
 import { ListCredentialsQuery } from './list-credentials.query.js';
 
+/** One page (`per + 1` rows from after the cursor) and the total, as SQL with parameters; the EXPLAIN test plans these. */
+export function listCredentialsSql(organizationId: string, per: number, after: number | undefined): ListSql {
+  return {
+    page: [
+      `SELECT ${CREDENTIAL_COLUMNS} FROM credentials c
+        WHERE ${AFTER_IN_ORGANIZATION('c')}
+        ORDER BY c.organization_id, c.id LIMIT ${per + 1}`,
+      [organizationId, after ?? 0],
+    ],
+    count: [`SELECT ${countedSize('credentials', '$1::uuid::text')}::int AS count`, [organizationId]],
+  };
+}
+
 /** Keyset paging on the id (serial, so in linking order). */
 @QueryHandler(ListCredentialsQuery)
 export class ListCredentialsHandler implements IQueryHandler<ListCredentialsQuery> {
@@ -19,16 +33,10 @@ export class ListCredentialsHandler implements IQueryHandler<ListCredentialsQuer
   async execute({ principal, organizationId, per, cursor }: ListCredentialsQuery): Promise<Page<CredentialResponseDto>> {
     await authorize(this.dataSource, principal, organizationId, CREDENTIAL_RULES.read);
     const after = decodeIdCursor(cursor);
+    const sql = listCredentialsSql(organizationId, per, after);
     const [rows, [{ count }]] = await Promise.all([
-      this.dataSource.query(
-        `SELECT ${CREDENTIAL_COLUMNS} FROM credentials c
-          WHERE c.organization_id = $1 ${after !== undefined ? 'AND c.id > $2' : ''}
-          ORDER BY c.id LIMIT ${per + 1}`,
-        after !== undefined ? [organizationId, after] : [organizationId],
-      ) as Promise<CredentialRow[]>,
-      this.dataSource.query('SELECT count(*)::int AS count FROM credentials WHERE organization_id = $1', [organizationId]) as Promise<
-        { count: number }[]
-      >,
+      this.dataSource.query(...sql.page) as Promise<CredentialRow[]>,
+      this.dataSource.query(...sql.count) as Promise<{ count: number }[]>,
     ]);
     return toPage(rows, per, count, (row) => [row.id], toCredentialResponse);
   }

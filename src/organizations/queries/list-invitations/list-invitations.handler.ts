@@ -1,5 +1,6 @@
 import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import { DataSource } from 'typeorm';
+import { AFTER_IN_ORGANIZATION, countedSize, EXPIRED_INVITATIONS, type ListSql } from '../../../infrastructure/database/list-counts.js';
 import { decodeIdCursor, toPage, type Page } from '../../../infrastructure/http/paging.js';
 import {
   INVITATION_COLUMNS,
@@ -13,7 +14,25 @@ import { ListInvitationsQuery } from './list-invitations.query.js';
 
 type KeyedRow = InvitationRow & { k_id: number };
 
-const OPEN = `m.organization_id = $1 AND m.status = 'pending' AND m.expires_at > now()`;
+const OPEN = `m.status = 'pending' AND m.expires_at > now()`;
+
+/** One page and the total (counted pending invitations less the expired ones not yet deleted), as SQL with parameters. */
+export function listInvitationsSql(organizationId: string, per: number, after: number | undefined): ListSql {
+  return {
+    page: [
+      `SELECT m.id AS k_id, ${INVITATION_COLUMNS} FROM memberships m
+        WHERE ${AFTER_IN_ORGANIZATION('m')} AND ${OPEN}
+        ORDER BY m.organization_id, m.id
+        LIMIT ${per + 1}`,
+      [organizationId, after ?? 0],
+    ],
+    count: [
+      `SELECT (${countedSize('organization_pending', '$1::uuid::text')}
+              - ${EXPIRED_INVITATIONS})::int AS count`,
+      [organizationId],
+    ],
+  };
+}
 
 /** Open invitations (pending, not expired) in the order they were sent; keyset paging on the membership id. */
 @QueryHandler(ListInvitationsQuery)
@@ -24,17 +43,10 @@ export class ListInvitationsHandler implements IQueryHandler<ListInvitationsQuer
     const after = decodeIdCursor(cursor);
     // Who may invite may see the invitations: owners and admins, never a token.
     await authorize(this.dataSource, principal, organizationId, ORGANIZATION_RULES.manageMembers);
+    const sql = listInvitationsSql(organizationId, per, after);
     const [rows, [{ count }]] = await Promise.all([
-      this.dataSource.query(
-        `SELECT m.id AS k_id, ${INVITATION_COLUMNS} FROM memberships m
-          WHERE ${OPEN} ${after !== undefined ? 'AND m.id > $2' : ''}
-          ORDER BY m.id
-          LIMIT ${per + 1}`,
-        after !== undefined ? [organizationId, after] : [organizationId],
-      ) as Promise<KeyedRow[]>,
-      this.dataSource.query(`SELECT count(*)::int AS count FROM memberships m WHERE ${OPEN}`, [organizationId]) as Promise<
-        { count: number }[]
-      >,
+      this.dataSource.query(...sql.page) as Promise<KeyedRow[]>,
+      this.dataSource.query(...sql.count) as Promise<{ count: number }[]>,
     ]);
     return toPage(
       rows,

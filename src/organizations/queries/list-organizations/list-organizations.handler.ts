@@ -3,6 +3,7 @@ import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import { DataSource } from 'typeorm';
 import type { Principal } from '../../../common/principal.js';
 import { appConfig, type AppConfig } from '../../../infrastructure/config/app.config.js';
+import { countedSize, type ListSql } from '../../../infrastructure/database/list-counts.js';
 import { decodeCreatedAtIdCursor, toPage, type Page } from '../../../infrastructure/http/paging.js';
 import {
   ORGANIZATION_COLUMNS,
@@ -15,6 +16,54 @@ import { ORGANIZATION_RULES } from '../../organizations.access.js';
 import { ListOrganizationsQuery } from './list-organizations.query.js';
 
 type KeyedRow = OrganizationRow & { k_ts: string };
+
+/**
+ * Which organizations, one page (`per + 1` rows after the cursor) and the total, as SQL with
+ * parameters; the EXPLAIN test plans these. A member's list is driven from their memberships in
+ * the list's own order (the index on (user_id, organization_created_at, organization_id)), then a
+ * primary-key lookup each, forced by a LATERAL fence: a page costs `per` rows whatever the number
+ * of memberships or organizations, on the first page and on the deepest. Totals come from
+ * list_counts, never a count(*) over the list.
+ */
+export function listOrganizationsSql(principal: Principal, per: number, after: [string, string] | undefined): ListSql {
+  const keyset = (columns: string, from: number) => (after ? `AND (${columns}) > ($${from}::timestamptz, $${from + 1}::uuid)` : '');
+  const limit = `LIMIT ${per + 1}`;
+  if (principal.kind === 'token') {
+    const params = [principal.organizationId];
+    return {
+      page: [
+        `SELECT ${ORGANIZATION_COLUMNS}, NULL AS role, o.created_at::text AS k_ts FROM organizations o
+          WHERE o.id = $1 ${keyset('o.created_at, o.id', 2)} ORDER BY o.created_at, o.id ${limit}`,
+        after ? [...params, ...after] : params,
+      ],
+      count: ['SELECT count(*)::int AS count FROM organizations WHERE id = $1', params],
+    };
+  }
+  if (principal.isAdmin) {
+    const params = [principal.userId];
+    return {
+      page: [
+        `SELECT ${ORGANIZATION_COLUMNS}, m.role AS role, o.created_at::text AS k_ts
+           FROM organizations o LEFT JOIN memberships m ON m.organization_id = o.id AND m.user_id = $1 AND m.status = 'active'
+          WHERE TRUE ${keyset('o.created_at, o.id', 2)} ORDER BY o.created_at, o.id ${limit}`,
+        after ? [...params, ...after] : params,
+      ],
+      count: [`SELECT ${countedSize('organizations', "''")}::int AS count`, []],
+    };
+  }
+  const params = [principal.userId];
+  return {
+    page: [
+      // OFFSET 0 keeps the planner from flattening the LATERAL into a join it may order the other way.
+      `SELECT ${ORGANIZATION_COLUMNS}, m.role AS role, m.organization_created_at::text AS k_ts
+         FROM memberships m CROSS JOIN LATERAL (SELECT * FROM organizations WHERE id = m.organization_id OFFSET 0) o
+        WHERE m.user_id = $1 AND m.status = 'active' ${keyset('m.organization_created_at, m.organization_id', 2)}
+        ORDER BY m.user_id, m.organization_created_at, m.organization_id ${limit}`,
+      after ? [...params, ...after] : params,
+    ],
+    count: [`SELECT ${countedSize('user_organizations', '$1::int::text')}::int AS count`, params],
+  };
+}
 
 /**
  * Keyset paging on (created_at, id). The timestamp travels in the cursor as Postgres text so
@@ -30,17 +79,10 @@ export class ListOrganizationsHandler implements IQueryHandler<ListOrganizations
   async execute({ principal, per, cursor }: ListOrganizationsQuery): Promise<Page<OrganizationResponseDto>> {
     if (principal.kind === 'token') allowToken(principal, ORGANIZATION_RULES.read);
     const after = decodeCreatedAtIdCursor(cursor);
-    const scope = this.scope(principal);
-    const keyset = after ? `AND (o.created_at, o.id) > ($${scope.params.length + 1}::timestamptz, $${scope.params.length + 2}::uuid)` : '';
+    const sql = listOrganizationsSql(principal, per, after);
     const [rows, [{ count }]] = await Promise.all([
-      this.dataSource.query(
-        `SELECT ${ORGANIZATION_COLUMNS}, ${scope.role} AS role, o.created_at::text AS k_ts ${scope.from}
-          WHERE ${scope.where} ${keyset}
-          ORDER BY o.created_at, o.id
-          LIMIT ${per + 1}`,
-        after ? [...scope.params, ...after] : scope.params,
-      ) as Promise<KeyedRow[]>,
-      this.dataSource.query(scope.count, scope.countParams) as Promise<{ count: number }[]>,
+      this.dataSource.query(...sql.page) as Promise<KeyedRow[]>,
+      this.dataSource.query(...sql.count) as Promise<{ count: number }[]>,
     ]);
     return toPage(
       rows,
@@ -49,44 +91,5 @@ export class ListOrganizationsHandler implements IQueryHandler<ListOrganizations
       (row) => [row.k_ts, row.id],
       ({ k_ts: _k, ...row }) => toOrganizationResponse(row, this.settings.publicUrl, row.role ?? null),
     );
-  }
-
-  /**
-   * Which organizations, as SQL. A member's list is driven from their memberships (an index range,
-   * then a primary-key lookup each, forced by a LATERAL fence), so its cost follows their own organizations
-   * whatever the planner's statistics say, not the table's size.
-   */
-  private scope(principal: Principal) {
-    if (principal.kind === 'token') {
-      const params = [principal.organizationId];
-      return {
-        from: 'FROM organizations o',
-        where: 'o.id = $1',
-        role: 'NULL',
-        params,
-        count: 'SELECT count(*)::int AS count FROM organizations WHERE id = $1',
-        countParams: params,
-      };
-    }
-    if (principal.isAdmin) {
-      return {
-        from: `FROM organizations o LEFT JOIN memberships m ON m.organization_id = o.id AND m.user_id = $1 AND m.status = 'active'`,
-        where: 'TRUE',
-        role: 'm.role',
-        params: [principal.userId],
-        count: 'SELECT count(*)::int AS count FROM organizations',
-        countParams: [],
-      };
-    }
-    const params = [principal.userId];
-    return {
-      // OFFSET 0 keeps the planner from flattening the LATERAL into a join it may order the other way.
-      from: 'FROM memberships m CROSS JOIN LATERAL (SELECT * FROM organizations WHERE id = m.organization_id OFFSET 0) o',
-      where: `m.user_id = $1 AND m.status = 'active'`,
-      role: 'm.role',
-      params,
-      count: `SELECT count(*)::int AS count FROM memberships WHERE user_id = $1 AND status = 'active'`,
-      countParams: params,
-    };
   }
 }

@@ -1,0 +1,39 @@
+// The SQL the service sends per route, copied from its own statement log (PostgreSQL
+// `log_statement = all` on the bench database; `npm run bench` prints the diff when they drift).
+// One file, so a change to the service's statements is one change here.
+import { ORGANIZATION_COLUMNS } from './columns.mjs';
+
+export const SESSION = `SELECT s.id, s.user_id, u.is_admin
+         FROM sessions s JOIN users u ON u.id = s.user_id
+        WHERE s.token_hash = $1 AND s.revoked_at IS NULL AND s.expires_at > now()`;
+
+export const ME = 'SELECT id, name, email, is_admin FROM users WHERE id = $1';
+
+export const GET_ORGANIZATION = `SELECT ${ORGANIZATION_COLUMNS}, m.role
+         FROM organizations o
+         LEFT JOIN memberships m ON m.organization_id = o.id AND m.user_id = $2 AND m.status = 'active'
+        WHERE o.id = $1`;
+
+/** A member's first page (no cursor) of their organizations, and its total (list_counts). */
+export const LIST_ORGANIZATIONS = (per) => `SELECT ${ORGANIZATION_COLUMNS}, m.role AS role, m.organization_created_at::text AS k_ts
+         FROM memberships m CROSS JOIN LATERAL (SELECT * FROM organizations WHERE id = m.organization_id OFFSET 0) o
+        WHERE m.user_id = $1 AND m.status = 'active'
+        ORDER BY m.user_id, m.organization_created_at, m.organization_id LIMIT ${per + 1}`;
+export const COUNT_ORGANIZATIONS = `SELECT (SELECT coalesce(sum(n), 0) FROM list_counts WHERE list = 'user_organizations' AND owner_key = $1::int::text)::int AS count`;
+
+export const AUTHORIZE = `SELECT m.role FROM organizations o
+       LEFT JOIN memberships m ON m.organization_id = o.id AND m.user_id = $2 AND m.status = 'active'
+      WHERE o.id = $1`;
+export const LIST_CREDENTIALS = (per) => `SELECT c.id, c.name, c.facebook_user_id, c.status, c.scopes, c.expires_at, c.created_at, c.updated_at FROM credentials c
+        WHERE (c.organization_id, c.id) > ($1, $2) AND c.organization_id <= $1
+        ORDER BY c.organization_id, c.id LIMIT ${per + 1}`;
+export const COUNT_CREDENTIALS = `SELECT (SELECT coalesce(sum(n), 0) FROM list_counts WHERE list = 'credentials' AND owner_key = $1::uuid::text)::int AS count`;
+
+// POST /v1/organizations: one transaction (TypeORM's own statements).
+export const BEGIN = 'START TRANSACTION';
+export const SLUG_LOCK = 'SELECT pg_advisory_xact_lock(hashtext($1))';
+export const SLUGS_TAKEN = 'SELECT vanity_slug FROM organizations WHERE vanity_slug = $1 OR vanity_slug LIKE $2';
+export const INSERT_ORGANIZATION = `INSERT INTO "organizations"("id", "name", "currency", "domain", "website_url", "webhook_url", "contact_email", "legal_contact_email", "technical_contact_email", "support_email", "support_url", "zip_or_postal_code", "organization_type", "bio", "twitter_url", "facebook_url", "linked_in_url", "photo_url", "address", "city", "state_or_province", "country", "vanity_slug", "verified", "verified_at", "version", "created_at", "updated_at") VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22, $23, $24, $25, $26, DEFAULT, DEFAULT) RETURNING "verified", "version", "created_at", "updated_at"`;
+export const INSERT_MEMBERSHIP = `INSERT INTO "memberships"("organization_id", "user_id", "email", "role", "status", "created_at", "joined_at", "invitation_id", "invited_by", "expires_at") VALUES ($1, $2, $3, $4, $5, DEFAULT, $6, $7, $8, $9) RETURNING "id", "created_at"`;
+export const INSERT_OUTBOX = `INSERT INTO "outbox_messages"("event_id", "event_type", "aggregate_type", "aggregate_id", "payload", "occurred_at", "published_at") VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING "id"`;
+export const COMMIT = 'COMMIT';
