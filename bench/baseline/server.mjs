@@ -150,8 +150,11 @@ app.post('/v1/organizations', { schema: createSchema }, async (request, reply) =
     const id = randomUUID();
     await client.query(sql.INSERT_ORGANIZATION, [id, name, request.body.currency ?? null, ...Array(19).fill(null), slug, false, null, 1]);
     await client.query(sql.INSERT_MEMBERSHIP, [id, who.userId, null, 'owner', 'active', new Date(), null, null, null]);
-    const occurred = new Date();
-    await client.query(sql.INSERT_OUTBOX, [randomUUID(), 'OrganizationCreated', 'Organization', id, { name, ownerId: who.userId }, occurred, null]);
+    const actor = { type: 'user', id: who.userId };
+    await client.query(sql.INSERT_EVENT, [
+      randomUUID(), 'tech.entropy.organization.created', id, 'Organization', id, `organizations/${id}`,
+      { organization_id: id, name, created_by: actor }, 1, actor, request.id,
+    ]);
     await client.query(sql.COMMIT);
     return reply.code(201).send({ id });
   } catch (error) {

@@ -3,7 +3,7 @@
 // One file, so a change to the service's statements is one change here.
 import { ORGANIZATION_COLUMNS } from './columns.mjs';
 
-export const SESSION = `SELECT s.id, s.user_id, u.is_admin
+export const SESSION = `SELECT s.id, s.user_id, u.is_admin, (extract(epoch FROM s.expires_at - now()) * 1000)::float8 AS valid_for_ms
          FROM sessions s JOIN users u ON u.id = s.user_id
         WHERE s.token_hash = $1 AND s.revoked_at IS NULL AND s.expires_at > now()`;
 
@@ -35,5 +35,5 @@ export const SLUG_LOCK = 'SELECT pg_advisory_xact_lock(hashtext($1))';
 export const SLUGS_TAKEN = 'SELECT vanity_slug FROM organizations WHERE vanity_slug = $1 OR vanity_slug LIKE $2';
 export const INSERT_ORGANIZATION = `INSERT INTO "organizations"("id", "name", "currency", "domain", "website_url", "webhook_url", "contact_email", "legal_contact_email", "technical_contact_email", "support_email", "support_url", "zip_or_postal_code", "organization_type", "bio", "twitter_url", "facebook_url", "linked_in_url", "photo_url", "address", "city", "state_or_province", "country", "vanity_slug", "verified", "verified_at", "version", "created_at", "updated_at") VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22, $23, $24, $25, $26, DEFAULT, DEFAULT) RETURNING "verified", "version", "created_at", "updated_at"`;
 export const INSERT_MEMBERSHIP = `INSERT INTO "memberships"("organization_id", "user_id", "email", "role", "status", "created_at", "joined_at", "invitation_id", "invited_by", "expires_at") VALUES ($1, $2, $3, $4, $5, DEFAULT, $6, $7, $8, $9) RETURNING "id", "created_at"`;
-export const INSERT_OUTBOX = `INSERT INTO "outbox_messages"("event_id", "event_type", "aggregate_type", "aggregate_id", "payload", "occurred_at", "published_at") VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING "id"`;
+export const INSERT_EVENT = `INSERT INTO "events"("id", "type", "organization_id", "aggregate_type", "aggregate_id", "subject", "data", "data_version", "actor", "correlation_id") VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`;
 export const COMMIT = 'COMMIT';
