@@ -3,10 +3,12 @@
 //
 // Env: BENCH_ROUNDS (5) alternations per scenario, BENCH_SECONDS (3) per run, BENCH_CONNECTIONS
 // (32), BENCH_RATE (1000 req/s, the fixed-rate latency runs), BENCH_DATABASE_URL (local server),
-// BENCH_PG_LOG (the server's log file, for statements per request), BENCH_GROWTH=1 (cost growth).
+// BENCH_PG_LOG (the server's log file, for statements per request), BENCH_GROWTH=1 (cost growth),
+// BENCH_RELAY=0 (skip the relay figures), BENCH_AMQP_URL, BENCH_RELAY_CREATES, BENCH_RELAY_BACKLOG.
 import { closeSync, existsSync, mkdirSync, openSync, readSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import pg from 'pg';
+import { benchRelay } from './relay.mjs';
 import { admin, freePort, freshDatabase, median, memory, round, run, ROOT, sleep, startServer } from './support.mjs';
 
 if (process.env.BENCH_GROWTH === '1') {
@@ -106,7 +108,10 @@ try {
   }
   const peak = memory(service.child.pid);
   const peakBaseline = memory(baseline.child.pid);
-  const report = { scenarios: results, rss: { idle_mb: idle.rss, peak_mb: peak.hwm }, startup_ms: round(service.startupMs, 0) };
+  for (const server of servers.splice(0)) await server.stop();
+  // 3. The event relay: commit → consumer latency and backlog drain (bench/relay.mjs), on its own database.
+  const relay = process.env.BENCH_RELAY === '0' ? null : await benchRelay(say);
+  const report = { scenarios: results, rss: { idle_mb: idle.rss, peak_mb: peak.hwm }, startup_ms: round(service.startupMs, 0), relay };
   mkdirSync(join(ROOT, 'bench', 'results'), { recursive: true });
   writeFileSync(join(ROOT, 'bench', 'results', 'latest.json'), `${JSON.stringify(report, null, 2)}\n`);
 
@@ -119,6 +124,9 @@ try {
   }
   say(`RSS idle / peak: service ${idle.rss} / ${peak.hwm} MB, baseline ${idleBaseline.rss} / ${peakBaseline.hwm} MB`);
   say(`start-up to ready: service ${round(service.startupMs, 0)} ms, baseline ${round(baseline.startupMs, 0)} ms`);
+  if (relay) {
+    say(`relay: commit → consumer p50 / p99 ${relay.commit_to_consumer_p50_ms} / ${relay.commit_to_consumer_p99_ms} ms; backlog drain ${relay.drain_events_per_s} events/s`);
+  }
   say('wrote bench/results/latest.json');
 } finally {
   for (const server of servers) await server.stop();
