@@ -17,6 +17,15 @@ export interface ListSql {
   count: [string, unknown[]];
 }
 
+/** Runs a list's page and its total side by side: the rows (`per + 1` of them) and the exact count. */
+export async function runList<Row>(
+  db: { query(sql: string, params: unknown[]): Promise<unknown> },
+  sql: ListSql,
+): Promise<[Row[], number]> {
+  const [rows, [{ count }]] = (await Promise.all([db.query(...sql.page), db.query(...sql.count)])) as [Row[], { count: number }[]];
+  return [rows, count];
+}
+
 /**
  * The rows of organization $1 after serial id $2 (0 for the first page), in (organization_id, id)
  * order. Written as a row comparison bounded above rather than `organization_id = $1 AND id > $2`:

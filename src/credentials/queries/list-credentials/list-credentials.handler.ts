@@ -1,6 +1,6 @@
 import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import { DataSource } from 'typeorm';
-import { AFTER_IN_ORGANIZATION, countedSize, type ListSql } from '../../../infrastructure/database/list-counts.js';
+import { AFTER_IN_ORGANIZATION, countedSize, runList, type ListSql } from '../../../infrastructure/database/list-counts.js';
 import { decodeIdCursor, toPage, type Page } from '../../../infrastructure/http/paging.js';
 import { authorize } from '../../../organizations/organization-access.js';
 import { CREDENTIAL_RULES } from '../../credentials.access.js';
@@ -34,10 +34,7 @@ export class ListCredentialsHandler implements IQueryHandler<ListCredentialsQuer
     await authorize(this.dataSource, principal, organizationId, CREDENTIAL_RULES.read);
     const after = decodeIdCursor(cursor);
     const sql = listCredentialsSql(organizationId, per, after);
-    const [rows, [{ count }]] = await Promise.all([
-      this.dataSource.query(...sql.page) as Promise<CredentialRow[]>,
-      this.dataSource.query(...sql.count) as Promise<{ count: number }[]>,
-    ]);
+    const [rows, count] = await runList<CredentialRow>(this.dataSource, sql);
     return toPage(rows, per, count, (row) => [row.id], toCredentialResponse);
   }
 }

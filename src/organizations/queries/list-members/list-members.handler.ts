@@ -1,6 +1,12 @@
 import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import { DataSource } from 'typeorm';
-import { AFTER_IN_ORGANIZATION, countedSize, EXPIRED_INVITATIONS, type ListSql } from '../../../infrastructure/database/list-counts.js';
+import {
+  AFTER_IN_ORGANIZATION,
+  countedSize,
+  EXPIRED_INVITATIONS,
+  runList,
+  type ListSql,
+} from '../../../infrastructure/database/list-counts.js';
 import { decodeIdCursor, toPage, type Page } from '../../../infrastructure/http/paging.js';
 import {
   MEMBER_COLUMNS,
@@ -47,10 +53,7 @@ export class ListMembersHandler implements IQueryHandler<ListMembersQuery> {
     const after = decodeIdCursor(cursor);
     await authorize(this.dataSource, principal, organizationId, ORGANIZATION_RULES.read);
     const sql = listMembersSql(organizationId, per, after);
-    const [rows, [{ count }]] = await Promise.all([
-      this.dataSource.query(...sql.page) as Promise<KeyedRow[]>,
-      this.dataSource.query(...sql.count) as Promise<{ count: number }[]>,
-    ]);
+    const [rows, count] = await runList<KeyedRow>(this.dataSource, sql);
     return toPage(
       rows,
       per,

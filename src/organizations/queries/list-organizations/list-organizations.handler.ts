@@ -3,7 +3,7 @@ import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import { DataSource } from 'typeorm';
 import type { Principal } from '../../../common/principal.js';
 import { appConfig, type AppConfig } from '../../../infrastructure/config/app.config.js';
-import { countedSize, type ListSql } from '../../../infrastructure/database/list-counts.js';
+import { countedSize, runList, type ListSql } from '../../../infrastructure/database/list-counts.js';
 import { decodeCreatedAtIdCursor, toPage, type Page } from '../../../infrastructure/http/paging.js';
 import {
   ORGANIZATION_COLUMNS,
@@ -80,10 +80,7 @@ export class ListOrganizationsHandler implements IQueryHandler<ListOrganizations
     if (principal.kind === 'token') allowToken(principal, ORGANIZATION_RULES.read);
     const after = decodeCreatedAtIdCursor(cursor);
     const sql = listOrganizationsSql(principal, per, after);
-    const [rows, [{ count }]] = await Promise.all([
-      this.dataSource.query(...sql.page) as Promise<KeyedRow[]>,
-      this.dataSource.query(...sql.count) as Promise<{ count: number }[]>,
-    ]);
+    const [rows, count] = await runList<KeyedRow>(this.dataSource, sql);
     return toPage(
       rows,
       per,

@@ -2,7 +2,7 @@ import { Inject } from '@nestjs/common';
 import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import { DataSource } from 'typeorm';
 import { appConfig, type AppConfig } from '../../../infrastructure/config/app.config.js';
-import { countedSize, type ListSql } from '../../../infrastructure/database/list-counts.js';
+import { countedSize, runList, type ListSql } from '../../../infrastructure/database/list-counts.js';
 import { decodeCreatedAtIdCursor, toPage, type Page } from '../../../infrastructure/http/paging.js';
 import { authorize } from '../../../organizations/organization-access.js';
 import {
@@ -46,10 +46,7 @@ export class ListTokensHandler implements IQueryHandler<ListTokensQuery> {
     const after = decodeCreatedAtIdCursor(cursor);
     await authorize(this.dataSource, principal, organizationId, TOKEN_RULES.manage);
     const sql = listTokensSql(organizationId, per, after);
-    const [rows, [{ count }]] = await Promise.all([
-      this.dataSource.query(...sql.page) as Promise<KeyedRow[]>,
-      this.dataSource.query(...sql.count) as Promise<{ count: number }[]>,
-    ]);
+    const [rows, count] = await runList<KeyedRow>(this.dataSource, sql);
     return toPage(
       rows,
       per,
