@@ -2,7 +2,7 @@
 // Runs every compiled test file with node's test runner and ends with "N passed, M failed".
 //
 // Database: PostgreSQL at TEST_DATABASE_URL (default: the local server), one database per test
-// file. With no server reachable the suite falls back to the embedded PGlite and says so; with
+// file, three files at a time. With no server reachable the suite falls back to the embedded PGlite and says so; with
 // CI=true that fallback is an error. Then the e2e files that exercise what differs on the embedded
 // default run a second time on PGlite (PGLITE_PASS below). With file arguments, only those run.
 import { existsSync, readdirSync, statSync } from 'node:fs';
@@ -40,7 +40,7 @@ async function runPass(label, testFiles, env) {
   Object.assign(process.env, env);
   process.stdout.write(`\n=== ${label} (${testFiles.length} files) ===\n`);
   const counts = { passed: 0, failed: 0, skipped: 0 };
-  const stream = run({ files: testFiles, concurrency: 2, timeout: 300_000 });
+  const stream = run({ files: testFiles, concurrency: 3, timeout: 300_000 });
   stream.on('test:pass', (event) => {
     if (event.details.type === 'suite') return;
     if (event.skip || event.todo) counts.skipped++;
