@@ -1,5 +1,4 @@
 import cookie from '@fastify/cookie';
-import helmet from '@fastify/helmet';
 import type { INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
@@ -17,6 +16,7 @@ import { createOpenApiDocument } from './infrastructure/http/openapi.js';
 import { createRootLogger, NestPinoLogger } from './infrastructure/http/app-logger.js';
 import { registerDemoPage } from './infrastructure/http/demo-page.js';
 import { registerRequestLogging, requestIdFor } from './infrastructure/http/request-logging.js';
+import { registerSecurityHeaders } from './infrastructure/http/security-headers.js';
 import { SERVER_TIMEOUTS } from './infrastructure/http/server-timeouts.js';
 import { createValidationPipe } from './infrastructure/http/validation.js';
 
@@ -77,20 +77,7 @@ export async function createApp(options: AppOptions = {}): Promise<NestFastifyAp
 
   // Parses the SPA's session cookie (src/auth/session-cookie.ts) and lets replies set it.
   await app.register(cookie);
-  // Swagger UI needs inline styles and data: images; HTTPS-only headers only when served over HTTPS.
-  const https = settings.publicUrl.startsWith('https:');
-  await app.register(helmet, {
-    contentSecurityPolicy: {
-      directives: {
-        defaultSrc: ["'self'"],
-        styleSrc: ["'self'", "'unsafe-inline'"],
-        imgSrc: ["'self'", 'data:'],
-        scriptSrc: ["'self'"],
-        upgradeInsecureRequests: https ? [] : null,
-      },
-    },
-    strictTransportSecurity: https,
-  });
+  registerSecurityHeaders(fastify, settings.publicUrl.startsWith('https:'));
   app.enableCors({
     origin: [settings.webAppUrl],
     credentials: true,

@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
 import type { Principal } from '../common/principal.js';
 import { hashToken, tokenKind } from '../infrastructure/security/opaque-token.js';
 import { TokenUsageRecorder } from '../tokens/token-usage.recorder.js';
 import { PrincipalCache } from './principal.cache.js';
+import { PreparedReads } from '../infrastructure/database/prepared-reads.js';
 
 /** A principal as read from the database, with how long (ms) its token stays valid if it expires. */
 interface Found {
@@ -18,7 +18,7 @@ interface Found {
 @Injectable()
 export class PrincipalResolver {
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly db: PreparedReads,
     private readonly tokenUsage: TokenUsageRecorder,
     private readonly cache: PrincipalCache,
   ) {}
@@ -48,7 +48,7 @@ export class PrincipalResolver {
       write_enabled: boolean;
       delete_enabled: boolean;
       valid_for_ms: number | null;
-    }[] = await this.dataSource.query(
+    }[] = await this.db.query(
       `SELECT id, organization_id, read_enabled, write_enabled, delete_enabled,
               (extract(epoch FROM expires_at - now()) * 1000)::float8 AS valid_for_ms
          FROM authorization_tokens
@@ -72,7 +72,7 @@ export class PrincipalResolver {
   }
 
   private async session(hash: string): Promise<Found | undefined> {
-    const rows: { id: string; user_id: number; is_admin: boolean; valid_for_ms: number }[] = await this.dataSource.query(
+    const rows: { id: string; user_id: number; is_admin: boolean; valid_for_ms: number }[] = await this.db.query(
       `SELECT s.id, s.user_id, u.is_admin, (extract(epoch FROM s.expires_at - now()) * 1000)::float8 AS valid_for_ms
          FROM sessions s JOIN users u ON u.id = s.user_id
         WHERE s.token_hash = $1 AND s.revoked_at IS NULL AND s.expires_at > now()`,

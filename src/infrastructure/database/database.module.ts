@@ -8,6 +8,7 @@ import { dataSourceOptions } from './data-source.options.js';
 import { acquireEmbeddedLock } from './embedded-lock.js';
 import { HousekeepingJob } from './housekeeping.job.js';
 import { MigrationRunner } from './migration-runner.js';
+import { PreparedReads } from './prepared-reads.js';
 import { UnitOfWork } from './unit-of-work.js';
 
 const EMBEDDED_LOCK = Symbol('EMBEDDED_LOCK');
@@ -44,8 +45,8 @@ export class DatabaseModule {
         }),
         TypeOrmModule.forFeature([EventRecord]),
       ],
-      providers: [MigrationRunner, UnitOfWork, EventSequencer, OAuthStateStore, HousekeepingJob],
-      exports: [UnitOfWork, EventSequencer, OAuthStateStore],
+      providers: [MigrationRunner, UnitOfWork, EventSequencer, OAuthStateStore, HousekeepingJob, PreparedReads],
+      exports: [UnitOfWork, EventSequencer, OAuthStateStore, PreparedReads],
     };
   }
 }

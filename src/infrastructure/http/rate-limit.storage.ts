@@ -1,8 +1,9 @@
 import { Inject, Injectable, Logger, type OnApplicationShutdown } from '@nestjs/common';
 import { ThrottlerStorageRedisService } from '@nest-lab/throttler-storage-redis';
-import { ThrottlerStorageService, type ThrottlerStorage } from '@nestjs/throttler';
+import type { ThrottlerStorage } from '@nestjs/throttler';
 import { Redis } from 'ioredis';
 import { appConfig, type AppConfig } from '../config/app.config.js';
+import { RateLimitCounters } from './rate-limit.counters.js';
 
 type StorageRecord = Awaited<ReturnType<ThrottlerStorage['increment']>>;
 
@@ -13,8 +14,8 @@ const CONNECT_TIMEOUT_MS = 2_000;
 const REMIND_EVERY_MS = 60_000;
 
 /**
- * Where the rate-limit counters live. Without REDIS_URL: in the process (the library's in-memory
- * storage). With it: in Redis, shared by every replica.
+ * Where the rate-limit counters live. Without REDIS_URL: in the process (RateLimitCounters, the
+ * same fixed windows as the Redis script). With it: in Redis, shared by every replica.
  *
  * Fails open, to counting in the process: when Redis does not answer (down, unreachable, slower
  * than COMMAND_TIMEOUT_MS) the request is counted here, as without REDIS_URL, so each replica
@@ -27,7 +28,7 @@ const REMIND_EVERY_MS = 60_000;
 @Injectable()
 export class RateLimitStorage implements ThrottlerStorage, OnApplicationShutdown {
   private readonly logger = new Logger('RateLimits');
-  private readonly local = new ThrottlerStorageService();
+  private readonly local = new RateLimitCounters();
   private readonly redis: Redis | undefined;
   private readonly shared: ThrottlerStorageRedisService | undefined;
   private down = false;
@@ -77,7 +78,7 @@ export class RateLimitStorage implements ThrottlerStorage, OnApplicationShutdown
   }
 
   onApplicationShutdown(): void {
-    this.local.onApplicationShutdown();
+    this.local.close();
     this.redis?.disconnect(false);
   }
 

@@ -1,5 +1,4 @@
 import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
-import { DataSource } from 'typeorm';
 import { AFTER_IN_ORGANIZATION, countedSize, runList, type ListSql } from '../../../infrastructure/database/list-counts.js';
 import { decodeIdCursor, toPage, type Page } from '../../../infrastructure/http/paging.js';
 import { authorize } from '../../../organizations/organization-access.js';
@@ -11,6 +10,7 @@ import {
   type CredentialRow,
 } from '../../dto/credential.response.dto.js';
 import { ListCredentialsQuery } from './list-credentials.query.js';
+import { PreparedReads } from '../../../infrastructure/database/prepared-reads.js';
 
 /** One page (`per + 1` rows from after the cursor) and the total, as SQL with parameters; the EXPLAIN test plans these. */
 export function listCredentialsSql(organizationId: string, per: number, after: number | undefined): ListSql {
@@ -28,13 +28,13 @@ export function listCredentialsSql(organizationId: string, per: number, after: n
 /** Keyset paging on the id (serial, so in linking order). */
 @QueryHandler(ListCredentialsQuery)
 export class ListCredentialsHandler implements IQueryHandler<ListCredentialsQuery> {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(private readonly db: PreparedReads) {}
 
   async execute({ principal, organizationId, per, cursor }: ListCredentialsQuery): Promise<Page<CredentialResponseDto>> {
-    await authorize(this.dataSource, principal, organizationId, CREDENTIAL_RULES.read);
+    await authorize(this.db, principal, organizationId, CREDENTIAL_RULES.read);
     const after = decodeIdCursor(cursor);
     const sql = listCredentialsSql(organizationId, per, after);
-    const [rows, count] = await runList<CredentialRow>(this.dataSource, sql);
+    const [rows, count] = await runList<CredentialRow>(this.db, sql);
     return toPage(rows, per, count, (row) => [row.id], toCredentialResponse);
   }
 }

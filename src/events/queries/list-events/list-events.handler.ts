@@ -1,6 +1,5 @@
 import { Inject } from '@nestjs/common';
 import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
-import { DataSource } from 'typeorm';
 import { appConfig, type AppConfig } from '../../../infrastructure/config/app.config.js';
 import { EVENT_TYPE_PREFIX, toCloudEvent, type CloudEventJson, type StoredEvent } from '../../../infrastructure/events/cloud-event.js';
 import { STORED_EVENT_COLUMNS } from '../../../infrastructure/events/event-record.entity.js';
@@ -9,6 +8,7 @@ import { decodeCursor, toPage, type Page } from '../../../infrastructure/http/pa
 import { authorize } from '../../../organizations/organization-access.js';
 import { EVENT_RULES } from '../../events.access.js';
 import { ListEventsQuery } from './list-events.query.js';
+import { PreparedReads } from '../../../infrastructure/database/prepared-reads.js';
 
 const INT8_MAX = 9_223_372_036_854_775_807n;
 
@@ -26,12 +26,12 @@ function sequenceOf(text: string, field: string): bigint {
 @QueryHandler(ListEventsQuery)
 export class ListEventsHandler implements IQueryHandler<ListEventsQuery> {
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly db: PreparedReads,
     @Inject(appConfig.KEY) private readonly settings: AppConfig,
   ) {}
 
   async execute({ principal, organizationId, per, cursor, after, types }: ListEventsQuery): Promise<Page<CloudEventJson>> {
-    await authorize(this.dataSource, principal, organizationId, EVENT_RULES.read);
+    await authorize(this.db, principal, organizationId, EVENT_RULES.read);
     const fromCursor = decodeCursor(cursor, ['string'], ([key]) => /^\d{1,20}$/.test(String(key)))?.[0] as string | undefined;
     const afterValue = after === undefined ? -1n : sequenceOf(after, 'after');
     const cursorValue = fromCursor === undefined ? -1n : sequenceOf(fromCursor, 'cursor');
@@ -46,13 +46,13 @@ export class ListEventsHandler implements IQueryHandler<ListEventsQuery> {
       typeFilter = 'AND type = ANY($4::text[])';
     }
     const [rows, [{ count }]] = await Promise.all([
-      this.dataSource.query(
+      this.db.query(
         `SELECT ${STORED_EVENT_COLUMNS} FROM events
           WHERE organization_id = $1 AND sequence > $3::bigint AND $2::bigint IS NOT NULL ${typeFilter}
           ORDER BY events.sequence LIMIT ${per + 1}`,
         params,
       ) as Promise<StoredEvent[]>,
-      this.dataSource.query(
+      this.db.query(
         `SELECT count(*)::int AS count FROM events
           WHERE organization_id = $1 AND sequence > $2::bigint AND $3::bigint IS NOT NULL ${typeFilter}`,
         params,

@@ -1,5 +1,4 @@
 import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
-import { DataSource } from 'typeorm';
 import {
   AFTER_IN_ORGANIZATION,
   countedSize,
@@ -17,6 +16,7 @@ import {
 import { authorize } from '../../organization-access.js';
 import { ORGANIZATION_RULES } from '../../organizations.access.js';
 import { ListInvitationsQuery } from './list-invitations.query.js';
+import { PreparedReads } from '../../../infrastructure/database/prepared-reads.js';
 
 type KeyedRow = InvitationRow & { k_id: number };
 
@@ -43,14 +43,14 @@ export function listInvitationsSql(organizationId: string, per: number, after: n
 /** Open invitations (pending, not expired) in the order they were sent; keyset paging on the membership id. */
 @QueryHandler(ListInvitationsQuery)
 export class ListInvitationsHandler implements IQueryHandler<ListInvitationsQuery> {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(private readonly db: PreparedReads) {}
 
   async execute({ principal, organizationId, per, cursor }: ListInvitationsQuery): Promise<Page<InvitationResponseDto>> {
     const after = decodeIdCursor(cursor);
     // Who may invite may see the invitations: owners and admins, never a token.
-    await authorize(this.dataSource, principal, organizationId, ORGANIZATION_RULES.manageMembers);
+    await authorize(this.db, principal, organizationId, ORGANIZATION_RULES.manageMembers);
     const sql = listInvitationsSql(organizationId, per, after);
-    const [rows, count] = await runList<KeyedRow>(this.dataSource, sql);
+    const [rows, count] = await runList<KeyedRow>(this.db, sql);
     return toPage(
       rows,
       per,

@@ -1,5 +1,4 @@
 import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
-import { DataSource } from 'typeorm';
 import {
   AFTER_IN_ORGANIZATION,
   countedSize,
@@ -18,6 +17,7 @@ import {
 import { authorize } from '../../organization-access.js';
 import { ORGANIZATION_RULES } from '../../organizations.access.js';
 import { ListMembersQuery } from './list-members.query.js';
+import { PreparedReads } from '../../../infrastructure/database/prepared-reads.js';
 
 type KeyedRow = MemberRow & { k_id: number };
 
@@ -47,13 +47,13 @@ export function listMembersSql(organizationId: string, per: number, after: numbe
 /** Active members and open invitations in the order they were added; keyset paging on the membership id. */
 @QueryHandler(ListMembersQuery)
 export class ListMembersHandler implements IQueryHandler<ListMembersQuery> {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(private readonly db: PreparedReads) {}
 
   async execute({ principal, organizationId, per, cursor }: ListMembersQuery): Promise<Page<MemberResponseDto>> {
     const after = decodeIdCursor(cursor);
-    await authorize(this.dataSource, principal, organizationId, ORGANIZATION_RULES.read);
+    await authorize(this.db, principal, organizationId, ORGANIZATION_RULES.read);
     const sql = listMembersSql(organizationId, per, after);
-    const [rows, count] = await runList<KeyedRow>(this.dataSource, sql);
+    const [rows, count] = await runList<KeyedRow>(this.db, sql);
     return toPage(
       rows,
       per,

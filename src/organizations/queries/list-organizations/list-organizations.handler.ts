@@ -1,6 +1,5 @@
 import { Inject } from '@nestjs/common';
 import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
-import { DataSource } from 'typeorm';
 import type { Principal } from '../../../common/principal.js';
 import { appConfig, type AppConfig } from '../../../infrastructure/config/app.config.js';
 import { countedSize, runList, type ListSql } from '../../../infrastructure/database/list-counts.js';
@@ -14,6 +13,7 @@ import {
 import { allowToken } from '../../organization-access.js';
 import { ORGANIZATION_RULES } from '../../organizations.access.js';
 import { ListOrganizationsQuery } from './list-organizations.query.js';
+import { PreparedReads } from '../../../infrastructure/database/prepared-reads.js';
 
 type KeyedRow = OrganizationRow & { k_ts: string };
 
@@ -72,7 +72,7 @@ export function listOrganizationsSql(principal: Principal, per: number, after: [
 @QueryHandler(ListOrganizationsQuery)
 export class ListOrganizationsHandler implements IQueryHandler<ListOrganizationsQuery> {
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly db: PreparedReads,
     @Inject(appConfig.KEY) private readonly settings: AppConfig,
   ) {}
 
@@ -80,7 +80,7 @@ export class ListOrganizationsHandler implements IQueryHandler<ListOrganizations
     if (principal.kind === 'token') allowToken(principal, ORGANIZATION_RULES.read);
     const after = decodeCreatedAtIdCursor(cursor);
     const sql = listOrganizationsSql(principal, per, after);
-    const [rows, count] = await runList<KeyedRow>(this.dataSource, sql);
+    const [rows, count] = await runList<KeyedRow>(this.db, sql);
     return toPage(
       rows,
       per,

@@ -1,6 +1,5 @@
 import { Inject } from '@nestjs/common';
 import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
-import { DataSource } from 'typeorm';
 import { appConfig, type AppConfig } from '../../../infrastructure/config/app.config.js';
 import { countedSize, runList, type ListSql } from '../../../infrastructure/database/list-counts.js';
 import { decodeCreatedAtIdCursor, toPage, type Page } from '../../../infrastructure/http/paging.js';
@@ -12,6 +11,7 @@ import {
 } from '../../dto/authorization-token.response.dto.js';
 import { TOKEN_RULES } from '../../tokens.access.js';
 import { ListTokensQuery } from './list-tokens.query.js';
+import { PreparedReads } from '../../../infrastructure/database/prepared-reads.js';
 
 type KeyedRow = AuthorizationTokenRow & { k_ts: string };
 
@@ -38,15 +38,15 @@ export function listTokensSql(organizationId: string, per: number, after: [strin
 @QueryHandler(ListTokensQuery)
 export class ListTokensHandler implements IQueryHandler<ListTokensQuery> {
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly db: PreparedReads,
     @Inject(appConfig.KEY) private readonly settings: AppConfig,
   ) {}
 
   async execute({ principal, organizationId, per, cursor }: ListTokensQuery): Promise<Page<AuthorizationTokenResponseDto>> {
     const after = decodeCreatedAtIdCursor(cursor);
-    await authorize(this.dataSource, principal, organizationId, TOKEN_RULES.manage);
+    await authorize(this.db, principal, organizationId, TOKEN_RULES.manage);
     const sql = listTokensSql(organizationId, per, after);
-    const [rows, count] = await runList<KeyedRow>(this.dataSource, sql);
+    const [rows, count] = await runList<KeyedRow>(this.db, sql);
     return toPage(
       rows,
       per,

@@ -1,0 +1,60 @@
+import { createHash } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
+import pg from 'pg';
+import { DataSource } from 'typeorm';
+import type { PostgresDriver } from 'typeorm/driver/postgres/PostgresDriver.js';
+
+/**
+ * Statement texts given a name; past this many (a text built from values would be a leak) the
+ * rest run unnamed. The service's read texts number a few hundred at most (a list's LIMIT is in
+ * its text: per = 1..100).
+ */
+const MAX_NAMED = 1_000;
+
+/**
+ * The hot read paths' way to the database: on PostgreSQL, named (prepared) statements straight on
+ * the pool TypeORM made; on the embedded database, `DataSource.query` as everywhere else.
+ *
+ * A named statement is parsed and planned once per connection, then only bound and executed:
+ * with PostgreSQL on the same two cores as the service, parse/plan is most of a primary-key
+ * read's cost. TypeORM sends every statement unnamed and wraps each call in a QueryRunner, so
+ * the reads a dashboard makes all day come here instead. Same pool, so the same size, session
+ * settings and DATABASE_TIMEOUT_MS bounds; pg's errors map to 503 like TypeORM's
+ * (postgres-errors.ts). Writes stay in TypeORM transactions (UnitOfWork).
+ *
+ * PGlite keeps its serialized path: its pool is not pg's, and one session is shared by all.
+ */
+@Injectable()
+export class PreparedReads {
+  private readonly names = new Map<string, string>();
+  private postgres: pg.Pool | null | undefined;
+
+  constructor(private readonly dataSource: DataSource) {}
+
+  /** The rows of a read, typed by the caller as with TypeORM's `query`. */
+   
+  async query<T = any>(text: string, params: unknown[] = []): Promise<T> {
+    const pool = this.pool();
+    if (!pool) return (await this.dataSource.query(text, params)) as T;
+    const name = this.nameOf(text);
+    const result = await pool.query(name ? { name, text, values: params } : { text, values: params });
+    return result.rows as T;
+  }
+
+  private pool(): pg.Pool | null {
+    if (this.postgres === undefined && this.dataSource.isInitialized) {
+      const master = (this.dataSource.driver as PostgresDriver).master as unknown;
+      this.postgres = master instanceof pg.Pool ? master : null;
+    }
+    return this.postgres ?? null;
+  }
+
+  private nameOf(text: string): string | undefined {
+    let name = this.names.get(text);
+    if (name === undefined && this.names.size < MAX_NAMED) {
+      name = `r_${createHash('sha1').update(text).digest('base64url').slice(0, 20)}`;
+      this.names.set(text, name);
+    }
+    return name;
+  }
+}
