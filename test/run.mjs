@@ -80,6 +80,7 @@ if (wanted.length && all.length !== wanted.length) {
 const PGLITE_PASS = [
   'embedded-serialization',
   'principal-cache',
+  'prepared-reads',
   'migrations',
   'outbox',
   'organizations',

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import pg from 'pg';
-import { DataSource } from 'typeorm';
+import { DataSource, QueryFailedError } from 'typeorm';
 import type { PostgresDriver } from 'typeorm/driver/postgres/PostgresDriver.js';
 
 /**
@@ -19,8 +19,8 @@ const MAX_NAMED = 1_000;
  * with PostgreSQL on the same two cores as the service, parse/plan is most of a primary-key
  * read's cost. TypeORM sends every statement unnamed and wraps each call in a QueryRunner, so
  * the reads a dashboard makes all day come here instead. Same pool, so the same size, session
- * settings and DATABASE_TIMEOUT_MS bounds; pg's errors map to 503 like TypeORM's
- * (postgres-errors.ts). Writes stay in TypeORM transactions (UnitOfWork).
+ * settings and DATABASE_TIMEOUT_MS bounds, and a refused statement is a QueryFailedError as
+ * from TypeORM (postgres-errors.ts maps either to 503). Writes stay in TypeORM transactions (UnitOfWork).
  *
  * PGlite keeps its serialized path: its pool is not pg's, and one session is shared by all.
  */
@@ -37,8 +37,15 @@ export class PreparedReads {
     const pool = this.pool();
     if (!pool) return (await this.dataSource.query(text, params)) as T;
     const name = this.nameOf(text);
-    const result = await pool.query(name ? { name, text, values: params } : { text, values: params });
-    return result.rows as T;
+    try {
+      const result = await pool.query(name ? { name, text, values: params } : { text, values: params });
+      return result.rows as T;
+    } catch (error) {
+      // A statement the server refused is a QueryFailedError, as from TypeORM: the same 4xx/503
+      // mapping and the same log line. A pool or socket failure stays pg's own (503).
+      if (error instanceof pg.DatabaseError) throw new QueryFailedError(text, params, error);
+      throw error;
+    }
   }
 
   private pool(): pg.Pool | null {
