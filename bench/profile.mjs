@@ -1,5 +1,5 @@
-// `node bench/profile.mjs` (after `npm run build`): the service under load on GET /v1/organizations/{id}
-// with `node --cpu-prof`; prints the self time by function and by package, the profile stays in dist/bench-profile/.
+// `node bench/profile.mjs [path]` (after `npm run build`): the service under load on GET path
+// (by default /v1/organizations/{id}; `{id}` is the seeded organization) with `node --cpu-prof`; prints the self time by function and by package, the profile stays in dist/bench-profile/.
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import pg from 'pg';
@@ -23,8 +23,11 @@ try {
     [created.user.id],
   );
   await client.end();
-  service = await startServer(['--cpu-prof', `--cpu-prof-dir=${dir}`, 'dist/src/main.js'], env, await freePort());
-  const options = { url: `http://127.0.0.1:${service.port}/v1/organizations/${id}`, headers: { authorization: `Bearer ${created.access_token}` }, connections: 32 };
+  // PROFILE_BASELINE=1: the bare baseline (bench/baseline/server.mjs) instead, to compare.
+  const script = process.env.PROFILE_BASELINE === '1' ? 'bench/baseline/server.mjs' : 'dist/src/main.js';
+  service = await startServer(['--cpu-prof', `--cpu-prof-dir=${dir}`, script], env, await freePort());
+  const path = (process.argv[2] ?? '/v1/organizations/{id}').replace('{id}', id);
+  const options = { url: `http://127.0.0.1:${service.port}${path}`, headers: { authorization: `Bearer ${created.access_token}` }, connections: 32 };
   await run(['bench/load.mjs', JSON.stringify({ ...options, duration: 2 })], {});
   const result = await run(['bench/load.mjs', JSON.stringify({ ...options, duration: SECONDS })], {});
   process.stdout.write(`load: ${result.stdout}`);

@@ -13,6 +13,7 @@ import { answerClientError, answerFrameworkError, MAX_PARAM_LENGTH } from './inf
 import { registerIdempotency } from './infrastructure/http/idempotency.js';
 import { registerInputGuard } from './infrastructure/http/input-guard.js';
 import { createOpenApiDocument } from './infrastructure/http/openapi.js';
+import { registerLiveness } from './health/liveness.js';
 import { createRootLogger, NestPinoLogger } from './infrastructure/http/app-logger.js';
 import { registerDemoPage } from './infrastructure/http/demo-page.js';
 import { registerRequestLogging, requestIdFor } from './infrastructure/http/request-logging.js';
@@ -22,7 +23,7 @@ import { createValidationPipe } from './infrastructure/http/validation.js';
 
 /** Every route under /v1 but the health probes; also used when writing openapi.json. */
 export function setGlobalPrefix(app: INestApplication): void {
-  app.setGlobalPrefix('v1', { exclude: ['health/live', 'health/ready'] });
+  app.setGlobalPrefix('v1', { exclude: ['health/ready'] });
 }
 
 export const BODY_LIMIT_BYTES = 100 * 1024;
@@ -71,9 +72,6 @@ export async function createApp(options: AppOptions = {}): Promise<NestFastifyAp
     reply.header('X-Request-Id', request.id);
   });
   registerInputGuard(fastify);
-  // The API's root is for people who type the host in a browser: the docs. Not an API route, so
-  // registered on Fastify and absent from the OpenAPI document.
-  fastify.get('/', (_request, reply) => reply.redirect('/docs', 302));
 
   // Parses the SPA's session cookie (src/auth/session-cookie.ts) and lets replies set it.
   await app.register(cookie);
@@ -98,6 +96,12 @@ export async function createApp(options: AppOptions = {}): Promise<NestFastifyAp
   SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs-json', swaggerOptions: { persistAuthorization: true } });
 
   await app.init();
+  // Routes served by Fastify itself, registered after Nest's so they get the error handler Nest
+  // installs (a hook's refusal, e.g. the input guard's 400, is then the contract's error body).
+  // The API's root is for people who type the host in a browser: the docs. Not an API route, so
+  // absent from the OpenAPI document.
+  fastify.get('/', (_request, reply) => reply.redirect('/docs', 302));
+  registerLiveness(fastify);
   await fastify.ready();
   return app;
 }

@@ -1,6 +1,6 @@
 import { applyDecorators, SetMetadata } from '@nestjs/common';
 import { ApiExtension } from '@nestjs/swagger';
-import { CALLER_IF_ANY_EXTENSION, PUBLIC_EXTENSION } from '../infrastructure/http/openapi.js';
+import { CALLER_IF_ANY_EXTENSION, PUBLIC_EXTENSION } from '../infrastructure/http/openapi-extensions.js';
 
 export const IS_PUBLIC = 'entropy:public';
 

@@ -22,17 +22,6 @@ export class HealthController {
     @Optional() private readonly rateLimits?: RateLimitStorage,
   ) {}
 
-  @Get('live')
-  @ApiOperation({
-    operationId: 'checkLiveness',
-    summary: 'The process is up',
-    description: 'Answers 200 while the process runs, without touching the database: for a liveness probe.',
-  })
-  @ApiOkResponse({ schema: { example: { status: 'ok' } } })
-  live() {
-    return { status: 'ok' };
-  }
-
   @Get('ready')
   @ApiOperation({
     operationId: 'checkReadiness',

@@ -55,6 +55,16 @@ test('CORS allows only WEB_APP_URL and exposes the paging and concurrency header
   assert.equal(denied.headers['access-control-allow-origin'], undefined);
 });
 
+test("the routes Fastify serves itself (/, /health/live) refuse bad input with the contract's error body", async () => {
+  for (const url of ['/?%00=1', '/health/live?%00=1']) {
+    const res = await call(t.app, 'GET', url);
+    assert.equal(res.status, 400, `${url}: ${res.text}`);
+    assert.equal(res.body.code, 'VALIDATION.FAILED', url);
+    for (const field of ['code', 'error', 'message', 'statusCode']) assert.ok(field in res.body, `${url}: ${field}`);
+    assert.ok(res.headers['x-request-id'], url);
+  }
+});
+
 test('helmet headers are set', async () => {
   const res = await call(t.app, 'GET', '/health/live');
   assert.equal(res.headers['x-content-type-options'], 'nosniff');

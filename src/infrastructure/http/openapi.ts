@@ -5,9 +5,10 @@ import { DATABASE_RETRY_AFTER_SECONDS } from '../database/database.errors.js';
 import { ROUTE_ERRORS_EXTENSION, type RouteErrorExample } from './api-errors.decorator.js';
 import { RATE_LIMITED_RESPONSE } from './rate-limit.decorator.js';
 
-/** Set by `Public()` and `CallerIfAny()` (src/common/public.decorator.ts); turned into `security` here. */
-export const PUBLIC_EXTENSION = 'x-entropy-public';
-export const CALLER_IF_ANY_EXTENSION = 'x-entropy-caller-if-any';
+import { CALLER_IF_ANY_EXTENSION, PUBLIC_EXTENSION } from './openapi-extensions.js';
+import { LIVENESS_OPERATION, LIVENESS_PATH } from '../../health/liveness.js';
+
+export { CALLER_IF_ANY_EXTENSION, PUBLIC_EXTENSION };
 type PublicAccess = 'anonymous' | 'caller-if-any';
 
 type Parameter = { name: string; in: string; required?: boolean; description?: string; schema?: Record<string, unknown> };
@@ -366,6 +367,8 @@ export function createOpenApiDocument(app: INestApplication, publicUrl?: string)
     );
   for (const [name, description] of TAGS) builder.addTag(name, description);
   const document = SwaggerModule.createDocument(app, builder.build(), { operationIdFactory: operationIdFor });
+  // Served by Fastify itself (src/health/liveness.ts), so Nest does not know it: first among the probes.
+  document.paths = { [LIVENESS_PATH]: { get: structuredClone(LIVENESS_OPERATION) }, ...document.paths } as OpenAPIObject['paths'];
   document.info.license = { name: 'Proprietary' };
   document.components = {
     ...document.components,
