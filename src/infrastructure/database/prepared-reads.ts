@@ -32,7 +32,7 @@ export class PreparedReads {
   constructor(private readonly dataSource: DataSource) {}
 
   /** The rows of a read, typed by the caller as with TypeORM's `query`. */
-   
+
   async query<T = any>(text: string, params: unknown[] = []): Promise<T> {
     const pool = this.pool();
     if (!pool) return (await this.dataSource.query(text, params)) as T;

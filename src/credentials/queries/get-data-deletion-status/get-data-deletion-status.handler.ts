@@ -10,11 +10,10 @@ export class GetDataDeletionStatusHandler implements IQueryHandler<GetDataDeleti
 
   async execute({ confirmationCode }: GetDataDeletionStatusQuery): Promise<DataDeletionStatusResponseDto> {
     if (!/^[0-9a-f]{24}$/.test(confirmationCode)) throw new DataDeletionRequestNotFoundError();
-    const [row]: { status: 'completed'; credentials_erased: number; requested_at: Date; completed_at: Date | null }[] =
-      await this.db.query(
-        'SELECT status, credentials_erased, requested_at, completed_at FROM facebook_data_deletions WHERE confirmation_code = $1',
-        [confirmationCode],
-      );
+    const [row]: { status: 'completed'; credentials_erased: number; requested_at: Date; completed_at: Date | null }[] = await this.db.query(
+      'SELECT status, credentials_erased, requested_at, completed_at FROM facebook_data_deletions WHERE confirmation_code = $1',
+      [confirmationCode],
+    );
     if (!row) throw new DataDeletionRequestNotFoundError();
     return {
       confirmation_code: confirmationCode,
