@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import pg from 'pg';
 import { DataSource, QueryFailedError } from 'typeorm';
-import type { PostgresDriver } from 'typeorm/driver/postgres/PostgresDriver.js';
+import { postgresPoolOf } from './postgres-pool.js';
 
 /**
  * Statement texts given a name; past this many (a text built from values would be a leak) the
@@ -49,10 +49,7 @@ export class PreparedReads {
   }
 
   private pool(): pg.Pool | null {
-    if (this.postgres === undefined && this.dataSource.isInitialized) {
-      const master = (this.dataSource.driver as PostgresDriver).master as unknown;
-      this.postgres = master instanceof pg.Pool ? master : null;
-    }
+    if (this.postgres === undefined && this.dataSource.isInitialized) this.postgres = postgresPoolOf(this.dataSource);
     return this.postgres ?? null;
   }
 

@@ -1,6 +1,8 @@
 import { EventEmitter } from 'node:events';
 import { Injectable, Logger, type BeforeApplicationShutdown, type OnApplicationBootstrap } from '@nestjs/common';
+import type pg from 'pg';
 import { DataSource } from 'typeorm';
+import { postgresPoolOf } from '../database/postgres-pool.js';
 
 /** Names the transaction-level advisory lock under which sequences are handed out (any constant shared by all replicas). */
 export const SEQUENCER_LOCK_KEY = 0x656e7473;
@@ -8,6 +10,26 @@ export const SEQUENCER_LOCK_KEY = 0x656e7473;
 export const STAMP_BATCH = 500;
 /** Fallback for rows this process was not told about: other replicas' or the CLI's commits, a crash before the stamp. */
 export const STAMP_POLL_MS = 250;
+
+/**
+ * Numbers up to $1 committed, unstamped events in the order they were written; run under the
+ * sequencer lock. nextval() is applied in `insert_order` order by the ordered subquery; the batch
+ * shares one commit time. SKIP LOCKED: a row another transaction holds (data-deletion scrubbing)
+ * waits for the next round instead of blocking every event behind it. Wrapped in a SELECT:
+ * TypeORM answers a bare UPDATE with [rows, count].
+ */
+const STAMP_SQL = `WITH picked AS (
+    SELECT id, insert_order FROM events WHERE sequence IS NULL
+    ORDER BY insert_order LIMIT $1 FOR UPDATE SKIP LOCKED
+  ), numbered AS (
+    SELECT id, nextval('events_sequence_seq') AS sequence FROM (SELECT id FROM picked ORDER BY insert_order) ordered
+  ), at AS (SELECT clock_timestamp() AS committed_at
+  ), stamped AS (
+    UPDATE events e SET sequence = n.sequence, committed_at = at.committed_at
+    FROM numbered n, at WHERE e.id = n.id
+    RETURNING e.id
+  )
+  SELECT count(*)::int AS count FROM stamped`;
 
 /**
  * Gives committed events their commit-ordered `sequence` (and `committed_at`, the envelope's `time`).
@@ -75,31 +97,34 @@ export class EventSequencer implements OnApplicationBootstrap, BeforeApplication
    * they were written. Safe to call from anywhere at any time; returns how many it numbered.
    */
   async stamp(): Promise<number> {
-    const count = await this.dataSource.transaction(async (manager) => {
-      await manager.query('SELECT pg_advisory_xact_lock($1)', [SEQUENCER_LOCK_KEY]);
-      // nextval() is applied in `insert_order` order by the ordered subquery; the batch shares one
-      // commit time. SKIP LOCKED: a row another transaction holds (data-deletion scrubbing) waits
-      // for the next round instead of blocking every event behind it.
-      // Wrapped in a SELECT: TypeORM answers a bare UPDATE with [rows, count].
-      const [{ count: stamped }]: { count: number }[] = await manager.query(
-        `WITH picked AS (
-           SELECT id, insert_order FROM events WHERE sequence IS NULL
-           ORDER BY insert_order LIMIT $1 FOR UPDATE SKIP LOCKED
-         ), numbered AS (
-           SELECT id, nextval('events_sequence_seq') AS sequence FROM (SELECT id FROM picked ORDER BY insert_order) ordered
-         ), at AS (SELECT clock_timestamp() AS committed_at
-         ), stamped AS (
-           UPDATE events e SET sequence = n.sequence, committed_at = at.committed_at
-           FROM numbered n, at WHERE e.id = n.id
-           RETURNING e.id
-         )
-         SELECT count(*)::int AS count FROM stamped`,
-        [STAMP_BATCH],
-      );
-      return stamped;
-    });
+    const pool = postgresPoolOf(this.dataSource);
+    const count = pool ? await this.stampInOneRoundTrip(pool) : await this.stampInTransaction();
     if (count > 0) this.stamped.emit('stamped', count);
     return count;
+  }
+
+  /**
+   * On PostgreSQL: the lock and the numbering as one simple-protocol query of two statements.
+   * PostgreSQL runs such a query as one implicit transaction (rolled back whole if a statement
+   * fails) and, at READ COMMITTED, gives each statement its own snapshot, taken when it starts:
+   * the numbering still sees every commit made before the lock was granted, exactly as the
+   * explicit transaction below does, in one round trip instead of four (BEGIN, lock, stamp,
+   * COMMIT). The statements carry no values but two constants, so no parameters are needed.
+   */
+  private async stampInOneRoundTrip(pool: pg.Pool): Promise<number> {
+    const results = (await pool.query(
+      `SELECT pg_advisory_xact_lock(${SEQUENCER_LOCK_KEY}); ${STAMP_SQL.replace('$1', String(STAMP_BATCH))}`,
+    )) as unknown as pg.QueryResult<{ count: number }>[];
+    return results[1].rows[0].count;
+  }
+
+  /** On the embedded database (and as the reference form): an explicit transaction. */
+  private async stampInTransaction(): Promise<number> {
+    return this.dataSource.transaction(async (manager) => {
+      await manager.query('SELECT pg_advisory_xact_lock($1)', [SEQUENCER_LOCK_KEY]);
+      const [{ count }]: { count: number }[] = await manager.query(STAMP_SQL, [STAMP_BATCH]);
+      return count;
+    });
   }
 
   private async drain(): Promise<void> {
