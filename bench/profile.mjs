@@ -1,5 +1,5 @@
-// `node bench/profile.mjs [path]` (after `npm run build`): the service under load on GET path
-// (by default /v1/organizations/{id}; `{id}` is the seeded organization) with `node --cpu-prof`; prints the self time by function and by package, the profile stays in dist/bench-profile/.
+// `node bench/profile.mjs [path | POST]` (after `npm run build`): the service under load on GET path
+// (by default /v1/organizations/{id}; `{id}` is the seeded organization) or on creates (POST) with `node --cpu-prof`; prints the self time by function and by package, the profile stays in dist/bench-profile/.
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import pg from 'pg';
@@ -26,8 +26,15 @@ try {
   // PROFILE_BASELINE=1: the bare baseline (bench/baseline/server.mjs) instead, to compare.
   const script = process.env.PROFILE_BASELINE === '1' ? 'bench/baseline/server.mjs' : 'dist/src/main.js';
   service = await startServer(['--cpu-prof', `--cpu-prof-dir=${dir}`, script], env, await freePort());
-  const path = (process.argv[2] ?? '/v1/organizations/{id}').replace('{id}', id);
-  const options = { url: `http://127.0.0.1:${service.port}${path}`, headers: { authorization: `Bearer ${created.access_token}` }, connections: 32 };
+  // `POST` as the path: creates (POST /v1/organizations, a fresh name each).
+  const post = process.argv[2] === 'POST';
+  const path = post ? '/v1/organizations' : (process.argv[2] ?? '/v1/organizations/{id}').replace('{id}', id);
+  const options = {
+    url: `http://127.0.0.1:${service.port}${path}`,
+    headers: { authorization: `Bearer ${created.access_token}`, ...(post ? { 'content-type': 'application/json' } : {}) },
+    connections: 32,
+    ...(post ? { method: 'POST', body: '{"name":"Profiled [<id>]"}' } : {}),
+  };
   await run(['bench/load.mjs', JSON.stringify({ ...options, duration: 2 })], {});
   const result = await run(['bench/load.mjs', JSON.stringify({ ...options, duration: SECONDS })], {});
   process.stdout.write(`load: ${result.stdout}`);

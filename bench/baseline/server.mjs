@@ -13,16 +13,24 @@ const publicUrl = process.env.PUBLIC_URL ?? `http://localhost:${port}`;
 const TIMEOUT = 5000;
 // The service's pool: 10 connections, the same session settings (src/infrastructure/database/data-source.options.ts).
 const pool = new pg.Pool({
-  connectionString: process.env.DATABASE_URL, max: 10, application_name: 'entropy-baseline',
-  connectionTimeoutMillis: TIMEOUT, statement_timeout: TIMEOUT, lock_timeout: TIMEOUT, idle_in_transaction_session_timeout: 20_000, keepAlive: true,
+  connectionString: process.env.DATABASE_URL,
+  max: 10,
+  application_name: 'entropy-baseline',
+  connectionTimeoutMillis: TIMEOUT,
+  statement_timeout: TIMEOUT,
+  lock_timeout: TIMEOUT,
+  idle_in_transaction_session_timeout: 20_000,
+  keepAlive: true,
 });
 
 // The headers every answer of the service carries (helmet, CORS with no Origin, rate-limit headers).
 const STATIC_HEADERS = {
   vary: 'Origin',
   'access-control-allow-credentials': 'true',
-  'access-control-expose-headers': 'Link, X-Total-Count, ETag, X-Request-Id, Idempotent-Replayed, Retry-After, RateLimit-Limit, RateLimit-Remaining, RateLimit-Reset',
-  'Content-Security-Policy': "default-src 'self';base-uri 'self';font-src 'self' https: data:;form-action 'self';frame-ancestors 'self';img-src 'self' data:;object-src 'none';script-src 'self';script-src-attr 'none';style-src 'self' 'unsafe-inline'",
+  'access-control-expose-headers':
+    'Link, X-Total-Count, ETag, X-Request-Id, Idempotent-Replayed, Retry-After, RateLimit-Limit, RateLimit-Remaining, RateLimit-Reset',
+  'Content-Security-Policy':
+    "default-src 'self';base-uri 'self';font-src 'self' https: data:;form-action 'self';frame-ancestors 'self';img-src 'self' data:;object-src 'none';script-src 'self';script-src-attr 'none';style-src 'self' 'unsafe-inline'",
   'Cross-Origin-Opener-Policy': 'same-origin',
   'Cross-Origin-Resource-Policy': 'same-origin',
   'Origin-Agent-Cluster': '?1',
@@ -53,13 +61,19 @@ async function principal(request, reply) {
   if (!rows[0]) throw new Unauthenticated();
   const used = (hits.get(rows[0].user_id) ?? 0) + 1;
   hits.set(rows[0].user_id, used);
-  reply.header('ratelimit-limit', LIMIT).header('ratelimit-remaining', Math.max(0, LIMIT - used)).header('ratelimit-reset', 60);
+  reply
+    .header('ratelimit-limit', LIMIT)
+    .header('ratelimit-remaining', Math.max(0, LIMIT - used))
+    .header('ratelimit-reset', 60);
   return { userId: rows[0].user_id, isAdmin: rows[0].is_admin };
 }
 
 app.setErrorHandler((error, request, reply) => {
   if (error instanceof Unauthenticated) {
-    return reply.code(401).header('www-authenticate', 'Bearer realm="entropy"').send({ code: 'AUTH.UNAUTHENTICATED', message: 'Authentication required', request_id: request.id });
+    return reply
+      .code(401)
+      .header('www-authenticate', 'Bearer realm="entropy"')
+      .send({ code: 'AUTH.UNAUTHENTICATED', message: 'Authentication required', request_id: request.id });
   }
   if (error.validation) return reply.code(400).send({ code: 'VALIDATION.FAILED', message: error.message, request_id: request.id });
   return reply.code(500).send({ code: 'INTERNAL', message: 'Internal error', request_id: request.id });
@@ -68,10 +82,18 @@ app.setErrorHandler((error, request, reply) => {
 const iso = (value) => (value ? new Date(value).toISOString() : null);
 function organization(row) {
   const { version: _v, role, k_ts: _k, ...fields } = row;
-  const location = [row.address, row.city, row.state_or_province, row.zip_or_postal_code, row.country].filter((p) => p && p.trim()).join(' ');
+  const location = [row.address, row.city, row.state_or_province, row.zip_or_postal_code, row.country]
+    .filter((p) => p && p.trim())
+    .join(' ');
   return {
-    ...fields, currency: row.currency?.trim() ?? null, location: location || null, vanity_url: `${publicUrl}/org/${row.vanity_slug}`,
-    verified_at: iso(row.verified_at), created_at: iso(row.created_at), updated_at: iso(row.updated_at), role: role ?? null,
+    ...fields,
+    currency: row.currency?.trim() ?? null,
+    location: location || null,
+    vanity_url: `${publicUrl}/org/${row.vanity_slug}`,
+    verified_at: iso(row.verified_at),
+    created_at: iso(row.created_at),
+    updated_at: iso(row.updated_at),
+    role: role ?? null,
   };
 }
 const cursor = (key) => Buffer.from(JSON.stringify(key)).toString('base64url');
@@ -102,7 +124,8 @@ app.get('/v1/me', async (request, reply) => {
 app.get('/v1/organizations/:id', async (request, reply) => {
   const who = await principal(request, reply);
   const { rows } = await pool.query(sql.GET_ORGANIZATION, [request.params.id, who.userId]);
-  if (!rows[0] || !(who.isAdmin || rows[0].role)) return reply.code(404).send({ code: 'ORGANIZATIONS.NOT_FOUND', message: 'Organization not found', request_id: request.id });
+  if (!rows[0] || !(who.isAdmin || rows[0].role))
+    return reply.code(404).send({ code: 'ORGANIZATIONS.NOT_FOUND', message: 'Organization not found', request_id: request.id });
   reply.header('etag', `"${rows[0].version}"`);
   return organization(rows[0]);
 });
@@ -110,10 +133,12 @@ app.get('/v1/organizations/:id', async (request, reply) => {
 app.get('/v1/organizations', async (request, reply) => {
   const who = await principal(request, reply);
   const per = perOf(request.query);
-  const [{ rows }, { rows: [{ count }] }] = await Promise.all([
-    pool.query(sql.LIST_ORGANIZATIONS(per), [who.userId]),
-    pool.query(sql.COUNT_ORGANIZATIONS, [who.userId]),
-  ]);
+  const [
+    { rows },
+    {
+      rows: [{ count }],
+    },
+  ] = await Promise.all([pool.query(sql.LIST_ORGANIZATIONS(per), [who.userId]), pool.query(sql.COUNT_ORGANIZATIONS, [who.userId])]);
   return page(request, reply, rows, per, count, (row) => [row.k_ts, row.id]).map(organization);
 });
 
@@ -121,20 +146,45 @@ app.get('/v1/organizations/:id/credentials', async (request, reply) => {
   const who = await principal(request, reply);
   const per = perOf(request.query);
   const { rows: access } = await pool.query(sql.AUTHORIZE, [request.params.id, who.userId]);
-  if (!access[0] || !(who.isAdmin || access[0].role)) return reply.code(404).send({ code: 'ORGANIZATIONS.NOT_FOUND', message: 'Organization not found', request_id: request.id });
-  const [{ rows }, { rows: [{ count }] }] = await Promise.all([
+  if (!access[0] || !(who.isAdmin || access[0].role))
+    return reply.code(404).send({ code: 'ORGANIZATIONS.NOT_FOUND', message: 'Organization not found', request_id: request.id });
+  const [
+    { rows },
+    {
+      rows: [{ count }],
+    },
+  ] = await Promise.all([
     pool.query(sql.LIST_CREDENTIALS(per), [request.params.id, 0]),
     pool.query(sql.COUNT_CREDENTIALS, [request.params.id]),
   ]);
   return page(request, reply, rows, per, count, (row) => [row.id]).map((row) => ({
-    id: row.id, name: row.name, facebook_user_id: row.facebook_user_id, status: row.status, scopes: [...row.scopes],
-    expires_at: iso(row.expires_at), created_at: iso(row.created_at), updated_at: iso(row.updated_at),
+    id: row.id,
+    name: row.name,
+    facebook_user_id: row.facebook_user_id,
+    status: row.status,
+    scopes: [...row.scopes],
+    expires_at: iso(row.expires_at),
+    created_at: iso(row.created_at),
+    updated_at: iso(row.updated_at),
   }));
 });
 
-const slugify = (name) => name.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 200).replace(/-+$/, '');
+const slugify = (name) =>
+  name
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 200)
+    .replace(/-+$/, '');
 const createSchema = {
-  body: { type: 'object', required: ['name'], additionalProperties: false, properties: { name: { type: 'string', minLength: 1, maxLength: 200 }, currency: { type: 'string', minLength: 3, maxLength: 3 } } },
+  body: {
+    type: 'object',
+    required: ['name'],
+    additionalProperties: false,
+    properties: { name: { type: 'string', minLength: 1, maxLength: 200 }, currency: { type: 'string', minLength: 3, maxLength: 3 } },
+  },
 };
 app.post('/v1/organizations', { schema: createSchema }, async (request, reply) => {
   const who = await principal(request, reply);
@@ -143,17 +193,40 @@ app.post('/v1/organizations', { schema: createSchema }, async (request, reply) =
   const client = await pool.connect();
   try {
     await client.query(sql.BEGIN);
-    await client.query(sql.SLUG_LOCK, [`organization-slug:${base.replace(/(-\d+)+$/, '')}`]);
-    const taken = new Set((await client.query(sql.SLUGS_TAKEN, [base, `${base}-%`])).rows.map((row) => row.vanity_slug));
-    let slug = base;
-    for (let n = 2; taken.has(slug); n++) slug = `${base}-${n}`;
+    // The slug of the name, or on a conflict the first free `base-N`, until an insert holds.
     const id = randomUUID();
-    await client.query(sql.INSERT_ORGANIZATION, [id, name, request.body.currency ?? null, ...Array(19).fill(null), slug, false, null, 1]);
+    let slug = base;
+    while (
+      (
+        await client.query(sql.INSERT_ORGANIZATION, [
+          id,
+          name,
+          request.body.currency ?? null,
+          ...Array(19).fill(null),
+          slug,
+          false,
+          null,
+          1,
+        ])
+      ).rowCount === 0
+    ) {
+      const taken = new Set((await client.query(sql.SLUGS_TAKEN, [base, `${base}-%`])).rows.map((row) => row.vanity_slug));
+      slug = base;
+      for (let n = 2; taken.has(slug); n++) slug = `${base}-${n}`;
+    }
     await client.query(sql.INSERT_MEMBERSHIP, [id, who.userId, null, 'owner', 'active', new Date(), null, null, null]);
     const actor = { type: 'user', id: who.userId };
     await client.query(sql.INSERT_EVENT, [
-      randomUUID(), 'tech.entropy.organization.created', id, 'Organization', id, `organizations/${id}`,
-      { organization_id: id, name, created_by: actor }, 1, actor, request.id,
+      randomUUID(),
+      'tech.entropy.organization.created',
+      id,
+      'Organization',
+      id,
+      `organizations/${id}`,
+      { organization_id: id, name, created_by: actor },
+      1,
+      actor,
+      request.id,
     ]);
     await client.query(sql.COMMIT);
     return reply.code(201).send({ id });
@@ -166,4 +239,9 @@ app.post('/v1/organizations', { schema: createSchema }, async (request, reply) =
 });
 
 await app.listen({ port, host: '127.0.0.1' });
-process.on('SIGTERM', () => app.close().then(() => pool.end()).then(() => process.exit(0)));
+process.on('SIGTERM', () =>
+  app
+    .close()
+    .then(() => pool.end())
+    .then(() => process.exit(0)),
+);

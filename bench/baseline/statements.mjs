@@ -24,16 +24,17 @@ export const COUNT_ORGANIZATIONS = `SELECT (SELECT coalesce(sum(n), 0) FROM list
 export const AUTHORIZE = `SELECT m.role FROM organizations o
        LEFT JOIN memberships m ON m.organization_id = o.id AND m.user_id = $2 AND m.status = 'active'
       WHERE o.id = $1`;
-export const LIST_CREDENTIALS = (per) => `SELECT c.id, c.name, c.facebook_user_id, c.status, c.scopes, c.expires_at, c.created_at, c.updated_at FROM credentials c
+export const LIST_CREDENTIALS = (
+  per,
+) => `SELECT c.id, c.name, c.facebook_user_id, c.status, c.scopes, c.expires_at, c.created_at, c.updated_at FROM credentials c
         WHERE (c.organization_id, c.id) > ($1, $2) AND c.organization_id <= $1
         ORDER BY c.organization_id, c.id LIMIT ${per + 1}`;
 export const COUNT_CREDENTIALS = `SELECT (SELECT coalesce(sum(n), 0) FROM list_counts WHERE list = 'credentials' AND owner_key = $1::uuid::text)::int AS count`;
 
 // POST /v1/organizations: one transaction (TypeORM's own statements).
 export const BEGIN = 'START TRANSACTION';
-export const SLUG_LOCK = 'SELECT pg_advisory_xact_lock(hashtext($1))';
 export const SLUGS_TAKEN = 'SELECT vanity_slug FROM organizations WHERE vanity_slug = $1 OR vanity_slug LIKE $2';
-export const INSERT_ORGANIZATION = `INSERT INTO "organizations"("id", "name", "currency", "domain", "website_url", "webhook_url", "contact_email", "legal_contact_email", "technical_contact_email", "support_email", "support_url", "zip_or_postal_code", "organization_type", "bio", "twitter_url", "facebook_url", "linked_in_url", "photo_url", "address", "city", "state_or_province", "country", "vanity_slug", "verified", "verified_at", "version", "created_at", "updated_at") VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22, $23, $24, $25, $26, DEFAULT, DEFAULT) RETURNING "verified", "version", "created_at", "updated_at"`;
+export const INSERT_ORGANIZATION = `INSERT INTO "organizations"("id", "name", "currency", "domain", "website_url", "webhook_url", "contact_email", "legal_contact_email", "technical_contact_email", "support_email", "support_url", "zip_or_postal_code", "organization_type", "bio", "twitter_url", "facebook_url", "linked_in_url", "photo_url", "address", "city", "state_or_province", "country", "vanity_slug", "verified", "verified_at", "version", "created_at", "updated_at") VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22, $23, $24, $25, $26, DEFAULT, DEFAULT) ON CONFLICT DO NOTHING  RETURNING "id"`;
 export const INSERT_MEMBERSHIP = `INSERT INTO "memberships"("organization_id", "user_id", "email", "role", "status", "created_at", "joined_at", "invitation_id", "invited_by", "expires_at") VALUES ($1, $2, $3, $4, $5, DEFAULT, $6, $7, $8, $9) RETURNING "id", "created_at"`;
 export const INSERT_EVENT = `INSERT INTO "events"("id", "type", "organization_id", "aggregate_type", "aggregate_id", "subject", "data", "data_version", "actor", "correlation_id") VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`;
 export const COMMIT = 'COMMIT';
