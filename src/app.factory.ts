@@ -68,8 +68,9 @@ export async function createApp(options: AppOptions = {}): Promise<NestFastifyAp
 
   const fastify = app.getHttpAdapter().getInstance();
   registerRequestLogging(fastify, logger);
-  fastify.addHook('onRequest', async (request, reply) => {
-    reply.header('X-Request-Id', request.id);
+  fastify.addHook('onRequest', (request, reply, done) => {
+    void reply.header('X-Request-Id', request.id);
+    done();
   });
   registerInputGuard(fastify);
 

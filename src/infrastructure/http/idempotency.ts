@@ -105,32 +105,44 @@ export function registerIdempotency(
   app.useGlobalInterceptors(new IdempotencyInterceptor(dataSource, credentialOf));
   const fastify = app.getHttpAdapter().getInstance();
 
-  fastify.addHook('onSend', async (request: FastifyRequest, reply: FastifyReply, payload: unknown) => {
-    const claim = request.idempotency;
-    if (!claim) return payload;
-    request.idempotency = undefined;
-    if (reply.statusCode >= 200 && reply.statusCode < 300) {
-      const headers = Object.fromEntries(
-        REPLAYED_HEADERS.flatMap((name) => {
-          const value = reply.getHeader(name);
-          return value === undefined ? [] : [[name, String(value)]];
-        }),
+  // Only a request that claimed a key waits for the database here; the rest pass straight through
+  // (no promise, no microtask).
+  fastify.addHook(
+    'onSend',
+    (request: FastifyRequest, reply: FastifyReply, payload: unknown, done: (error: Error | null, payload?: unknown) => void) => {
+      const claim = request.idempotency;
+      if (!claim) return done(null, payload);
+      request.idempotency = undefined;
+      recordAnswer(dataSource, claim, reply, payload).then(
+        () => done(null, payload),
+        (error: Error) => done(error),
       );
-      await dataSource.query(
-        'UPDATE idempotency_keys SET status_code = $3, response_body = $4, response_headers = $5 WHERE scope = $1 AND key = $2',
-        [
-          claim.scope,
-          claim.key,
-          reply.statusCode,
-          holdsSecret(reply) ? null : typeof payload === 'string' ? payload : '',
-          JSON.stringify(headers),
-        ],
-      );
-    } else {
-      await dataSource.query('DELETE FROM idempotency_keys WHERE scope = $1 AND key = $2', [claim.scope, claim.key]);
-    }
-    return payload;
-  });
+    },
+  );
+}
+
+/** Stores a 2xx answer for replay (its body only when it holds no secret), or releases the claim of a failed attempt. */
+async function recordAnswer(dataSource: DataSource, claim: Claim, reply: FastifyReply, payload: unknown): Promise<void> {
+  if (reply.statusCode >= 200 && reply.statusCode < 300) {
+    const headers = Object.fromEntries(
+      REPLAYED_HEADERS.flatMap((name) => {
+        const value = reply.getHeader(name);
+        return value === undefined ? [] : [[name, String(value)]];
+      }),
+    );
+    await dataSource.query(
+      'UPDATE idempotency_keys SET status_code = $3, response_body = $4, response_headers = $5 WHERE scope = $1 AND key = $2',
+      [
+        claim.scope,
+        claim.key,
+        reply.statusCode,
+        holdsSecret(reply) ? null : typeof payload === 'string' ? payload : '',
+        JSON.stringify(headers),
+      ],
+    );
+  } else {
+    await dataSource.query('DELETE FROM idempotency_keys WHERE scope = $1 AND key = $2', [claim.scope, claim.key]);
+  }
 }
 
 /**
