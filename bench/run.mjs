@@ -4,7 +4,8 @@
 // Env: BENCH_ROUNDS (5) alternations per scenario, BENCH_SECONDS (3) per run, BENCH_CONNECTIONS
 // (32), BENCH_RATE (1000 req/s, the fixed-rate latency runs), BENCH_DATABASE_URL (local server),
 // BENCH_PG_LOG (the server's log file, for statements per request), BENCH_GROWTH=1 (cost growth),
-// BENCH_RELAY=0 (skip the relay figures), BENCH_AMQP_URL, BENCH_RELAY_CREATES, BENCH_RELAY_BACKLOG.
+// BENCH_RELAY=0 (skip the relay figures), BENCH_AMQP_URL, BENCH_RELAY_CREATES, BENCH_RELAY_BACKLOG,
+// BENCH_ONLY=name,name (only these scenarios, e.g. while working on one; the report says so).
 import { closeSync, existsSync, mkdirSync, openSync, readSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import pg from 'pg';
@@ -44,6 +45,7 @@ try {
   const { user, access_token: token } = JSON.parse(created.stdout);
   const orgId = await seed(db.url, user.id);
   const auth = { authorization: `Bearer ${token}` };
+  const only = process.env.BENCH_ONLY?.split(',').map((name) => name.trim());
   const scenarios = [
     { name: 'health', path: '/health/live', headers: {} },
     { name: 'me', path: '/v1/me', headers: auth },
@@ -54,7 +56,7 @@ try {
       name: 'create_organization', path: '/v1/organizations', method: 'POST', status: 201,
       headers: { ...auth, 'content-type': 'application/json' }, body: '{"name":"Load [<id>]"}',
     },
-  ];
+  ].filter((scenario) => !only || only.includes(scenario.name));
 
   // 1. Statements per request, from the server's own statement log, and the honesty checks:
   //    the baseline must send the same statements and answer with the same status and headers.
@@ -113,7 +115,9 @@ try {
   const relay = process.env.BENCH_RELAY === '0' ? null : await benchRelay(say);
   const report = { scenarios: results, rss: { idle_mb: idle.rss, peak_mb: peak.hwm }, startup_ms: round(service.startupMs, 0), relay };
   mkdirSync(join(ROOT, 'bench', 'results'), { recursive: true });
-  writeFileSync(join(ROOT, 'bench', 'results', 'latest.json'), `${JSON.stringify(report, null, 2)}\n`);
+  // A partial run (BENCH_ONLY) never replaces the full report.
+  const file = only ? 'partial.json' : 'latest.json';
+  writeFileSync(join(ROOT, 'bench', 'results', file), `${JSON.stringify(report, null, 2)}\n`);
 
   say('');
   say(`Entropy API bench: PostgreSQL, ${CONNECTIONS} connections, ${ROUNDS} alternations × ${SECONDS}s, fixed rate ${RATE} req/s`);
@@ -127,7 +131,7 @@ try {
   if (relay) {
     say(`relay: commit → consumer p50 / p99 ${relay.commit_to_consumer_p50_ms} / ${relay.commit_to_consumer_p99_ms} ms; backlog drain ${relay.drain_events_per_s} events/s`);
   }
-  say('wrote bench/results/latest.json');
+  say(`wrote bench/results/${file}`);
 } finally {
   for (const server of servers) await server.stop();
   await db.drop();

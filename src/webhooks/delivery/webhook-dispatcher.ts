@@ -15,6 +15,13 @@ import { sendWebhook, type Attempt } from './webhook-sender.js';
 
 /** Fallback for what this process was not told about: other replicas' commits, a crash, a backoff ending. */
 export const DISPATCH_POLL_MS = 500;
+/**
+ * After a stamp the fan-out waits this long for more: under a burst of commits the sequencer
+ * stamps every few milliseconds, and one fan-out and one claim per stamp were two statements per
+ * created organization. A webhook is an HTTP call to another company's server; 20 ms on top is
+ * not felt.
+ */
+export const FANOUT_COALESCE_MS = 20;
 /** Deliveries in flight per process; per endpoint it is one (in commit order), so a slow endpoint holds one slot only. */
 export const MAX_IN_FLIGHT = 16;
 /** Events fanned out per statement. */
@@ -59,6 +66,7 @@ export class WebhookDispatcher implements OnApplicationBootstrap, BeforeApplicat
   private timer: NodeJS.Timeout | undefined;
   private unsubscribe: (() => void) | undefined;
   private failing = false;
+  private soon: NodeJS.Timeout | undefined;
 
   constructor(
     private readonly dataSource: DataSource,
@@ -74,7 +82,7 @@ export class WebhookDispatcher implements OnApplicationBootstrap, BeforeApplicat
   }
 
   onApplicationBootstrap(): void {
-    this.unsubscribe = this.sequencer.onStamped(() => this.wake());
+    this.unsubscribe = this.sequencer.onStamped(() => this.wakeSoon());
     this.schedulePoll();
     this.wake();
   }
@@ -82,6 +90,7 @@ export class WebhookDispatcher implements OnApplicationBootstrap, BeforeApplicat
   async beforeApplicationShutdown(): Promise<void> {
     this.stopped = true;
     clearTimeout(this.timer);
+    clearTimeout(this.soon);
     this.unsubscribe?.();
     await this.running;
     await Promise.allSettled([...this.inFlight]);
@@ -98,8 +107,23 @@ export class WebhookDispatcher implements OnApplicationBootstrap, BeforeApplicat
     });
   }
 
-  /** Resolves once nothing is being fanned out, claimed or sent (tests). */
+  /** A wake within FANOUT_COALESCE_MS, unless one is already due. */
+  private wakeSoon(): void {
+    if (this.soon || this.stopped) return;
+    this.soon = setTimeout(() => {
+      this.soon = undefined;
+      this.wake();
+    }, FANOUT_COALESCE_MS);
+    this.soon.unref();
+  }
+
+  /** Resolves once nothing is being fanned out, claimed or sent (tests); a coalescing wake is run now. */
   async settle(): Promise<void> {
+    if (this.soon) {
+      clearTimeout(this.soon);
+      this.soon = undefined;
+      this.wake();
+    }
     while (this.running || this.inFlight.size > 0) await Promise.allSettled([this.running, ...this.inFlight]);
   }
 
