@@ -20,6 +20,7 @@ const pool = new pg.Pool({
   statement_timeout: TIMEOUT,
   lock_timeout: TIMEOUT,
   idle_in_transaction_session_timeout: 20_000,
+  options: '-c plan_cache_mode=force_custom_plan',
   keepAlive: true,
 });
 

@@ -48,6 +48,14 @@ test('GET by id and a list run as named statements on PostgreSQL', { skip: NEEDS
   );
 });
 
+test('every statement is planned with its values, never with a generic plan kept for all values', { skip: NEEDS_POSTGRES }, async () => {
+  // Asked twice through the pool, so more than one connection is likely asked too.
+  for (let i = 0; i < 2; i++) {
+    const [{ plan_cache_mode: mode }] = await reads.query('SHOW plan_cache_mode');
+    assert.equal(mode, 'force_custom_plan');
+  }
+});
+
 test('a row reads the same through PreparedReads as through TypeORM (types included)', async () => {
   const id = await createOrganization(t.app, token, { name: 'Same rows', currency: 'EUR' });
   const text = 'SELECT id, name, currency, created_at, version, verified_at FROM organizations WHERE id = $1';
