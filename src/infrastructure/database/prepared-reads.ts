@@ -15,10 +15,10 @@ const MAX_NAMED = 1_000;
  * The hot read paths' way to the database: on PostgreSQL, named (prepared) statements straight on
  * the pool TypeORM made; on the embedded database, `DataSource.query` as everywhere else.
  *
- * A named statement is parsed and planned once per connection, then only bound and executed:
- * with PostgreSQL on the same two cores as the service, parse/plan is most of a primary-key
- * read's cost. TypeORM sends every statement unnamed and wraps each call in a QueryRunner, so
- * the reads a dashboard makes all day come here instead. Same pool, so the same size, session
+ * A named statement is parsed once per connection, then only bound, planned with its values
+ * (the pool sets plan_cache_mode = force_custom_plan: a generic plan kept for all values was
+ * worse for skewed lists) and executed. TypeORM sends every statement unnamed and wraps each call
+ * in a QueryRunner, so the reads a dashboard makes all day come here instead. Same pool, so the same size, session
  * settings and DATABASE_TIMEOUT_MS bounds, and a refused statement is a QueryFailedError as
  * from TypeORM (postgres-errors.ts maps either to 503). Writes stay in TypeORM transactions (UnitOfWork).
  *
