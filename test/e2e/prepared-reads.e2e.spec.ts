@@ -56,6 +56,15 @@ test('every statement is planned with its values, never with a generic plan kept
   }
 });
 
+test('a refused or timed-out statement gives its connection back to the pool intact', { skip: NEEDS_POSTGRES }, async () => {
+  const pool = (t.dataSource.driver as PostgresDriver).master as pg.Pool;
+  await Promise.all(Array.from({ length: 3 }, () => reads.query('SELECT 1')));
+  const before = pool.totalCount;
+  await reads.query('SELECT 1 / 0').catch(() => undefined);
+  await reads.query('SELECT pg_sleep(2)').catch(() => undefined);
+  assert.equal(pool.totalCount, before, 'a connection was closed after a statement error');
+});
+
 test('a row reads the same through PreparedReads as through TypeORM (types included)', async () => {
   const id = await createOrganization(t.app, token, { name: 'Same rows', currency: 'EUR' });
   const text = 'SELECT id, name, currency, created_at, version, verified_at FROM organizations WHERE id = $1';

@@ -34,6 +34,20 @@ test('the hit past the limit blocks the key for the block duration, then a new w
   assert.deepEqual(await hit(c), { totalHits: 1, timeToExpire: 60, isBlocked: false, timeToBlockExpire: 0 });
 });
 
+test('a caller that keeps retrying while blocked stays blocked, as with the Redis storage', async () => {
+  const c = make();
+  let allowed = 0;
+  // One request a second for three minutes, at 3 a minute.
+  for (let second = 0; second < 180; second++) {
+    if (!(await hit(c, 'caller:token:hammer')).isBlocked) allowed++;
+    now += 1_000;
+  }
+  assert.equal(allowed, 3);
+  // Once it stops for a whole window and block, it is let through again.
+  now += 2 * MINUTE;
+  assert.equal((await hit(c, 'caller:token:hammer')).isBlocked, false);
+});
+
 test('keys and limit names are counted apart', async () => {
   const c = make();
   await hit(c, 'caller:token:a');

@@ -66,7 +66,8 @@ export function dataSourceOptions(settings: AppSettings): TypeOrmModuleOptions {
         // planned with their values every time. After five runs PostgreSQL may otherwise keep one
         // generic plan for all values, and a skewed list got a worse one: the invitations of an
         // organization with 100,000 of them took 38 ms a page instead of 3 (npm run bench:growth).
-        options: '-c plan_cache_mode=force_custom_plan',
+        // Added to the operator's PGOPTIONS, if any (an `options` in DATABASE_URL replaces both).
+        options: [process.env.PGOPTIONS, '-c plan_cache_mode=force_custom_plan'].filter(Boolean).join(' '),
         keepAlive: true,
       },
     };

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import pg from 'pg';
 import { DataSource, QueryFailedError } from 'typeorm';
-import { postgresPoolOf } from './postgres-pool.js';
+import { postgresPoolOf, queryPool } from './postgres-pool.js';
 
 /**
  * Statement texts given a name; past this many (a text built from values would be a leak) the
@@ -38,7 +38,7 @@ export class PreparedReads {
     if (!pool) return (await this.dataSource.query(text, params)) as T;
     const name = this.nameOf(text);
     try {
-      const result = await pool.query(name ? { name, text, values: params } : { text, values: params });
+      const result = await queryPool(pool, name ? { name, text, values: params } : { text, values: params });
       return result.rows as T;
     } catch (error) {
       // A statement the server refused is a QueryFailedError, as from TypeORM: the same 4xx/503

@@ -2,7 +2,7 @@ import { EventEmitter } from 'node:events';
 import { Injectable, Logger, type BeforeApplicationShutdown, type OnApplicationBootstrap } from '@nestjs/common';
 import type pg from 'pg';
 import { DataSource } from 'typeorm';
-import { postgresPoolOf } from '../database/postgres-pool.js';
+import { postgresPoolOf, queryPool } from '../database/postgres-pool.js';
 
 /** Names the transaction-level advisory lock under which sequences are handed out (any constant shared by all replicas). */
 export const SEQUENCER_LOCK_KEY = 0x656e7473;
@@ -112,7 +112,8 @@ export class EventSequencer implements OnApplicationBootstrap, BeforeApplication
    * COMMIT). The statements carry no values but two constants, so no parameters are needed.
    */
   private async stampInOneRoundTrip(pool: pg.Pool): Promise<number> {
-    const results = (await pool.query(
+    const results = (await queryPool(
+      pool,
       `SELECT pg_advisory_xact_lock(${SEQUENCER_LOCK_KEY}); ${STAMP_SQL.replace('$1', String(STAMP_BATCH))}`,
     )) as unknown as pg.QueryResult<{ count: number }>[];
     return results[1].rows[0].count;

@@ -22,8 +22,8 @@ export const MAX_KEYS = 100_000;
  * Rate-limit counters in the process: one fixed window per key, O(1) per request and a few
  * numbers per key, the same rules as the Redis storage's script (@nest-lab/throttler-storage-redis)
  * so a caller is counted alike with and without REDIS_URL: the count starts with the first hit
- * and lasts `ttl`; a hit past `limit` blocks the key for `blockDuration`, and the first hit after
- * the block starts a new window.
+ * and lasts `ttl`, then starts again; a hit past `limit` blocks the key for `blockDuration`,
+ * during which hits are still counted, so a caller that keeps retrying stays blocked.
  *
  * Not @nestjs/throttler's own ThrottlerStorageService: that keeps one timestamp per hit and
  * filters the whole list on every request, O(limit) time and memory per key — at a limit of
@@ -57,28 +57,34 @@ export class RateLimitCounters implements ThrottlerStorage {
   private count(id: string, ttl: number, limit: number, blockDuration: number): StorageRecord {
     const now = this.clock();
     let window = this.windows.get(id);
-    if (!window || (window.blockedUntil === 0 && window.resetsAt <= now) || (window.blockedUntil !== 0 && window.blockedUntil <= now)) {
-      window = { hits: 0, resetsAt: now + ttl, blockedUntil: 0 };
-      // Re-inserted, so the Map's order stays oldest window first.
+    if (!window || window.resetsAt <= now) {
+      // A new window: (re-)inserted, so the Map stays in the order windows started.
+      window = { hits: 0, resetsAt: now + ttl, blockedUntil: window?.blockedUntil ?? 0 };
       this.windows.delete(id);
       if (this.windows.size >= this.maxKeys) this.evict(now);
       this.windows.set(id, window);
     }
     window.hits++;
+    // As in Redis, the block has a clock of its own: hits go on counting while it lasts, and the
+    // first hit after it is over the limit again if the caller kept hammering.
+    if (window.blockedUntil <= now) window.blockedUntil = 0;
     if (window.blockedUntil === 0 && window.hits > limit) window.blockedUntil = now + blockDuration;
     const isBlocked = window.blockedUntil !== 0;
     return {
       totalHits: window.hits,
-      timeToExpire: Math.max(0, Math.ceil((window.resetsAt - now) / 1000)),
+      timeToExpire: Math.ceil((window.resetsAt - now) / 1000),
       isBlocked,
       timeToBlockExpire: isBlocked ? Math.ceil((window.blockedUntil - now) / 1000) : 0,
     };
   }
 
+  /**
+   * Makes room for one key: drops windows from the oldest end while they are over (or while the
+   * map is full), O(1) per key over time. The full sweep is the timer's.
+   */
   private evict(now: number): void {
-    this.sweep(now);
-    for (const id of this.windows.keys()) {
-      if (this.windows.size < this.maxKeys) break;
+    for (const [id, window] of this.windows) {
+      if (this.windows.size < this.maxKeys && Math.max(window.resetsAt, window.blockedUntil) > now) break;
       this.windows.delete(id);
     }
   }

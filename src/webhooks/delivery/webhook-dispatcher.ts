@@ -119,12 +119,18 @@ export class WebhookDispatcher implements OnApplicationBootstrap, BeforeApplicat
 
   /** Resolves once nothing is being fanned out, claimed or sent (tests); a coalescing wake is run now. */
   async settle(): Promise<void> {
-    if (this.soon) {
+    const flush = () => {
+      if (!this.soon) return;
       clearTimeout(this.soon);
       this.soon = undefined;
       this.wake();
+    };
+    flush();
+    while (this.running || this.inFlight.size > 0 || this.soon) {
+      await Promise.allSettled([this.running, ...this.inFlight]);
+      // A stamp meanwhile (a delivery that disabled an endpoint records an event) asks again.
+      flush();
     }
-    while (this.running || this.inFlight.size > 0) await Promise.allSettled([this.running, ...this.inFlight]);
   }
 
   private async drain(): Promise<void> {

@@ -35,7 +35,7 @@ const MAX_TRIES = 100;
 
 /**
  * Inserts the organization under the slug of its name, `base`, or `base-2`, `base-3`...: the
- * unique index on vanity_slug decides (`ON CONFLICT DO NOTHING`). A name whose slug is free, the
+ * unique index on vanity_slug decides (`ON CONFLICT (vanity_slug) DO NOTHING`). A name whose slug is free, the
  * common case, is one statement; on a conflict the slugs taken under that base are read (a range
  * of the pattern index) and the first free one is tried, again until one holds, since another
  * creation may take it meanwhile. Creations only wait for one that inserted the same slug and has
@@ -58,7 +58,8 @@ async function insertWithFreeSlug(
       .insert()
       .into(Organization)
       .values(organization)
-      .orIgnore()
+      // ON CONFLICT ("vanity_slug") DO NOTHING: any other conflict still fails the insert.
+      .orUpdate([], ['vanity_slug'])
       .returning(['id'])
       .updateEntity(false)
       .execute();
