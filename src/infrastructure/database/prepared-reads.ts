@@ -18,23 +18,22 @@ const MAX_NAMED = 1_000;
  * A named statement is parsed once per connection, then only bound, planned with its values
  * (the pool sets plan_cache_mode = force_custom_plan: a generic plan kept for all values was
  * worse for skewed lists) and executed. TypeORM sends every statement unnamed and wraps each call
- * in a QueryRunner, so the reads a dashboard makes all day come here instead. Same pool, so the same size, session
- * settings and DATABASE_TIMEOUT_MS bounds, and a refused statement is a QueryFailedError as
- * from TypeORM (postgres-errors.ts maps either to 503). Writes stay in TypeORM transactions (UnitOfWork).
+ * in a QueryRunner, so the reads a dashboard makes all day come here instead. Same pool, so the
+ * same size, session settings and DATABASE_TIMEOUT_MS bounds, and a refused statement is a
+ * QueryFailedError as from TypeORM (postgres-errors.ts maps either to 503). Writes stay in
+ * TypeORM transactions (UnitOfWork).
  *
  * PGlite keeps its serialized path: its pool is not pg's, and one session is shared by all.
  */
 @Injectable()
 export class PreparedReads {
   private readonly names = new Map<string, string>();
-  private postgres: pg.Pool | null | undefined;
 
   constructor(private readonly dataSource: DataSource) {}
 
   /** The rows of a read, typed by the caller as with TypeORM's `query`. */
-
   async query<T = any>(text: string, params: unknown[] = []): Promise<T> {
-    const pool = this.pool();
+    const pool = postgresPoolOf(this.dataSource);
     if (!pool) return (await this.dataSource.query(text, params)) as T;
     const name = this.nameOf(text);
     try {
@@ -46,11 +45,6 @@ export class PreparedReads {
       if (error instanceof pg.DatabaseError) throw new QueryFailedError(text, params, error);
       throw error;
     }
-  }
-
-  private pool(): pg.Pool | null {
-    if (this.postgres === undefined && this.dataSource.isInitialized) this.postgres = postgresPoolOf(this.dataSource);
-    return this.postgres ?? null;
   }
 
   private nameOf(text: string): string | undefined {

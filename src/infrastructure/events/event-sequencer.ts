@@ -12,7 +12,7 @@ export const STAMP_BATCH = 500;
 export const STAMP_POLL_MS = 250;
 
 /**
- * Numbers up to $1 committed, unstamped events in the order they were written; run under the
+ * Numbers up to STAMP_BATCH committed, unstamped events in the order they were written; run under the
  * sequencer lock. nextval() is applied in `insert_order` order by the ordered subquery; the batch
  * shares one commit time. SKIP LOCKED: a row another transaction holds (data-deletion scrubbing)
  * waits for the next round instead of blocking every event behind it. Wrapped in a SELECT:
@@ -20,7 +20,7 @@ export const STAMP_POLL_MS = 250;
  */
 const STAMP_SQL = `WITH picked AS (
     SELECT id, insert_order FROM events WHERE sequence IS NULL
-    ORDER BY insert_order LIMIT $1 FOR UPDATE SKIP LOCKED
+    ORDER BY insert_order LIMIT ${STAMP_BATCH} FOR UPDATE SKIP LOCKED
   ), numbered AS (
     SELECT id, nextval('events_sequence_seq') AS sequence FROM (SELECT id FROM picked ORDER BY insert_order) ordered
   ), at AS (SELECT clock_timestamp() AS committed_at
@@ -114,7 +114,7 @@ export class EventSequencer implements OnApplicationBootstrap, BeforeApplication
   private async stampInOneRoundTrip(pool: pg.Pool): Promise<number> {
     const results = (await queryPool(
       pool,
-      `SELECT pg_advisory_xact_lock(${SEQUENCER_LOCK_KEY}); ${STAMP_SQL.replace('$1', String(STAMP_BATCH))}`,
+      `SELECT pg_advisory_xact_lock(${SEQUENCER_LOCK_KEY}); ${STAMP_SQL}`,
     )) as unknown as pg.QueryResult<{ count: number }>[];
     return results[1].rows[0].count;
   }
@@ -123,7 +123,7 @@ export class EventSequencer implements OnApplicationBootstrap, BeforeApplication
   private async stampInTransaction(): Promise<number> {
     return this.dataSource.transaction(async (manager) => {
       await manager.query('SELECT pg_advisory_xact_lock($1)', [SEQUENCER_LOCK_KEY]);
-      const [{ count }]: { count: number }[] = await manager.query(STAMP_SQL, [STAMP_BATCH]);
+      const [{ count }]: { count: number }[] = await manager.query(STAMP_SQL);
       return count;
     });
   }

@@ -1,6 +1,7 @@
 import type { ThrottlerStorage } from '@nestjs/throttler';
 
-type StorageRecord = Awaited<ReturnType<ThrottlerStorage['increment']>>;
+/** What a storage's `increment` answers (the library does not export the type by name). */
+export type ThrottlerStorageRecord = Awaited<ReturnType<ThrottlerStorage['increment']>>;
 
 interface Window {
   hits: number;
@@ -9,6 +10,9 @@ interface Window {
   /** While over the limit: when the block ends (epoch ms); 0 when not blocked. */
   blockedUntil: number;
 }
+
+/** A window is over once its count and its block (if any) have both run out. */
+const isOver = (window: Window, now: number) => Math.max(window.resetsAt, window.blockedUntil) <= now;
 
 /** Expired windows are dropped this often, so a key seen once does not stay forever. */
 const SWEEP_EVERY_MS = 60_000;
@@ -45,7 +49,7 @@ export class RateLimitCounters implements ThrottlerStorage {
     return this.windows.size;
   }
 
-  increment(key: string, ttl: number, limit: number, blockDuration: number, throttlerName: string): Promise<StorageRecord> {
+  increment(key: string, ttl: number, limit: number, blockDuration: number, throttlerName: string): Promise<ThrottlerStorageRecord> {
     return Promise.resolve(this.count(`${key}:${throttlerName}`, ttl, limit, blockDuration));
   }
 
@@ -54,7 +58,7 @@ export class RateLimitCounters implements ThrottlerStorage {
     this.windows.clear();
   }
 
-  private count(id: string, ttl: number, limit: number, blockDuration: number): StorageRecord {
+  private count(id: string, ttl: number, limit: number, blockDuration: number): ThrottlerStorageRecord {
     const now = this.clock();
     let window = this.windows.get(id);
     if (!window || window.resetsAt <= now) {
@@ -84,14 +88,14 @@ export class RateLimitCounters implements ThrottlerStorage {
    */
   private evict(now: number): void {
     for (const [id, window] of this.windows) {
-      if (this.windows.size < this.maxKeys && Math.max(window.resetsAt, window.blockedUntil) > now) break;
+      if (this.windows.size < this.maxKeys && !isOver(window, now)) break;
       this.windows.delete(id);
     }
   }
 
   private sweep(now = this.clock()): void {
     for (const [id, window] of this.windows) {
-      if (Math.max(window.resetsAt, window.blockedUntil) <= now) this.windows.delete(id);
+      if (isOver(window, now)) this.windows.delete(id);
     }
   }
 }

@@ -3,9 +3,7 @@ import { ThrottlerStorageRedisService } from '@nest-lab/throttler-storage-redis'
 import type { ThrottlerStorage } from '@nestjs/throttler';
 import { Redis } from 'ioredis';
 import { appConfig, type AppConfig } from '../config/app.config.js';
-import { RateLimitCounters } from './rate-limit.counters.js';
-
-type StorageRecord = Awaited<ReturnType<ThrottlerStorage['increment']>>;
+import { RateLimitCounters, type ThrottlerStorageRecord } from './rate-limit.counters.js';
 
 /** A request waits at most this long for Redis before it is counted in the process instead. */
 const COMMAND_TIMEOUT_MS = 500;
@@ -54,7 +52,7 @@ export class RateLimitStorage implements ThrottlerStorage, OnApplicationShutdown
     return this.redis !== undefined;
   }
 
-  async increment(key: string, ttl: number, limit: number, blockDuration: number, throttlerName: string): Promise<StorageRecord> {
+  async increment(key: string, ttl: number, limit: number, blockDuration: number, throttlerName: string): Promise<ThrottlerStorageRecord> {
     if (!this.shared) return this.local.increment(key, ttl, limit, blockDuration, throttlerName);
     try {
       const record = await this.shared.increment(key, ttl, limit, blockDuration, throttlerName);
