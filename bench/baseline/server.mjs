@@ -131,34 +131,27 @@ app.get('/v1/organizations/:id', async (request, reply) => {
   return organization(rows[0]);
 });
 
+/** The rows of a one-statement list (statements.mjs: oneStatement), its total and its gate. */
+function listOf(result) {
+  const first = result.rows[0];
+  const rows = first?.list_row ? result.rows.map(({ list_row, list_total, list_gate, ...row }) => row) : [];
+  return { rows, total: first?.list_total ?? 0, gate: first?.list_gate, found: Boolean(first) };
+}
+
 app.get('/v1/organizations', async (request, reply) => {
   const who = await principal(request, reply);
   const per = perOf(request.query);
-  const [
-    { rows },
-    {
-      rows: [{ count }],
-    },
-  ] = await Promise.all([pool.query(sql.LIST_ORGANIZATIONS(per), [who.userId]), pool.query(sql.COUNT_ORGANIZATIONS, [who.userId])]);
-  return page(request, reply, rows, per, count, (row) => [row.k_ts, row.id]).map(organization);
+  const { rows, total } = listOf(await pool.query(sql.LIST_ORGANIZATIONS(per), [who.userId]));
+  return page(request, reply, rows, per, total, (row) => [row.k_ts, row.id]).map(organization);
 });
 
 app.get('/v1/organizations/:id/credentials', async (request, reply) => {
   const who = await principal(request, reply);
   const per = perOf(request.query);
-  const { rows: access } = await pool.query(sql.AUTHORIZE, [request.params.id, who.userId]);
-  if (!access[0] || !(who.isAdmin || access[0].role))
+  const { rows, total, gate, found } = listOf(await pool.query(sql.LIST_CREDENTIALS(per), [request.params.id, 0, who.userId]));
+  if (!found || !(who.isAdmin || gate))
     return reply.code(404).send({ code: 'ORGANIZATIONS.NOT_FOUND', message: 'Organization not found', request_id: request.id });
-  const [
-    { rows },
-    {
-      rows: [{ count }],
-    },
-  ] = await Promise.all([
-    pool.query(sql.LIST_CREDENTIALS(per), [request.params.id, 0]),
-    pool.query(sql.COUNT_CREDENTIALS, [request.params.id]),
-  ]);
-  return page(request, reply, rows, per, count, (row) => [row.id]).map((row) => ({
+  return page(request, reply, rows, per, total, (row) => [row.id]).map((row) => ({
     id: row.id,
     name: row.name,
     facebook_user_id: row.facebook_user_id,

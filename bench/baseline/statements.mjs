@@ -14,22 +14,35 @@ export const GET_ORGANIZATION = `SELECT ${ORGANIZATION_COLUMNS}, m.role
          LEFT JOIN memberships m ON m.organization_id = o.id AND m.user_id = $2 AND m.status = 'active'
         WHERE o.id = $1`;
 
-/** A member's first page (no cursor) of their organizations, and its total (list_counts). */
-export const LIST_ORGANIZATIONS = (per) => `SELECT ${ORGANIZATION_COLUMNS}, m.role AS role, m.organization_created_at::text AS k_ts
+/**
+ * A list's rows, its total and (inside an organization) the caller's access as one statement:
+ * the service's oneStatement (src/infrastructure/database/list-counts.ts), copied.
+ */
+const oneStatement = (rows, count, gate) => `SELECT ${gate ? 'g.gate AS list_gate, ' : ''}c.count AS list_total, p.*
+      FROM ${gate ? `(${gate}) g CROSS JOIN ` : ''}(${count}) c
+      LEFT JOIN LATERAL (SELECT true AS list_row, q.* FROM (${rows}) q) p ON true`;
+
+/** A member's first page (no cursor) of their organizations and its total (list_counts): $1 the user. */
+export const LIST_ORGANIZATIONS = (per) =>
+  oneStatement(
+    `SELECT ${ORGANIZATION_COLUMNS}, m.role AS role, m.organization_created_at::text AS k_ts
          FROM memberships m CROSS JOIN LATERAL (SELECT * FROM organizations WHERE id = m.organization_id OFFSET 0) o
         WHERE m.user_id = $1 AND m.status = 'active'
-        ORDER BY m.user_id, m.organization_created_at, m.organization_id LIMIT ${per + 1}`;
-export const COUNT_ORGANIZATIONS = `SELECT (SELECT coalesce(sum(n), 0) FROM list_counts WHERE list = 'user_organizations' AND owner_key = $1::int::text)::int AS count`;
+        ORDER BY m.user_id, m.organization_created_at, m.organization_id LIMIT ${per + 1}`,
+    `SELECT (SELECT coalesce(sum(n), 0) FROM list_counts WHERE list = 'user_organizations' AND owner_key = $1::int::text)::int AS count`,
+  );
 
-export const AUTHORIZE = `SELECT m.role FROM organizations o
-       LEFT JOIN memberships m ON m.organization_id = o.id AND m.user_id = $2 AND m.status = 'active'
-      WHERE o.id = $1`;
-export const LIST_CREDENTIALS = (
-  per,
-) => `SELECT c.id, c.name, c.facebook_user_id, c.status, c.scopes, c.expires_at, c.created_at, c.updated_at FROM credentials c
+/** An organization's first page of credentials, its total and the caller's role: $1 the organization, $2 0, $3 the user. */
+export const LIST_CREDENTIALS = (per) =>
+  oneStatement(
+    `SELECT c.id, c.name, c.facebook_user_id, c.status, c.scopes, c.expires_at, c.created_at, c.updated_at FROM credentials c
         WHERE (c.organization_id, c.id) > ($1, $2) AND c.organization_id <= $1
-        ORDER BY c.organization_id, c.id LIMIT ${per + 1}`;
-export const COUNT_CREDENTIALS = `SELECT (SELECT coalesce(sum(n), 0) FROM list_counts WHERE list = 'credentials' AND owner_key = $1::uuid::text)::int AS count`;
+        ORDER BY c.organization_id, c.id LIMIT ${per + 1}`,
+    `SELECT (SELECT coalesce(sum(n), 0) FROM list_counts WHERE list = 'credentials' AND owner_key = $1::uuid::text)::int AS count`,
+    `SELECT m.role AS gate FROM organizations o
+     LEFT JOIN memberships m ON m.organization_id = o.id AND m.user_id = $3 AND m.status = 'active'
+    WHERE o.id = $1`,
+  );
 
 // POST /v1/organizations: one transaction (TypeORM's own statements).
 export const BEGIN = 'START TRANSACTION';

@@ -87,3 +87,43 @@ test('a refused statement is a QueryFailedError; a statement past DATABASE_TIMEO
   assert.equal(translateError(slow).status, 503);
   assert.equal(translateError(slow).code, 'DATABASE.UNAVAILABLE');
 });
+
+test('an authenticated GET on a warm principal cache is one statement: lists, their totals and the access check included', async () => {
+  const id = await createOrganization(t.app, token, { name: 'One statement' });
+  const issued = await call(t.app, 'POST', `/v1/organizations/${id}/authorization_tokens`, {
+    token,
+    body: { description: 'reads', read_enabled: true },
+  });
+  assert.equal(issued.status, 201);
+  const apiToken = (issued.body as { token: string }).token;
+  const routes = [
+    ['/v1/me', token],
+    [`/v1/organizations/${id}`, token],
+    ['/v1/organizations?per=5', token],
+    [`/v1/organizations/${id}/credentials`, token],
+    [`/v1/organizations/${id}/credentials`, apiToken],
+    [`/v1/organizations/${id}/credentials/1`, token],
+    [`/v1/organizations/${id}/members`, token],
+    [`/v1/organizations/${id}/invitations`, token],
+    [`/v1/organizations/${id}/authorization_tokens`, token],
+    [`/v1/organizations/${id}/events`, token],
+    [`/v1/organizations/${id}/events`, apiToken],
+  ] as const;
+  let statements = 0;
+  const query = reads.query.bind(reads);
+  reads.query = (text: string, params?: unknown[]) => {
+    statements++;
+    return query(text, params);
+  };
+  try {
+    for (const [url, bearer] of routes) {
+      await call(t.app, 'GET', url, { token: bearer }); // warms the principal cache
+      statements = 0;
+      const res = await call(t.app, 'GET', url, { token: bearer });
+      assert.ok(res.status === 200 || res.status === 404, `${url}: ${res.status}`);
+      assert.equal(statements, 1, `GET ${url} sent ${statements} statements`);
+    }
+  } finally {
+    reads.query = query;
+  }
+});

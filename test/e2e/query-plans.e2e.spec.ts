@@ -2,7 +2,8 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { Principal } from '../../src/common/principal.js';
 import { listCredentialsSql } from '../../src/credentials/queries/list-credentials/list-credentials.handler.js';
-import type { ListSql } from '../../src/infrastructure/database/list-counts.js';
+import { oneStatement, type ListSql } from '../../src/infrastructure/database/list-counts.js';
+import { accessGate } from '../../src/organizations/organization-access.js';
 import { listInvitationsSql } from '../../src/organizations/queries/list-invitations/list-invitations.handler.js';
 import { listMembersSql } from '../../src/organizations/queries/list-members/list-members.handler.js';
 import { listOrganizationsSql } from '../../src/organizations/queries/list-organizations/list-organizations.handler.js';
@@ -31,8 +32,11 @@ async function plan(sql: string, params: unknown[]): Promise<string> {
   return rows.map((row) => row['QUERY PLAN']).join('\n');
 }
 
-async function assertNoSeqScan(name: string, sql: ListSql): Promise<void> {
-  for (const [part, [text, params]] of Object.entries(sql)) {
+/** A list's page, its total and, for a list inside an organization, the caller's access: apart and as the one statement the handler sends. */
+async function assertNoSeqScan(name: string, sql: ListSql, inOrganization = true): Promise<void> {
+  const caller: Principal = { kind: 'user', userId: user, isAdmin: false, sessionId: 'plans' };
+  const one = oneStatement(sql.page, { count: sql.count, gate: inOrganization ? accessGate(caller) : undefined });
+  for (const [part, [text, params]] of Object.entries({ ...sql, one })) {
     const shown = await plan(text, params);
     assert.doesNotMatch(shown, /Seq Scan/, `${name} (${part}) plans a sequential scan:\n${shown}`);
     // The owner (organization or user) must bound the index scan, not filter another index's rows:
@@ -109,16 +113,16 @@ describe('query plans of the lists', () => {
 
   test("a member's organizations: first and deepest page, and the total", async () => {
     const member: Principal = { kind: 'user', userId: user, isAdmin: false, sessionId: 'plans' };
-    await assertNoSeqScan('organizations (member, first page)', listOrganizationsSql(member, 50, undefined));
-    await assertNoSeqScan('organizations (member, deepest page)', listOrganizationsSql(member, 50, deepOrganization));
+    await assertNoSeqScan('organizations (member, first page)', listOrganizationsSql(member, 50, undefined), false);
+    await assertNoSeqScan('organizations (member, deepest page)', listOrganizationsSql(member, 50, deepOrganization), false);
   });
 
   test("a platform admin's organizations (all of them) and a token's", async () => {
     const platform: Principal = { kind: 'user', userId: admin, isAdmin: true, sessionId: 'plans' };
-    await assertNoSeqScan('organizations (admin, first page)', listOrganizationsSql(platform, 50, undefined));
-    await assertNoSeqScan('organizations (admin, deepest page)', listOrganizationsSql(platform, 50, deepOrganization));
+    await assertNoSeqScan('organizations (admin, first page)', listOrganizationsSql(platform, 50, undefined), false);
+    await assertNoSeqScan('organizations (admin, deepest page)', listOrganizationsSql(platform, 50, deepOrganization), false);
     const token: Principal = { kind: 'token', tokenId: 'plans', organizationId: big, read: true, write: false, delete: false };
-    await assertNoSeqScan('organizations (token)', listOrganizationsSql(token, 50, undefined));
+    await assertNoSeqScan('organizations (token)', listOrganizationsSql(token, 50, undefined), false);
   });
 
   test('members, invitations, credentials and tokens of an organization: first and deepest page', async () => {

@@ -17,13 +17,74 @@ export interface ListSql {
   count: [string, unknown[]];
 }
 
-/** Runs a list's page and its total side by side: the rows (`per + 1` of them) and the exact count. */
-export async function runList<Row>(
+/**
+ * A check read in the same statement as the rows it guards: SQL that yields one row with one
+ * column named `gate` when the owner exists, and no row when it does not. Its text takes the
+ * placeholder its `value` is bound to (appended after the rows' own parameters); it may also use
+ * `$1`, which is the rows' first parameter.
+ */
+export interface Gate {
+  text(placeholder: string): string;
+  value: unknown;
+}
+
+/** What one statement read: the rows, the total when a count was asked, the gate's value when a gate was (undefined: no owner). */
+export interface Read<Row> {
+  rows: Row[];
+  total: number;
+  gate?: { value: unknown };
+}
+
+/**
+ * Rows, their total and a gate as one statement, so a list costs one round trip and one pooled
+ * connection rather than two or three. The count (and the gate) yield exactly one row; the rows
+ * join to it LEFT and LATERAL on `true`, which PostgreSQL can only run as a nested loop with that
+ * one row outside, so the rows keep their own ORDER BY. A page with no rows still yields the one
+ * row, its row columns NULL and `list_row` NULL; no gate row means no row at all. The count's
+ * parameters must be a prefix of the rows' (they are shared).
+ */
+export function oneStatement(
+  rows: [string, unknown[]],
+  { count, gate }: { count?: [string, unknown[]]; gate?: Gate },
+): [string, unknown[]] {
+  const [rowsText, params] = rows;
+  if (count && count[1].some((value, index) => value !== params[index])) {
+    throw new Error("a list's count must take a prefix of its rows' parameters");
+  }
+  const sources = [...(gate ? [`(${gate.text(`$${params.length + 1}`)}) g`] : []), `(${count ? count[0] : 'SELECT 0 AS count'}) c`].join(
+    ' CROSS JOIN ',
+  );
+  const text = `SELECT ${gate ? 'g.gate AS list_gate, ' : ''}c.count AS list_total, p.*
+      FROM ${sources}
+      LEFT JOIN LATERAL (SELECT true AS list_row, q.* FROM (${rowsText}) q) p ON true`;
+  return [text, gate ? [...params, gate.value] : params];
+}
+
+type Statement = Record<string, unknown> & { list_row: boolean | null; list_total: number; list_gate?: unknown };
+
+/** Runs `oneStatement` and takes its answer apart. */
+export async function runRead<Row>(
+  db: { query(sql: string, params: unknown[]): Promise<unknown> },
+  rows: [string, unknown[]],
+  options: { count?: [string, unknown[]]; gate?: Gate } = {},
+): Promise<Read<Row>> {
+  const result = (await db.query(...oneStatement(rows, options))) as Statement[];
+  const first = result[0];
+  if (!first) return { rows: [], total: 0 };
+  return {
+    rows: first.list_row ? result.map(({ list_row: _r, list_total: _t, list_gate: _g, ...row }) => row as Row) : [],
+    total: first.list_total,
+    gate: options.gate ? { value: first.list_gate } : undefined,
+  };
+}
+
+/** A list's page (`per + 1` rows) and its exact total, with a gate when given: one statement. */
+export function runList<Row>(
   db: { query(sql: string, params: unknown[]): Promise<unknown> },
   sql: ListSql,
-): Promise<[Row[], number]> {
-  const [rows, [{ count }]] = (await Promise.all([db.query(...sql.page), db.query(...sql.count)])) as [Row[], { count: number }[]];
-  return [rows, count];
+  gate?: Gate,
+): Promise<Read<Row>> {
+  return runRead<Row>(db, sql.page, { count: sql.count, gate });
 }
 
 /**

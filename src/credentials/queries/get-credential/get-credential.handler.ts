@@ -1,5 +1,5 @@
 import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
-import { authorize } from '../../../organizations/organization-access.js';
+import { readAuthorized } from '../../../organizations/organization-access.js';
 import { CREDENTIAL_RULES } from '../../credentials.access.js';
 import { CredentialNotFoundError } from '../../credentials.errors.js';
 import {
@@ -16,11 +16,12 @@ export class GetCredentialHandler implements IQueryHandler<GetCredentialQuery> {
   constructor(private readonly db: PreparedReads) {}
 
   async execute({ principal, organizationId, credentialId }: GetCredentialQuery): Promise<CredentialResponseDto> {
-    await authorize(this.db, principal, organizationId, CREDENTIAL_RULES.read);
-    const [row]: CredentialRow[] = await this.db.query(
-      `SELECT ${CREDENTIAL_COLUMNS} FROM credentials c WHERE c.id = $1 AND c.organization_id = $2`,
-      [credentialId, organizationId],
-    );
+    const {
+      rows: [row],
+    } = await readAuthorized<CredentialRow>(this.db, principal, organizationId, CREDENTIAL_RULES.read, [
+      `SELECT ${CREDENTIAL_COLUMNS} FROM credentials c WHERE c.organization_id = $1 AND c.id = $2`,
+      [organizationId, credentialId],
+    ]);
     if (!row) throw new CredentialNotFoundError();
     return toCredentialResponse(row);
   }

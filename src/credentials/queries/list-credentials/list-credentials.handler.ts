@@ -1,7 +1,7 @@
 import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
-import { AFTER_IN_ORGANIZATION, countedSize, runList, type ListSql } from '../../../infrastructure/database/list-counts.js';
+import { AFTER_IN_ORGANIZATION, countedSize, type ListSql } from '../../../infrastructure/database/list-counts.js';
 import { decodeIdCursor, toPage, type Page } from '../../../infrastructure/http/paging.js';
-import { authorize } from '../../../organizations/organization-access.js';
+import { readAuthorized } from '../../../organizations/organization-access.js';
 import { CREDENTIAL_RULES } from '../../credentials.access.js';
 import {
   CREDENTIAL_COLUMNS,
@@ -31,10 +31,16 @@ export class ListCredentialsHandler implements IQueryHandler<ListCredentialsQuer
   constructor(private readonly db: PreparedReads) {}
 
   async execute({ principal, organizationId, per, cursor }: ListCredentialsQuery): Promise<Page<CredentialResponseDto>> {
-    await authorize(this.db, principal, organizationId, CREDENTIAL_RULES.read);
     const after = decodeIdCursor(cursor);
     const sql = listCredentialsSql(organizationId, per, after);
-    const [rows, count] = await runList<CredentialRow>(this.db, sql);
-    return toPage(rows, per, count, (row) => [row.id], toCredentialResponse);
+    const { rows, total } = await readAuthorized<CredentialRow>(
+      this.db,
+      principal,
+      organizationId,
+      CREDENTIAL_RULES.read,
+      sql.page,
+      sql.count,
+    );
+    return toPage(rows, per, total, (row) => [row.id], toCredentialResponse);
   }
 }

@@ -5,7 +5,7 @@ import { EVENT_TYPE_PREFIX, toCloudEvent, type CloudEventJson, type StoredEvent 
 import { STORED_EVENT_COLUMNS } from '../../../infrastructure/events/event-record.entity.js';
 import { ValidationFailedError } from '../../../infrastructure/errors/domain-error.js';
 import { decodeCursor, toPage, type Page } from '../../../infrastructure/http/paging.js';
-import { authorize } from '../../../organizations/organization-access.js';
+import { readAuthorized } from '../../../organizations/organization-access.js';
 import { EVENT_RULES } from '../../events.access.js';
 import { ListEventsQuery } from './list-events.query.js';
 import { PreparedReads } from '../../../infrastructure/database/prepared-reads.js';
@@ -31,7 +31,6 @@ export class ListEventsHandler implements IQueryHandler<ListEventsQuery> {
   ) {}
 
   async execute({ principal, organizationId, per, cursor, after, types }: ListEventsQuery): Promise<Page<CloudEventJson>> {
-    await authorize(this.db, principal, organizationId, EVENT_RULES.read);
     const fromCursor = decodeCursor(cursor, ['string'], ([key]) => /^\d{1,20}$/.test(String(key)))?.[0] as string | undefined;
     const afterValue = after === undefined ? -1n : sequenceOf(after, 'after');
     const cursorValue = fromCursor === undefined ? -1n : sequenceOf(fromCursor, 'cursor');
@@ -45,23 +44,27 @@ export class ListEventsHandler implements IQueryHandler<ListEventsQuery> {
       params.push(types.map((key) => EVENT_TYPE_PREFIX + key));
       typeFilter = 'AND type = ANY($4::text[])';
     }
-    const [rows, [{ count }]] = await Promise.all([
-      this.db.query(
+    const { rows, total } = await readAuthorized<StoredEvent>(
+      this.db,
+      principal,
+      organizationId,
+      EVENT_RULES.read,
+      [
         `SELECT ${STORED_EVENT_COLUMNS} FROM events
           WHERE organization_id = $1 AND sequence > $3::bigint AND $2::bigint IS NOT NULL ${typeFilter}
           ORDER BY events.sequence LIMIT ${per + 1}`,
         params,
-      ) as Promise<StoredEvent[]>,
-      this.db.query(
+      ],
+      [
         `SELECT count(*)::int AS count FROM events
           WHERE organization_id = $1 AND sequence > $2::bigint AND $3::bigint IS NOT NULL ${typeFilter}`,
         params,
-      ) as Promise<{ count: number }[]>,
-    ]);
+      ],
+    );
     return toPage(
       rows,
       per,
-      count,
+      total,
       (row) => [row.sequence!],
       (row) => toCloudEvent(row, this.settings.publicUrl),
     );

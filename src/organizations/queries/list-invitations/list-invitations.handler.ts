@@ -1,11 +1,5 @@
 import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
-import {
-  AFTER_IN_ORGANIZATION,
-  countedSize,
-  EXPIRED_INVITATIONS,
-  runList,
-  type ListSql,
-} from '../../../infrastructure/database/list-counts.js';
+import { AFTER_IN_ORGANIZATION, countedSize, EXPIRED_INVITATIONS, type ListSql } from '../../../infrastructure/database/list-counts.js';
 import { decodeIdCursor, toPage, type Page } from '../../../infrastructure/http/paging.js';
 import {
   INVITATION_COLUMNS,
@@ -13,7 +7,7 @@ import {
   type InvitationResponseDto,
   type InvitationRow,
 } from '../../dto/invitation.response.dto.js';
-import { authorize } from '../../organization-access.js';
+import { readAuthorized } from '../../organization-access.js';
 import { ORGANIZATION_RULES } from '../../organizations.access.js';
 import { ListInvitationsQuery } from './list-invitations.query.js';
 import { PreparedReads } from '../../../infrastructure/database/prepared-reads.js';
@@ -48,13 +42,19 @@ export class ListInvitationsHandler implements IQueryHandler<ListInvitationsQuer
   async execute({ principal, organizationId, per, cursor }: ListInvitationsQuery): Promise<Page<InvitationResponseDto>> {
     const after = decodeIdCursor(cursor);
     // Who may invite may see the invitations: owners and admins, never a token.
-    await authorize(this.db, principal, organizationId, ORGANIZATION_RULES.manageMembers);
     const sql = listInvitationsSql(organizationId, per, after);
-    const [rows, count] = await runList<KeyedRow>(this.db, sql);
+    const { rows, total } = await readAuthorized<KeyedRow>(
+      this.db,
+      principal,
+      organizationId,
+      ORGANIZATION_RULES.manageMembers,
+      sql.page,
+      sql.count,
+    );
     return toPage(
       rows,
       per,
-      count,
+      total,
       (row) => [row.k_id],
       ({ k_id: _k, ...row }) => toInvitationResponse(row),
     );

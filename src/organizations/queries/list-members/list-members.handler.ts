@@ -1,11 +1,5 @@
 import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
-import {
-  AFTER_IN_ORGANIZATION,
-  countedSize,
-  EXPIRED_INVITATIONS,
-  runList,
-  type ListSql,
-} from '../../../infrastructure/database/list-counts.js';
+import { AFTER_IN_ORGANIZATION, countedSize, EXPIRED_INVITATIONS, type ListSql } from '../../../infrastructure/database/list-counts.js';
 import { decodeIdCursor, toPage, type Page } from '../../../infrastructure/http/paging.js';
 import {
   MEMBER_COLUMNS,
@@ -14,7 +8,7 @@ import {
   type MemberResponseDto,
   type MemberRow,
 } from '../../dto/member.response.dto.js';
-import { authorize } from '../../organization-access.js';
+import { readAuthorized } from '../../organization-access.js';
 import { ORGANIZATION_RULES } from '../../organizations.access.js';
 import { ListMembersQuery } from './list-members.query.js';
 import { PreparedReads } from '../../../infrastructure/database/prepared-reads.js';
@@ -51,13 +45,19 @@ export class ListMembersHandler implements IQueryHandler<ListMembersQuery> {
 
   async execute({ principal, organizationId, per, cursor }: ListMembersQuery): Promise<Page<MemberResponseDto>> {
     const after = decodeIdCursor(cursor);
-    await authorize(this.db, principal, organizationId, ORGANIZATION_RULES.read);
     const sql = listMembersSql(organizationId, per, after);
-    const [rows, count] = await runList<KeyedRow>(this.db, sql);
+    const { rows, total } = await readAuthorized<KeyedRow>(
+      this.db,
+      principal,
+      organizationId,
+      ORGANIZATION_RULES.read,
+      sql.page,
+      sql.count,
+    );
     return toPage(
       rows,
       per,
-      count,
+      total,
       (row) => [row.k_id],
       ({ k_id: _k, ...row }) => toMemberResponse(row),
     );

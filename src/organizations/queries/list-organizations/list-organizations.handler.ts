@@ -80,11 +80,11 @@ export class ListOrganizationsHandler implements IQueryHandler<ListOrganizations
     if (principal.kind === 'token') allowToken(principal, ORGANIZATION_RULES.read);
     const after = decodeCreatedAtIdCursor(cursor);
     const sql = listOrganizationsSql(principal, per, after);
-    const [rows, count] = await runList<KeyedRow>(this.db, sql);
+    const { rows, total } = await runList<KeyedRow>(this.db, sql);
     return toPage(
       rows,
       per,
-      count,
+      total,
       (row) => [row.k_ts, row.id],
       ({ k_ts: _k, ...row }) => toOrganizationResponse(row, this.settings.publicUrl, row.role ?? null),
     );

@@ -1,9 +1,9 @@
 import { Inject } from '@nestjs/common';
 import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import { appConfig, type AppConfig } from '../../../infrastructure/config/app.config.js';
-import { countedSize, runList, type ListSql } from '../../../infrastructure/database/list-counts.js';
+import { countedSize, type ListSql } from '../../../infrastructure/database/list-counts.js';
 import { decodeCreatedAtIdCursor, toPage, type Page } from '../../../infrastructure/http/paging.js';
-import { authorize } from '../../../organizations/organization-access.js';
+import { readAuthorized } from '../../../organizations/organization-access.js';
 import {
   toAuthorizationTokenResponse,
   type AuthorizationTokenResponseDto,
@@ -44,13 +44,12 @@ export class ListTokensHandler implements IQueryHandler<ListTokensQuery> {
 
   async execute({ principal, organizationId, per, cursor }: ListTokensQuery): Promise<Page<AuthorizationTokenResponseDto>> {
     const after = decodeCreatedAtIdCursor(cursor);
-    await authorize(this.db, principal, organizationId, TOKEN_RULES.manage);
     const sql = listTokensSql(organizationId, per, after);
-    const [rows, count] = await runList<KeyedRow>(this.db, sql);
+    const { rows, total } = await readAuthorized<KeyedRow>(this.db, principal, organizationId, TOKEN_RULES.manage, sql.page, sql.count);
     return toPage(
       rows,
       per,
-      count,
+      total,
       (row) => [row.k_ts, row.id],
       ({ k_ts: _k, ...row }) => toAuthorizationTokenResponse(row, this.settings.publicUrl),
     );
