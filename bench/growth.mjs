@@ -91,7 +91,7 @@ try {
   ];
   await client.end();
 
-  service = await startServer(['dist/src/main.js'], env, await freePort());
+  service = await startServer(['dist/bundle/main.mjs'], env, await freePort());
   await sleep(1000);
   const once = async (path, who) => {
     const started = process.hrtime.bigint();

@@ -24,7 +24,7 @@ try {
   );
   await client.end();
   // PROFILE_BASELINE=1: the bare baseline (bench/baseline/server.mjs) instead, to compare.
-  const script = process.env.PROFILE_BASELINE === '1' ? 'bench/baseline/server.mjs' : 'dist/src/main.js';
+  const script = process.env.PROFILE_BASELINE === '1' ? 'bench/baseline/server.mjs' : 'dist/bundle/main.mjs';
   service = await startServer(['--cpu-prof', `--cpu-prof-dir=${dir}`, script], env, await freePort());
   // `POST` as the path: creates (POST /v1/organizations, a fresh name each).
   const post = process.argv[2] === 'POST';
@@ -60,7 +60,7 @@ try {
     const seen = new Set();
     for (let id = nodeId; id !== undefined; id = parent.get(id)) {
       const where = byNode.get(id).callFrame.url;
-      const pkg = /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(where)?.[1] ?? (where.includes('/dist/src/') ? 'entropy (dist/src)' : undefined);
+      const pkg = /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(where)?.[1] ?? (where.includes('/dist/') ? 'entropy (dist)' : undefined);
       if (pkg && !seen.has(pkg)) {
         seen.add(pkg);
         inclusive.set(pkg, (inclusive.get(pkg) ?? 0) + (dt[i] ?? 0));

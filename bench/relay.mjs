@@ -85,7 +85,7 @@ export async function benchRelay(say) {
     const created = await run(['dist/src/cli.js', 'users:create', '--email', 'relay@example.com', '--name', 'Relay'], env);
     if (created.code !== 0) throw new Error(created.stderr);
     const { access_token: token } = JSON.parse(created.stdout);
-    service = await startServer(['dist/src/main.js'], env, await freePort());
+    service = await startServer(['dist/bundle/main.mjs'], env, await freePort());
     const url = `http://127.0.0.1:${service.port}/v1/organizations`;
     const headers = { authorization: `Bearer ${token}`, 'content-type': 'application/json' };
 
@@ -119,7 +119,7 @@ export async function benchRelay(say) {
     } finally {
       await client.end();
     }
-    service = await startServer(['dist/src/main.js'], env, await freePort());
+    service = await startServer(['dist/bundle/main.mjs'], env, await freePort());
     await until(() => ids.every((id) => events.arrivals.has(id)), 120_000);
     const times = ids.map((id) => events.arrivals.get(id));
     const drainSeconds = (Math.max(...times) - Math.min(...times)) / 1000;

@@ -34,7 +34,7 @@ const env = {
   // One token makes far more than the default limit a minute here: still counted, never refused.
   RATE_LIMIT_PER_MINUTE: '1000000000',
 };
-const SERVICE = ['dist/src/main.js'];
+const SERVICE = ['dist/bundle/main.mjs'];
 const BASELINE = ['bench/baseline/server.mjs'];
 const servers = [];
 

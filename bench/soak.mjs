@@ -29,7 +29,7 @@ try {
     [user.id],
   );
   await client.end();
-  service = await startServer(['dist/src/main.js'], env, await freePort());
+  service = await startServer(['dist/bundle/main.mjs'], env, await freePort());
   const base = `http://127.0.0.1:${service.port}`;
   const auth = { authorization: `Bearer ${token}` };
   const loads = [

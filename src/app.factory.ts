@@ -93,8 +93,11 @@ export async function createApp(options: AppOptions = {}): Promise<NestFastifyAp
 
   await registerDemoPage(app, settings.production);
 
-  const document = createOpenApiDocument(app, settings.publicUrl);
-  SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs-json', swaggerOptions: { persistAuthorization: true } });
+  // Built on the first request for it, not at every start: scanning every route is a tenth of start-up.
+  SwaggerModule.setup('docs', app, () => createOpenApiDocument(app, settings.publicUrl), {
+    jsonDocumentUrl: 'docs-json',
+    swaggerOptions: { persistAuthorization: true },
+  });
 
   await app.init();
   // Routes served by Fastify itself, registered after Nest's so they get the error handler Nest

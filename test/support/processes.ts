@@ -43,9 +43,9 @@ export interface Service {
   stop(): Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
 }
 
-/** Starts the real service (src/main.js of the build) as its own process. */
+/** Starts the real service as its own process: the bundle the build makes (dist/bundle/main.mjs), as `npm start` and the image run it. */
 export function startService(env: Record<string, string>): Service {
-  const child = spawn(process.execPath, [join(BUILD, 'src/main.js')], { cwd: ROOT, env: { ...process.env, ...env } });
+  const child = spawn(process.execPath, [join(BUILD, 'bundle/main.mjs')], { cwd: ROOT, env: { ...process.env, ...env } });
   let out = '';
   child.stdout!.on('data', (d) => (out += d));
   child.stderr!.on('data', (d) => (out += d));

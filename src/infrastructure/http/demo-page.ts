@@ -1,11 +1,20 @@
 import { existsSync } from 'node:fs';
+import { join, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import fastifyStatic from '@fastify/static';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { FastifyReply } from 'fastify';
 
-/** The demo dashboard's build (web/dist), two levels above this file's compiled copy in dist/src/... */
-export const DEMO_PAGE_DIR = fileURLToPath(new URL('../../../../web/dist/', import.meta.url));
+/** The project's root: the nearest directory above this code with a package.json (from dist/src/... or from the bundle, dist/bundle). */
+function projectRoot(from: URL): string {
+  for (let dir = new URL('./', from); dir.pathname !== '/'; dir = new URL('../', dir)) {
+    if (existsSync(new URL('package.json', dir))) return fileURLToPath(dir);
+  }
+  return process.cwd();
+}
+
+/** The demo dashboard's build (web/dist) in the project's root. */
+export const DEMO_PAGE_DIR = join(projectRoot(new URL(import.meta.url)), 'web', 'dist') + sep;
 export const DEMO_PREFIX = '/demo';
 
 /**
