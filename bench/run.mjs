@@ -34,7 +34,8 @@ const env = {
   // One token makes far more than the default limit a minute here: still counted, never refused.
   RATE_LIMIT_PER_MINUTE: '1000000000',
 };
-const SERVICE = ['dist/bundle/main.mjs'];
+// BENCH_NODE_FLAGS: V8 flags to try on the service (e.g. heap sizes), space-separated.
+const SERVICE = [...(process.env.BENCH_NODE_FLAGS?.split(' ').filter(Boolean) ?? []), 'dist/bundle/main.mjs'];
 const BASELINE = ['bench/baseline/server.mjs'];
 const servers = [];
 
@@ -105,7 +106,8 @@ try {
       `${scenario.name.padEnd(20)} service ${String(result.service_rps).padStart(6)} req/s  baseline ${String(result.baseline_rps).padStart(6)}  ` +
         `ratio ${result.ratio} (${result.ratio_min}–${result.ratio_max})  at ${RATE}/s p50/p99 ${result.p50_ms}/${result.p99_ms} ms ` +
         `(baseline ${fixedBaseline.p50}/${fixedBaseline.p99}; achieved ${round(fixedService.rps, 0)}/s)  errors ${result.errors} ` +
-        `(baseline ${pairs.reduce((sum, p) => sum + p.baseline.errors, 0) + fixedBaseline.errors})  SQL/req ${result.sql_per_request} vs ${statements[scenario.name]?.baseline ?? null}`,
+        `(baseline ${pairs.reduce((sum, p) => sum + p.baseline.errors, 0) + fixedBaseline.errors})  SQL/req ${result.sql_per_request} vs ${statements[scenario.name]?.baseline ?? null}  ` +
+        `peak RSS so far ${memory(service.child.pid).hwm} MB`,
     );
   }
   const peak = memory(service.child.pid);

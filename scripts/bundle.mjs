@@ -1,13 +1,16 @@
 // Bundles the compiled service (dist/src/main.js) into one file, dist/bundle/main.mjs, so a process
 // start reads and compiles one module instead of resolving ~1,700 files: start-up on Node 20 is
-// mostly module loading. What is left outside: packages that find their own files at run time
-// (PGlite's WebAssembly, Swagger UI's assets, pino's worker transports), and optional packages
-// that frameworks try to load and that are not installed.
+// mostly module loading. What is left outside: KEEP_OUTSIDE below, and optional packages that
+// frameworks try to load and that are not installed.
 import { createRequire } from 'node:module';
 import { build } from 'esbuild';
 
-/** Packages that load files next to their own code, so they must stay in node_modules. */
-const KEEP_OUTSIDE = ['@electric-sql/pglite', 'typeorm-pglite', 'swagger-ui-dist', 'pino', 'pino-pretty', 'thread-stream'];
+/**
+ * Left in node_modules: packages that load files next to their own code (PGlite's WebAssembly,
+ * Swagger UI's assets, pino's worker transports), and pg, which TypeORM requires by name at run
+ * time: bundled, the service's pg and TypeORM's would be two copies (postgres-pool.ts refuses that).
+ */
+const KEEP_OUTSIDE = ['@electric-sql/pglite', 'typeorm-pglite', 'swagger-ui-dist', 'pino', 'pino-pretty', 'thread-stream', 'pg'];
 
 const require = createRequire(import.meta.url);
 

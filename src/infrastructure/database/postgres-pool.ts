@@ -10,8 +10,13 @@ import type { PostgresDriver } from 'typeorm/driver/postgres/PostgresDriver.js';
  */
 export function postgresPoolOf(dataSource: DataSource): pg.Pool | null {
   if (!dataSource.isInitialized) return null;
+  // The embedded database brings its own pool (SerializedPGlitePool) as the driver option.
+  if ((dataSource.options as { driver?: unknown }).driver) return null;
   const master = (dataSource.driver as PostgresDriver).master as unknown;
-  return master instanceof pg.Pool ? master : null;
+  if (master instanceof pg.Pool) return master;
+  // TypeORM requires pg itself: a pool that is not this pg's is a second copy of pg in the process
+  // (a bundle that took pg in), and each read would silently leave its named statements for TypeORM's.
+  throw new Error("TypeORM's pg pool is not an instance of the service's pg: two copies of pg are loaded");
 }
 
 /**

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { Injectable } from '@nestjs/common';
+import { Injectable, type OnModuleInit } from '@nestjs/common';
 import pg from 'pg';
 import { DataSource, QueryFailedError } from 'typeorm';
 import { postgresPoolOf, queryPool } from './postgres-pool.js';
@@ -26,10 +26,15 @@ const MAX_NAMED = 1_000;
  * PGlite keeps its serialized path: its pool is not pg's, and one session is shared by all.
  */
 @Injectable()
-export class PreparedReads {
+export class PreparedReads implements OnModuleInit {
   private readonly names = new Map<string, string>();
 
   constructor(private readonly dataSource: DataSource) {}
+
+  /** Fails the start-up, not every read, when the pool is not pg's (postgresPoolOf). */
+  onModuleInit(): void {
+    postgresPoolOf(this.dataSource);
+  }
 
   /** The rows of a read, typed by the caller as with TypeORM's `query`. */
   async query<T = any>(text: string, params: unknown[] = []): Promise<T> {
