@@ -24,7 +24,7 @@ try {
   );
   await client.end();
   // PROFILE_BASELINE=1: the bare baseline (bench/baseline/server.mjs) instead, to compare.
-  const script = process.env.PROFILE_BASELINE === '1' ? 'bench/baseline/server.mjs' : 'dist/bundle/main.mjs';
+  const script = process.env.PROFILE_BASELINE === '1' ? 'bench/baseline/server.mjs' : (process.env.PROFILE_SCRIPT ?? 'dist/bundle/main.mjs');
   service = await startServer(['--cpu-prof', `--cpu-prof-dir=${dir}`, script], env, await freePort());
   // `POST` as the path: creates (POST /v1/organizations, a fresh name each).
   const post = process.argv[2] === 'POST';

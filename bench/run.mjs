@@ -35,7 +35,7 @@ const env = {
   RATE_LIMIT_PER_MINUTE: '1000000000',
 };
 // BENCH_NODE_FLAGS: V8 flags to try on the service (e.g. heap sizes), space-separated.
-const SERVICE = [...(process.env.BENCH_NODE_FLAGS?.split(' ').filter(Boolean) ?? []), 'dist/bundle/main.mjs'];
+const SERVICE = [...(process.env.BENCH_NODE_FLAGS?.split(' ').filter(Boolean) ?? []), process.env.BENCH_SERVICE ?? 'dist/bundle/main.mjs'];
 const BASELINE = ['bench/baseline/server.mjs'];
 const servers = [];
 

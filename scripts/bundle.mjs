@@ -2,7 +2,9 @@
 // start reads and compiles one module instead of resolving ~1,700 files: start-up on Node 20 is
 // mostly module loading. What is left outside: KEEP_OUTSIDE below, and optional packages that
 // frameworks try to load and that are not installed.
+import { readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { parse } from 'acorn';
 import { build } from 'esbuild';
 
 /**
@@ -32,8 +34,77 @@ const optionalAbsent = {
   },
 };
 
+/**
+ * keepNames makes every function keep its `name` where the bundle had to rename it (two modules'
+ * `Type`, `Set`...: TypeORM's migration names, Swagger's schema names and error types in the logs
+ * read class names) by wrapping each function and class in `__name(fn, "name")`. Where the
+ * binding kept its name, the code unbundled had that very name already, so the call changes
+ * nothing; but it runs each time the function is created, and for closures made per request
+ * (Fastify's hook runners, Nest's execution context, rxjs operators) it is a property redefinition
+ * per request: the bundle was slower than the unbundled build. Those calls are dropped, found on
+ * the syntax tree: a statement `__name(x, "x")`; `__name(function x() {}, "x")` and the same for a
+ * class; an anonymous function in a place that names it (`const x =`, `x =`, `{ x: ... }`, a class field).
+ */
+function dropRedundantNames(text) {
+  const cuts = [];
+  const nameCall = (node) =>
+    node?.type === 'CallExpression' &&
+    node.callee.type === 'Identifier' &&
+    node.callee.name === '__name' &&
+    node.arguments.length === 2 &&
+    typeof node.arguments[1].value === 'string';
+  // The name the language itself gives an anonymous function in this place (NamedEvaluation).
+  const keyName = (key) => (key.type === 'Identifier' ? key.name : typeof key.value === 'string' ? key.value : undefined);
+  const namedBy = (parent, node) => {
+    if (parent?.type === 'VariableDeclarator' && parent.init === node && parent.id.type === 'Identifier') return parent.id.name;
+    if (parent?.type === 'AssignmentExpression' && parent.operator === '=' && parent.right === node && parent.left.type === 'Identifier')
+      return parent.left.name;
+    if (
+      (parent?.type === 'Property' || parent?.type === 'PropertyDefinition') &&
+      parent.value === node &&
+      !parent.computed &&
+      parent.kind !== 'get' &&
+      parent.kind !== 'set'
+    ) {
+      return keyName(parent.key);
+    }
+    return undefined;
+  };
+  const visit = (node, parent) => {
+    if (nameCall(node)) {
+      const [target, { value: name }] = node.arguments;
+      const ownName = (target.type === 'FunctionExpression' || target.type === 'ClassExpression') && target.id?.name === name;
+      const anonymous =
+        target.type === 'ArrowFunctionExpression' ||
+        ((target.type === 'FunctionExpression' || target.type === 'ClassExpression') && !target.id);
+      const declaredAs = namedBy(parent, node) === name;
+      if (ownName || (anonymous && declaredAs)) {
+        cuts.push([node.start, target.start], [target.end, node.end]);
+      }
+    }
+    if (node.type === 'ExpressionStatement' && nameCall(node.expression)) {
+      const [target, { value: name }] = node.expression.arguments;
+      if (target.type === 'Identifier' && target.name === name) cuts.push([node.start, node.end]);
+    }
+    for (const value of Object.values(node)) {
+      for (const child of Array.isArray(value) ? value : [value]) {
+        if (typeof child?.type === 'string') visit(child, node);
+      }
+    }
+  };
+  visit(parse(text, { ecmaVersion: 'latest', sourceType: 'module' }), null);
+  cuts.sort((a, b) => a[0] - b[0]);
+  let out = '';
+  let at = 0;
+  for (const [from, to] of cuts) {
+    out += text.slice(at, from);
+    at = to;
+  }
+  return out + text.slice(at);
+}
+
 const entries = process.argv.slice(2);
-await build({
+const result = await build({
   entryPoints: entries.length ? entries : ['dist/src/main.js'],
   outdir: 'dist/bundle',
   outExtension: { '.js': '.mjs' },
@@ -41,9 +112,11 @@ await build({
   platform: 'node',
   target: 'node20',
   format: 'esm',
-  // Bundled CommonJS still calls require (and __dirname-free lookups) at run time.
+  // Bundled CommonJS still calls require at run time.
   banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
   plugins: [optionalAbsent],
   keepNames: true,
+  metafile: true,
   logLevel: 'warning',
 });
+for (const file of Object.keys(result.metafile.outputs)) writeFileSync(file, dropRedundantNames(readFileSync(file, 'utf8')));

@@ -7,7 +7,8 @@ import { promisify } from 'node:util';
 import { after, before, test } from 'node:test';
 import { writeOpenApiDocument } from '../../src/openapi.js';
 import { call } from '../support/http.js';
-import { startTestApp, type TestApp } from '../support/test-app.js';
+import { freePort, startService } from '../support/processes.js';
+import { BASE_ENV, createTestDatabase, startTestApp, type TestApp } from '../support/test-app.js';
 
 /**
  * openapi.json is what clients generate from: it is committed, kept fresh, linted by Redocly's
@@ -79,6 +80,28 @@ test('/docs-json serves the same operations as openapi.json, for the server at P
   assert.deepEqual(served.components, doc.components);
   assert.match(served.servers[0].url, /^https?:\/\//);
   assert.equal(doc.servers[0].url, '/');
+});
+
+test('the bundled service (what npm start and the image run) serves the same document: bundling lost no class name', async () => {
+  // Swagger names schemas after DTO classes, so a class the bundle renamed would show here.
+  const database = await createTestDatabase();
+  const port = await freePort();
+  const service = startService({
+    ...database.env,
+    ...BASE_ENV,
+    LOG_LEVEL: 'info',
+    PORT: String(port),
+    PUBLIC_URL: `http://127.0.0.1:${port}`,
+  });
+  try {
+    await service.waitFor(/Listening on/);
+    const served = (await (await fetch(`http://127.0.0.1:${port}/docs-json`)).json()) as Json;
+    assert.deepEqual(served.paths, doc.paths);
+    assert.deepEqual(served.components, doc.components);
+  } finally {
+    await service.stop();
+    await database.drop();
+  }
 });
 
 test('public routes declare security: [], every other route the bearer, Basic and cookie schemes (cookie writes with X-CSRF-Token)', () => {
