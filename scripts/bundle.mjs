@@ -44,9 +44,23 @@ const optionalAbsent = {
  * per request: the bundle was slower than the unbundled build. Those calls are dropped, found on
  * the syntax tree: a statement `__name(x, "x")`; `__name(function x() {}, "x")` and the same for a
  * class; an anonymous function in a place that names it (`const x =`, `x =`, `{ x: ... }`, a class field).
+ *
+ * Also: esbuild writes strings as ASCII but leaves other characters in regular expressions and
+ * comments (validator's alphabets), and one such character makes V8 hold the whole 10 MB source in
+ * two bytes a character. They are written as \u escapes, which mean the same there.
  */
-function dropRedundantNames(text) {
-  const cuts = [];
+// One UTF-16 unit at a time (no `u` flag): an astral character becomes its two escaped halves.
+const NON_ASCII = /[\u0080-\uffff]/;
+const NON_ASCII_ALL = /[\u0080-\uffff]/g;
+
+function tidyBundle(text) {
+  /** [from, to, replacement]: the calls to drop, and the regular expressions and comments to make ASCII. */
+  const edits = [];
+  const toAscii = (from, to) => {
+    const raw = text.slice(from, to);
+    if (NON_ASCII.test(raw))
+      edits.push([from, to, raw.replace(NON_ASCII_ALL, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`)]);
+  };
   const nameCall = (node) =>
     node?.type === 'CallExpression' &&
     node.callee.type === 'Identifier' &&
@@ -79,25 +93,29 @@ function dropRedundantNames(text) {
         ((target.type === 'FunctionExpression' || target.type === 'ClassExpression') && !target.id);
       const declaredAs = namedBy(parent, node) === name;
       if (ownName || (anonymous && declaredAs)) {
-        cuts.push([node.start, target.start], [target.end, node.end]);
+        // In parentheses, which the name still reaches, so it stands wherever the call stood (`(...)()`).
+        edits.push([node.start, target.start, '('], [target.end, node.end, ')']);
       }
     }
     if (node.type === 'ExpressionStatement' && nameCall(node.expression)) {
       const [target, { value: name }] = node.expression.arguments;
-      if (target.type === 'Identifier' && target.name === name) cuts.push([node.start, node.end]);
+      if (target.type === 'Identifier' && target.name === name) edits.push([node.start, node.end, ';']);
     }
+    if (node.type === 'Literal' && node.regex) toAscii(node.start, node.end);
     for (const value of Object.values(node)) {
       for (const child of Array.isArray(value) ? value : [value]) {
         if (typeof child?.type === 'string') visit(child, node);
       }
     }
   };
-  visit(parse(text, { ecmaVersion: 'latest', sourceType: 'module' }), null);
-  cuts.sort((a, b) => a[0] - b[0]);
+  const ast = parse(text, { ecmaVersion: 'latest', sourceType: 'module', onComment: (_block, _text, from, to) => toAscii(from, to) });
+  visit(ast, null);
+  edits.sort((a, b) => a[0] - b[0]);
   let out = '';
   let at = 0;
-  for (const [from, to] of cuts) {
-    out += text.slice(at, from);
+  for (const [from, to, replacement] of edits) {
+    if (from < at) continue; // inside a call already dropped (a comment in it)
+    out += text.slice(at, from) + replacement;
     at = to;
   }
   return out + text.slice(at);
@@ -119,4 +137,4 @@ const result = await build({
   metafile: true,
   logLevel: 'warning',
 });
-for (const file of Object.keys(result.metafile.outputs)) writeFileSync(file, dropRedundantNames(readFileSync(file, 'utf8')));
+for (const file of Object.keys(result.metafile.outputs)) writeFileSync(file, tidyBundle(readFileSync(file, 'utf8')));
