@@ -15,9 +15,9 @@ const user: UserPrincipal = { kind: 'user', userId: 7, isAdmin: false, sessionId
 const platformAdmin: UserPrincipal = { ...user, isAdmin: true };
 const fullToken: TokenPrincipal = { kind: 'token', tokenId: 't', organizationId: ORG, read: true, write: true, delete: true };
 
-/** A database that answers authorize's one query with the caller's role (undefined: no organization). */
+/** A database that answers authorize's one query with the caller's role as `gate` (undefined: no organization). */
 function db(role: Role | null | undefined) {
-  return { query: async () => (role === undefined ? [] : [{ role }]) } as never;
+  return { query: async () => (role === undefined ? [] : [{ gate: role }]) } as never;
 }
 
 const PEOPLE_ONLY: [string, AccessRule][] = [
