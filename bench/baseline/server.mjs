@@ -148,7 +148,7 @@ app.get('/v1/organizations', async (request, reply) => {
 app.get('/v1/organizations/:id/credentials', async (request, reply) => {
   const who = await principal(request, reply);
   const per = perOf(request.query);
-  const { rows, total, gate, found } = listOf(await pool.query(sql.LIST_CREDENTIALS(per), [request.params.id, 0, who.userId]));
+  const { rows, total, gate, found } = listOf(await pool.query(sql.LIST_CREDENTIALS(per), [request.params.id, 0, who.userId, who.isAdmin]));
   if (!found || !(who.isAdmin || gate))
     return reply.code(404).send({ code: 'ORGANIZATIONS.NOT_FOUND', message: 'Organization not found', request_id: request.id });
   return page(request, reply, rows, per, total, (row) => [row.id]).map((row) => ({

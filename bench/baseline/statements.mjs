@@ -18,8 +18,14 @@ export const GET_ORGANIZATION = `SELECT ${ORGANIZATION_COLUMNS}, m.role
  * A list's rows, its total and (inside an organization) the caller's access as one statement:
  * the service's oneStatement (src/infrastructure/database/list-counts.ts), copied.
  */
-const oneStatement = (rows, count, gate) => `SELECT ${gate ? 'g.gate AS list_gate, ' : ''}c.count AS list_total, p.*
-      FROM ${gate ? `(${gate}) g CROSS JOIN ` : ''}(${count}) c
+const oneStatement = (rows, count, gate) =>
+  gate
+    ? `SELECT g.gate AS list_gate, c.count AS list_total, p.*
+      FROM (${gate}) g
+      CROSS JOIN LATERAL (SELECT c0.count FROM (${count}) c0 WHERE g.open) c
+      LEFT JOIN LATERAL (SELECT true AS list_row, q.* FROM (${rows}) q WHERE g.open) p ON true`
+    : `SELECT c.count AS list_total, p.*
+      FROM (${count}) c
       LEFT JOIN LATERAL (SELECT true AS list_row, q.* FROM (${rows}) q) p ON true`;
 
 /** A member's first page (no cursor) of their organizations and its total (list_counts): $1 the user. */
@@ -32,14 +38,14 @@ export const LIST_ORGANIZATIONS = (per) =>
     `SELECT (SELECT coalesce(sum(n), 0) FROM list_counts WHERE list = 'user_organizations' AND owner_key = $1::int::text)::int AS count`,
   );
 
-/** An organization's first page of credentials, its total and the caller's role: $1 the organization, $2 0, $3 the user. */
+/** An organization's first page of credentials, its total and the caller's role: $1 the organization, $2 0, $3 the user, $4 whether a platform admin. */
 export const LIST_CREDENTIALS = (per) =>
   oneStatement(
     `SELECT c.id, c.name, c.facebook_user_id, c.status, c.scopes, c.expires_at, c.created_at, c.updated_at FROM credentials c
         WHERE (c.organization_id, c.id) > ($1, $2) AND c.organization_id <= $1
         ORDER BY c.organization_id, c.id LIMIT ${per + 1}`,
     `SELECT (SELECT coalesce(sum(n), 0) FROM list_counts WHERE list = 'credentials' AND owner_key = $1::uuid::text)::int AS count`,
-    `SELECT m.role AS gate FROM organizations o
+    `SELECT m.role AS gate, (m.role IS NOT NULL OR $4::boolean) AS open FROM organizations o
      LEFT JOIN memberships m ON m.organization_id = o.id AND m.user_id = $3 AND m.status = 'active'
     WHERE o.id = $1`,
   );

@@ -112,7 +112,11 @@ describe('query plans of the lists', () => {
   after(() => t?.close());
 
   test("a member's organizations: first and deepest page, and the total", async () => {
-    const member: Principal = { kind: 'user', userId: user, isAdmin: false, sessionId: 'plans' };
+    const [{ user_id: memberId }] = await t.dataSource.query(
+      `SELECT user_id FROM memberships WHERE organization_id = $1 AND status = 'active' LIMIT 1`,
+      [big],
+    );
+    const member: Principal = { kind: 'user', userId: memberId, isAdmin: false, sessionId: 'plans' };
     await assertNoSeqScan('organizations (member, first page)', listOrganizationsSql(member, 50, undefined), false);
     await assertNoSeqScan('organizations (member, deepest page)', listOrganizationsSql(member, 50, deepOrganization), false);
   });
@@ -134,6 +138,27 @@ describe('query plans of the lists', () => {
     await assertNoSeqScan('credentials (deepest page)', listCredentialsSql(big, 50, deepCredential));
     await assertNoSeqScan('tokens (first page)', listTokensSql(big, 50, undefined));
     await assertNoSeqScan('tokens (deepest page)', listTokensSql(big, 50, deepToken));
+  });
+
+  test('behind a shut gate (a caller who may not see the organization) the page and the total are never run', async () => {
+    const outsider = (await t.user('plans-outsider@example.com')).id;
+    const caller: Principal = { kind: 'user', userId: outsider, isAdmin: false, sessionId: 'plans' };
+    const sql = listCredentialsSql(big, 50, undefined);
+    const [text, params] = oneStatement(sql.page, { count: sql.count, gate: accessGate(caller) });
+    const rows: { 'QUERY PLAN': string }[] = await t.dataSource.query(`EXPLAIN (ANALYZE, COSTS OFF, TIMING OFF) ${text}`, params);
+    const shown = rows.map((row) => row['QUERY PLAN']).join('\n');
+    const scans = shown.split('\n').filter((line) => /Scan .*\b(credentials|list_counts)\b/.test(line));
+    assert.ok(scans.length >= 2, shown);
+    for (const line of scans) assert.match(line, /never executed/, `ran behind a shut gate:\n${shown}`);
+    // The same statement for a member runs them.
+    const [{ user_id: memberId }] = await t.dataSource.query(
+      `SELECT user_id FROM memberships WHERE organization_id = $1 AND status = 'active' LIMIT 1`,
+      [big],
+    );
+    const member: Principal = { kind: 'user', userId: memberId, isAdmin: false, sessionId: 'plans' };
+    const [, memberParams] = oneStatement(sql.page, { count: sql.count, gate: accessGate(member) });
+    const ran: { 'QUERY PLAN': string }[] = await t.dataSource.query(`EXPLAIN (ANALYZE, COSTS OFF, TIMING OFF) ${text}`, memberParams);
+    assert.doesNotMatch(ran.map((row) => row['QUERY PLAN']).join('\n'), /credentials.*never executed/);
   });
 
   test("the slug check of a new organization is an index range, not a scan (the collation is not 'C')", async () => {

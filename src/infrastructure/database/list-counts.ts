@@ -18,30 +18,35 @@ export interface ListSql {
 }
 
 /**
- * A check read in the same statement as the rows it guards: SQL that yields one row with one
- * column named `gate` when the owner exists, and no row when it does not. Its text takes the
- * placeholder its `value` is bound to (appended after the rows' own parameters); it may also use
- * `$1`, which is the rows' first parameter.
+ * A check read in the same statement as the rows it guards: SQL that yields one row with the
+ * columns `gate` (what the check found) and `open` (whether the rows may be read at all) when the
+ * owner exists, and no row when it does not. Its text takes the placeholders of its `values`,
+ * numbered from `first` (after the rows' own parameters); it may also use `$1`, the rows' first.
  */
 export interface Gate {
-  text(placeholder: string): string;
-  value: unknown;
+  text(first: number): string;
+  values: unknown[];
 }
 
-/** What one statement read: the rows, the total when a count was asked, the gate's value when a gate was (undefined: no owner). */
+/** What one statement read: the rows, the total when a count was asked, the gate's value when a gate was (undefined: no owner, or not open). */
 export interface Read<Row> {
   rows: Row[];
   total: number;
   gate?: { value: unknown };
 }
 
+/** Columns the statement adds to each row; a page may not have columns of these names. */
+const OWN_COLUMNS = ['list_row', 'list_total', 'list_gate'];
+
 /**
  * Rows, their total and a gate as one statement, so a list costs one round trip and one pooled
  * connection rather than two or three. The count (and the gate) yield exactly one row; the rows
  * join to it LEFT and LATERAL on `true`, which PostgreSQL can only run as a nested loop with that
  * one row outside, so the rows keep their own ORDER BY. A page with no rows still yields the one
- * row, its row columns NULL and `list_row` NULL; no gate row means no row at all. The count's
- * parameters must be a prefix of the rows' (they are shared).
+ * row, its row columns NULL and `list_row` NULL. Behind a gate, the count and the rows are lateral
+ * to the gate's row and filtered on its `open`: PostgreSQL runs neither when the gate is shut
+ * (a one-time filter), and then, as when the gate finds no owner, the statement yields no row.
+ * The count's parameters must be a prefix of the rows' (they are shared).
  */
 export function oneStatement(
   rows: [string, unknown[]],
@@ -51,13 +56,22 @@ export function oneStatement(
   if (count && count[1].some((value, index) => value !== params[index])) {
     throw new Error("a list's count must take a prefix of its rows' parameters");
   }
-  const sources = [...(gate ? [`(${gate.text(`$${params.length + 1}`)}) g`] : []), `(${count ? count[0] : 'SELECT 0 AS count'}) c`].join(
-    ' CROSS JOIN ',
-  );
-  const text = `SELECT ${gate ? 'g.gate AS list_gate, ' : ''}c.count AS list_total, p.*
-      FROM ${sources}
-      LEFT JOIN LATERAL (SELECT true AS list_row, q.* FROM (${rowsText}) q) p ON true`;
-  return [text, gate ? [...params, gate.value] : params];
+  if (OWN_COLUMNS.some((column) => new RegExp(`\\b${column}\\b`).test(rowsText))) {
+    throw new Error(`a page may not name the columns ${OWN_COLUMNS.join(', ')}`);
+  }
+  const countText = count ? count[0] : 'SELECT 0 AS count';
+  const page = (open: string) => `LEFT JOIN LATERAL (SELECT true AS list_row, q.* FROM (${rowsText}) q${open}) p ON true`;
+  if (!gate) {
+    const text = `SELECT c.count AS list_total, p.*
+      FROM (${countText}) c
+      ${page('')}`;
+    return [text, params];
+  }
+  const text = `SELECT g.gate AS list_gate, c.count AS list_total, p.*
+      FROM (${gate.text(params.length + 1)}) g
+      CROSS JOIN LATERAL (SELECT c0.count FROM (${countText}) c0 WHERE g.open) c
+      ${page(' WHERE g.open')}`;
+  return [text, [...params, ...gate.values]];
 }
 
 type Statement = Record<string, unknown> & { list_row: boolean | null; list_total: number; list_gate?: unknown };
